@@ -1,0 +1,4 @@
+//! One module per command; the file path follows the command path.
+
+pub mod providers;
+pub mod sessions;

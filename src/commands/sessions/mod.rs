@@ -1,0 +1,4 @@
+//! `avatarctl sessions …`
+
+pub mod get;
+pub mod list;

@@ -1,0 +1,296 @@
+//! Flags and environment → one typed [`Config`]. The only module that reads env vars
+//! (besides clap's declared `env = …` defaults) or the key file.
+
+use std::io::Read;
+use std::net::IpAddr;
+use std::path::Path;
+use std::time::Duration;
+
+use url::{Host, Url};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::error::Error;
+use crate::output::{Format, OutputOptions};
+use crate::provider::ProviderKind;
+use crate::secret::ApiKey;
+use crate::session::FieldPath;
+
+/// Everything a command that talks to a provider needs, resolved and validated.
+#[derive(Debug)]
+pub struct Config {
+    pub provider: ProviderKind,
+    pub key: ApiKey,
+    /// Where the key came from, for messages: `ANAM_API_KEY`, `--api-key`, …
+    pub key_source: String,
+    pub base_url: Url,
+    pub output: OutputOptions,
+    pub timeout: Duration,
+    pub retries: u32,
+    pub verbose: bool,
+    pub quiet: bool,
+}
+
+/// Reads an env var; empty counts as unset.
+pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// The process environment, for `main`.
+pub fn process_env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+impl Config {
+    /// Resolves the global flags. `stdin` is read only for `--api-key-file -`.
+    pub fn resolve(
+        args: &GlobalArgs,
+        env: EnvLookup,
+        stdin: &mut dyn Read,
+        stdout_is_tty: bool,
+    ) -> Result<Self, Error> {
+        let output = resolve_output(args, stdout_is_tty)?;
+        let provider = resolve_provider(args.provider, env)?;
+        let (key, key_source) = resolve_key(args, provider, env, stdin)?;
+        let base_url = parse_base_url(args.base_url.as_deref().unwrap_or(provider.default_base_url()))?;
+        Ok(Self {
+            provider,
+            key,
+            key_source,
+            base_url,
+            output,
+            timeout: args.timeout,
+            retries: args.retries,
+            verbose: args.verbose,
+            quiet: args.quiet,
+        })
+    }
+}
+
+fn resolve_provider(flag: Option<ProviderKind>, env: EnvLookup) -> Result<ProviderKind, Error> {
+    if let Some(provider) = flag {
+        return Ok(provider);
+    }
+    let with_key: Vec<ProviderKind> = ProviderKind::ALL
+        .into_iter()
+        .filter(|p| env(p.key_env()).is_some())
+        .collect();
+    match with_key.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::usage(
+            "no provider selected and no API key found — set ANAM_API_KEY or AGENTHUMAN_API_KEY, \
+             or pass --provider anam|agenthuman (or set AVATARCTL_PROVIDER)",
+        )),
+        _ => Err(Error::usage(
+            "both ANAM_API_KEY and AGENTHUMAN_API_KEY are set — choose one with \
+             --provider anam|agenthuman (or AVATARCTL_PROVIDER)",
+        )),
+    }
+}
+
+fn resolve_key(
+    args: &GlobalArgs,
+    provider: ProviderKind,
+    env: EnvLookup,
+    stdin: &mut dyn Read,
+) -> Result<(ApiKey, String), Error> {
+    if let Some(raw) = &args.api_key {
+        let key = ApiKey::new(raw).ok_or_else(|| Error::usage("--api-key is empty — pass the key, or use the env var"))?;
+        return Ok((key, "--api-key".into()));
+    }
+    if let Some(path) = &args.api_key_file {
+        return read_key_file(path, stdin);
+    }
+    let var = provider.key_env();
+    match env(var).and_then(|raw| ApiKey::new(&raw)) {
+        Some(key) => Ok((key, var.into())),
+        None => Err(Error::usage(format!(
+            "no API key for {} — set {var}, or pass --api-key or --api-key-file",
+            provider.name()
+        ))),
+    }
+}
+
+fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), Error> {
+    let (text, source) = if path == Path::new("-") {
+        let mut text = String::new();
+        stdin
+            .read_to_string(&mut text)
+            .map_err(|e| Error::usage(format!("cannot read the API key from stdin: {e}")))?;
+        (text, "--api-key-file - (stdin)".to_owned())
+    } else {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::usage(format!("cannot read --api-key-file {}: {e}", path.display()))
+        })?;
+        (text, format!("--api-key-file {}", path.display()))
+    };
+    let key = ApiKey::new(&text)
+        .ok_or_else(|| Error::usage(format!("{source} is empty — it should hold the API key")))?;
+    Ok((key, source))
+}
+
+/// Parses `--base-url`: https anywhere, plain http only to a loopback host.
+pub fn parse_base_url(text: &str) -> Result<Url, Error> {
+    let url = Url::parse(text)
+        .map_err(|e| Error::usage(format!("--base-url {text:?} is not a URL: {e}")))?;
+    let loopback = match url.host() {
+        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => return Err(Error::usage(format!("--base-url {text:?} has no host"))),
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(Error::usage(format!(
+                "refusing plain http:// base URL {text:?}: the API key would travel in clear text — \
+                 use https:// (plain http is allowed only for loopback hosts)"
+            )));
+        }
+        other => {
+            return Err(Error::usage(format!("--base-url must be https://, not {other}://")));
+        }
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::usage(
+            "--base-url must not carry credentials — pass the key with --api-key-file or the env var",
+        ));
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::usage("--base-url must not carry a query or fragment"));
+    }
+    Ok(url)
+}
+
+pub fn resolve_output(args: &GlobalArgs, stdout_is_tty: bool) -> Result<OutputOptions, Error> {
+    let format = args.output;
+    let fields = match &args.fields {
+        None => None,
+        Some(list) => {
+            let fields = list
+                .split(',')
+                .filter(|part| !part.trim().is_empty())
+                .map(FieldPath::parse)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| Error::usage(format!("--fields: {e}")))?;
+            if fields.is_empty() {
+                return Err(Error::usage("--fields is empty — name at least one field, e.g. --fields id,status"));
+            }
+            Some(fields)
+        }
+    };
+    if args.raw && !matches!(format, Format::Json | Format::Ndjson) {
+        return Err(Error::usage(format!(
+            "--raw applies to -o json and -o ndjson, not -o {} — add -o json",
+            format.name()
+        )));
+    }
+    if args.raw && fields.is_some() {
+        return Err(Error::usage("--raw and --fields do not combine — select provider fields with --fields raw.<path>"));
+    }
+    if args.csv_safe && format != Format::Csv {
+        return Err(Error::usage(format!("--csv-safe applies to -o csv, not -o {}", format.name())));
+    }
+    Ok(OutputOptions {
+        format,
+        fields,
+        csv_safe: args.csv_safe,
+        raw: args.raw,
+        utc: args.utc,
+        show_secrets: args.show_secrets,
+        color: color_enabled(args.color, stdout_is_tty),
+    })
+}
+
+/// `--color`, then the conventions anstyle-query reads (NO_COLOR, CLICOLOR_FORCE, CLICOLOR,
+/// TERM), then whether stdout is a terminal.
+pub fn color_enabled(choice: ColorChoice, stdout_is_tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if anstyle_query::no_color() => false,
+        ColorChoice::Auto if anstyle_query::clicolor_force() => true,
+        ColorChoice::Auto => {
+            anstyle_query::clicolor() != Some(false)
+                && stdout_is_tty
+                && anstyle_query::term_supports_ansi_color()
+        }
+    }
+}
+
+/// Whether a provider's key env var is set, for `avatarctl providers`.
+pub fn key_is_set(provider: ProviderKind, env: EnvLookup) -> bool {
+    env(provider.key_env()).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn args(argv: &[&str]) -> GlobalArgs {
+        let mut full = vec!["avatarctl"];
+        full.extend_from_slice(argv);
+        full.extend_from_slice(&["sessions", "list"]);
+        Cli::try_parse_from(full).unwrap().global
+    }
+
+    fn resolve(argv: &[&str], vars: &[(&str, &str)]) -> Result<Config, Error> {
+        let env = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+        Config::resolve(&args(argv), &env, &mut "stdin-key\n".as_bytes(), false)
+    }
+
+    #[test]
+    fn provider_is_inferred_from_the_one_key_set() {
+        let config = resolve(&[], &[("AGENTHUMAN_API_KEY", "ah_test_1")]).unwrap();
+        assert_eq!(config.provider, ProviderKind::AgentHuman);
+        assert_eq!(config.key.expose(), "ah_test_1");
+        assert_eq!(config.key_source, "AGENTHUMAN_API_KEY");
+        assert_eq!(config.base_url.as_str(), "https://api.agenthuman.com/");
+    }
+
+    #[test]
+    fn both_or_no_keys_is_a_usage_error_listing_the_choices() {
+        let both = resolve(&[], &[("ANAM_API_KEY", "a"), ("AGENTHUMAN_API_KEY", "b")]).unwrap_err();
+        assert!(both.to_string().contains("--provider anam|agenthuman"), "{both}");
+        let none = resolve(&[], &[]).unwrap_err();
+        assert_eq!(none.exit_code(), 2);
+        assert!(none.to_string().contains("ANAM_API_KEY or AGENTHUMAN_API_KEY"), "{none}");
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_env_var_and_stdin_works() {
+        let config = resolve(&["-p", "anam", "--api-key", "flag"], &[("ANAM_API_KEY", "env")]).unwrap();
+        assert_eq!((config.key.expose(), config.key_source.as_str()), ("flag", "--api-key"));
+        let config = resolve(&["-p", "anam", "--api-key-file", "-"], &[]).unwrap();
+        assert_eq!(config.key.expose(), "stdin-key");
+        let missing = resolve(&["-p", "anam"], &[("AGENTHUMAN_API_KEY", "x")]).unwrap_err();
+        assert!(missing.to_string().starts_with("no API key for anam — set ANAM_API_KEY"), "{missing}");
+    }
+
+    #[test]
+    fn base_urls_must_not_expose_the_key() {
+        assert!(parse_base_url("http://127.0.0.1:8080").is_ok());
+        assert!(parse_base_url("http://localhost:1/prefix/").is_ok());
+        assert!(parse_base_url("http://[::1]:9").is_ok());
+        assert!(parse_base_url("https://proxy.example.com/anam").is_ok());
+        for bad in ["http://api.anam.ai", "ftp://x", "https://u:p@x.com", "not a url", "https://x.com/?a=1"] {
+            assert_eq!(parse_base_url(bad).unwrap_err().exit_code(), 2, "{bad}");
+        }
+    }
+
+    #[test]
+    fn output_options_that_cannot_apply_are_refused() {
+        let key = [("ANAM_API_KEY", "k")];
+        assert!(resolve(&["--raw"], &key).is_err());
+        assert!(resolve(&["--raw", "-o", "json", "--fields", "id"], &key).is_err());
+        assert!(resolve(&["--csv-safe", "-o", "json"], &key).is_err());
+        assert!(resolve(&["--fields", "id,bogus"], &key).unwrap_err().to_string().contains("valid fields"));
+        assert!(resolve(&["-o", "csv", "--csv-safe", "--fields", "id,raw.a.b"], &key).is_ok());
+    }
+
+    #[test]
+    fn an_explicit_color_choice_wins() {
+        assert!(color_enabled(ColorChoice::Always, false));
+        assert!(!color_enabled(ColorChoice::Never, true));
+    }
+}

@@ -1,0 +1,67 @@
+//! avatarctl: a read-only inspector for the sessions of real-time AI avatar platforms.
+//!
+//! The flow of one invocation, and the module that owns each step:
+//!
+//! 1. [`cli`] declares the command tree (clap derive); `main` parses it.
+//! 2. [`config`] resolves flags and environment into one typed [`config::Config`] — the only
+//!    place that reads env vars or the key file.
+//! 3. A command in [`commands`] asks a [`provider`] to describe requests and parse bodies
+//!    (pure, no I/O), and sends them through the one HTTP layer, [`http`]. `sessions list`
+//!    walks pages with [`paginate`].
+//! 4. [`output`] renders [`session::Session`]s into any `Write`: table, JSON, NDJSON or CSV,
+//!    with untrusted text neutralised and credentials masked ([`secret`]).
+//! 5. Errors travel as one [`error::Error`] enum, mapped once to the documented exit codes.
+//!
+//! Data goes to stdout only; notes, the `-v` log and errors go to stderr through [`log`].
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod http;
+pub mod log;
+pub mod output;
+pub mod paginate;
+pub mod provider;
+pub mod secret;
+pub mod session;
+
+use std::io::Write;
+
+use cli::{Cli, Command, SessionsCommand};
+use config::{Config, EnvLookup};
+use error::Error;
+use log::Log;
+use output::Terminal;
+
+/// Runs one parsed command line, writing data to `out` and messages to `log`.
+pub fn run(cli: &Cli, env: EnvLookup, terminal: Terminal, out: &mut dyn Write, log: &Log) -> Result<(), Error> {
+    match &cli.command {
+        Command::Providers => {
+            let options = config::resolve_output(&cli.global, terminal.stdout_tty)?;
+            if options.fields.is_some() {
+                return Err(Error::usage("--fields applies to sessions, not to `providers`"));
+            }
+            commands::providers::run(&options, env, terminal, out)
+        }
+        Command::Sessions(command) => {
+            let config = Config::resolve(&cli.global, env, &mut std::io::stdin().lock(), terminal.stdout_tty)?;
+            // The HTTP client (and its certificate store) is built only for commands that need it.
+            let client = http::Client::new(&config, log.clone())?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| Error::Other(anyhow::Error::new(e).context("cannot start the async runtime")))?;
+            runtime.block_on(async {
+                match command {
+                    SessionsCommand::List(args) => {
+                        commands::sessions::list::run(&client, args, &config.output, terminal, out, log).await
+                    }
+                    SessionsCommand::Get(args) => {
+                        commands::sessions::get::run(&client, &args.ids, &config.output, terminal, out, log).await
+                    }
+                }
+            })
+        }
+    }
+}

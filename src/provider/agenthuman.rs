@@ -1,0 +1,200 @@
+//! AgentHuman: `GET /v1/sessions` (the whole list in one response, `status` filter) and
+//! `GET /v1/sessions/{session_id}`, both inside a `{"success": true, …}` envelope.
+
+use serde_json::Value;
+
+use super::{
+    ApiRequest, Auth, Fields, Filters, Page, PageRequest, Paging, Provider, ProviderKind,
+    StatusFilter, parse_json,
+};
+use crate::error::Error;
+use crate::session::{Session, SessionId};
+
+pub struct AgentHuman;
+
+/// Longest ID accepted; AgentHuman's are `sess_` and 26 characters.
+const MAX_ID_LEN: usize = 128;
+
+impl Provider for AgentHuman {
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::AgentHuman
+    }
+
+    fn auth(&self) -> Auth {
+        Auth::Header("x-api-key")
+    }
+
+    fn paging(&self) -> Paging {
+        Paging::Whole
+    }
+
+    fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
+        let valid = !raw.is_empty()
+            && raw.len() <= MAX_ID_LEN
+            && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if valid {
+            Ok(SessionId::validated(raw))
+        } else {
+            Err(format!(
+                "{raw:?} is not an agenthuman session ID — IDs are letters, digits, _ and -, \
+                 such as sess_01H3Z8G9YR3K2N5M6P7Q8W4T"
+            ))
+        }
+    }
+
+    fn check_filters(&self, filters: &Filters) -> Result<(), Error> {
+        let unsupported = [
+            ("--search", filters.search.is_some()),
+            ("--persona-id", filters.persona_id.is_some()),
+            ("--api-key-id", filters.api_key_id.is_some()),
+        ];
+        match unsupported.iter().find(|(_, given)| *given) {
+            Some((flag, _)) => Err(Error::usage(format!(
+                "agenthuman has no server-side {flag} filter (its only filter is --status) — \
+                 filter the output instead, e.g. -o json | jq"
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    fn list_request(&self, filters: &Filters, _page: PageRequest) -> ApiRequest {
+        let query = match filters.status {
+            Some(StatusFilter::Active) => vec![("status", "started".to_owned())],
+            Some(StatusFilter::Ended) => vec![("status", "ended".to_owned())],
+            None => Vec::new(),
+        };
+        ApiRequest {
+            segments: vec!["v1".into(), "sessions".into()],
+            query,
+            subject: "the session list".into(),
+        }
+    }
+
+    fn parse_list(&self, body: &[u8]) -> Result<Page, String> {
+        let body = parse_json(body)?;
+        Fields::of(&body, "the body")?;
+        // `sessions` is documented; `data` is accepted should the envelope ever change.
+        let items = match body.get("sessions").or_else(|| body.get("data")) {
+            Some(Value::Array(items)) => items,
+            Some(other) => {
+                return Err(format!("`sessions` is {}, not an array", super::fields::kind(other)));
+            }
+            None => return Err("the body has no `sessions` array".into()),
+        };
+        let sessions: Vec<Session> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| map_session(item).map_err(|e| format!("session {i} of the list: {e}")))
+            .collect::<Result<_, _>>()?;
+        let total = Some(sessions.len() as u64);
+        Ok(Page { sessions, total, last_page: Some(1) })
+    }
+
+    fn get_request(&self, id: &SessionId) -> ApiRequest {
+        ApiRequest {
+            segments: vec!["v1".into(), "sessions".into(), id.as_str().into()],
+            query: Vec::new(),
+            subject: format!("session {id}"),
+        }
+    }
+
+    fn parse_session(&self, body: &[u8]) -> Result<Session, String> {
+        let body = parse_json(body)?;
+        Fields::of(&body, "the body")?;
+        match body.get("session") {
+            Some(session) => map_session(session),
+            None => Err("the body has no `session` object".into()),
+        }
+    }
+}
+
+/// Maps one AgentHuman session object to the normalized model.
+fn map_session(object: &Value) -> Result<Session, String> {
+    let fields = Fields::of(object, "the session")?;
+    let status = fields.string("status")?.map(|status| match status.as_str() {
+        "started" | "active" => "active".to_owned(),
+        "ended" | "completed" => "ended".to_owned(),
+        _ => status,
+    });
+    Ok(Session {
+        provider: ProviderKind::AgentHuman,
+        id: fields.required_string("session_id")?,
+        status,
+        end_reason: None,
+        started_at: fields.time("started_at")?,
+        ended_at: fields.time("ended_at")?,
+        duration_ms: fields.millis("duration", 1000.0)?,
+        persona_id: fields.string("avatar.avatar_id")?,
+        persona_name: fields.string("avatar.name")?,
+        label: None,
+        created_at: fields.time("created_at")?,
+        raw: object.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GET: &str = include_str!("../../tests/fixtures/agenthuman_get.json");
+    const LIST: &str = include_str!("../../tests/fixtures/agenthuman_list.json");
+
+    #[test]
+    fn maps_the_documented_session() {
+        let session = AgentHuman.parse_session(GET.as_bytes()).unwrap();
+        assert_eq!(session.id, "sess_01H3Z8G9YR3K2N5M6P7Q8W4T");
+        assert_eq!(session.status.as_deref(), Some("ended"));
+        assert_eq!(session.end_reason, None);
+        assert_eq!(session.duration_ms, Some(330_000));
+        assert_eq!(session.persona_id.as_deref(), Some("avat_01H3Z8G9YR3K2N5M6P7Q8W4T"));
+        assert_eq!(session.persona_name.as_deref(), Some("Professional Avatar"));
+        assert_eq!(session.label, None);
+        let json = serde_json::to_value(&session).unwrap();
+        assert_eq!(json["started_at"], "2024-01-15T12:00:00Z");
+        assert_eq!(json["ended_at"], "2024-01-15T12:05:30Z");
+        assert_eq!(json["provider"], "agenthuman");
+        let documented: Value = serde_json::from_str(GET).unwrap();
+        assert_eq!(session.raw, documented["session"]);
+    }
+
+    #[test]
+    fn maps_the_list_with_an_active_session_and_null_avatar() {
+        let page = AgentHuman.parse_list(LIST.as_bytes()).unwrap();
+        assert_eq!(page.sessions.len(), 2);
+        assert_eq!(page.total, Some(2));
+        let active = &page.sessions[1];
+        assert_eq!(active.status.as_deref(), Some("active"));
+        assert_eq!((active.ended_at, active.duration_ms), (None, None));
+        assert_eq!((active.persona_id.as_deref(), active.persona_name.as_deref()), (None, None));
+    }
+
+    #[test]
+    fn statuses_map_old_and_new_names() {
+        for (sent, mapped) in [("started", "active"), ("active", "active"), ("completed", "ended"), ("created", "created"), ("paused", "paused")] {
+            let body = format!(r#"{{"session":{{"session_id":"s","status":"{sent}"}}}}"#);
+            let session = AgentHuman.parse_session(body.as_bytes()).unwrap();
+            assert_eq!(session.status.as_deref(), Some(mapped));
+        }
+    }
+
+    #[test]
+    fn filters_and_ids() {
+        let request = AgentHuman.list_request(
+            &Filters { status: Some(StatusFilter::Active), ..Filters::default() },
+            PageRequest::Whole,
+        );
+        assert_eq!(request.query, [("status", "started".to_owned())]);
+        let search = Filters { search: Some("x".into()), ..Filters::default() };
+        assert!(AgentHuman.check_filters(&search).unwrap_err().to_string().contains("--search"));
+        assert!(AgentHuman.parse_id("sess_01H3Z8G9YR3K2N5M6P7Q8W4T").is_ok());
+        for bad in ["", "../x", "a/b", "x?y=1", "%2e%2e", "a b"] {
+            assert!(AgentHuman.parse_id(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_wrong_envelope_is_explained() {
+        assert_eq!(AgentHuman.parse_list(br#"{"success":true}"#).unwrap_err(), "the body has no `sessions` array");
+        assert_eq!(AgentHuman.parse_session(br#"{"success":true}"#).unwrap_err(), "the body has no `session` object");
+    }
+}

@@ -1,0 +1,217 @@
+//! Anam: `GET /v1/sessions` (numbered pages, `data` + `meta`) and `GET /v1/sessions/{id}`.
+
+use serde_json::Value;
+
+use super::{
+    ApiRequest, Auth, Fields, Filters, Page, PageRequest, Paging, Provider, ProviderKind,
+    parse_json,
+};
+use crate::error::Error;
+use crate::session::{Session, SessionId};
+
+pub struct Anam;
+
+/// Anam's documented `perPage` maximum.
+const MAX_PER_PAGE: u32 = 100;
+
+impl Provider for Anam {
+    fn kind(&self) -> ProviderKind {
+        ProviderKind::Anam
+    }
+
+    fn auth(&self) -> Auth {
+        Auth::Bearer
+    }
+
+    fn paging(&self) -> Paging {
+        Paging::Numbered { max_per_page: MAX_PER_PAGE }
+    }
+
+    fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
+        if is_uuid(raw) {
+            Ok(SessionId::validated(raw))
+        } else {
+            Err(format!(
+                "{raw:?} is not an anam session ID — anam IDs are UUIDs such as 3f1c2b9e-8d4a-4c6f-9e21-7a5b0c3d1e2f"
+            ))
+        }
+    }
+
+    fn check_filters(&self, filters: &Filters) -> Result<(), Error> {
+        if filters.status.is_some() {
+            return Err(Error::usage(
+                "anam has no status filter; --status is agenthuman's — filter the output instead, \
+                 e.g. -o json | jq 'map(select(.status == \"ended\"))'",
+            ));
+        }
+        Ok(())
+    }
+
+    fn list_request(&self, filters: &Filters, page: PageRequest) -> ApiRequest {
+        let mut query = Vec::new();
+        if let PageRequest::Number { page, per_page } = page {
+            query.push(("page", page.to_string()));
+            query.push(("perPage", per_page.to_string()));
+        }
+        let optional = [
+            ("search", &filters.search),
+            ("personaId", &filters.persona_id),
+            ("apiKeyId", &filters.api_key_id),
+        ];
+        for (name, value) in optional {
+            if let Some(value) = value {
+                query.push((name, value.clone()));
+            }
+        }
+        ApiRequest {
+            segments: vec!["v1".into(), "sessions".into()],
+            query,
+            subject: "the session list".into(),
+        }
+    }
+
+    fn parse_list(&self, body: &[u8]) -> Result<Page, String> {
+        let body = parse_json(body)?;
+        let envelope = Fields::of(&body, "the body")?;
+        let data = match body.get("data") {
+            Some(Value::Array(items)) => items,
+            Some(other) => return Err(format!("`data` is {}, not an array", super::fields::kind(other))),
+            None => return Err("the body has no `data` array".into()),
+        };
+        let sessions = data
+            .iter()
+            .enumerate()
+            .map(|(i, item)| map_session(item).map_err(|e| format!("session {i} of the page: {e}")))
+            .collect::<Result<_, _>>()?;
+        let count = |path| -> Result<Option<u64>, String> {
+            envelope.millis(path, 1.0)
+        };
+        let last_page = count("meta.lastPage")?
+            .map(|n| u32::try_from(n).map_err(|_| format!("`meta.lastPage` is absurd: {n}")))
+            .transpose()?;
+        Ok(Page { sessions, total: count("meta.total")?, last_page })
+    }
+
+    fn get_request(&self, id: &SessionId) -> ApiRequest {
+        ApiRequest {
+            segments: vec!["v1".into(), "sessions".into(), id.as_str().into()],
+            query: Vec::new(),
+            subject: format!("session {id}"),
+        }
+    }
+
+    fn parse_session(&self, body: &[u8]) -> Result<Session, String> {
+        let body = parse_json(body)?;
+        // Tolerate a `data` envelope, should the API ever add one to this endpoint.
+        match body.get("data") {
+            Some(inner @ Value::Object(_)) if body.get("id").is_none() => map_session(inner),
+            _ => map_session(&body),
+        }
+    }
+}
+
+/// Maps one Anam session object to the normalized model.
+fn map_session(object: &Value) -> Result<Session, String> {
+    let fields = Fields::of(object, "the session")?;
+    let ended_at = fields.time("endTime")?;
+    Ok(Session {
+        provider: ProviderKind::Anam,
+        id: fields.required_string("id")?,
+        status: Some(if ended_at.is_some() { "ended" } else { "active" }.into()),
+        end_reason: fields.string("exitStatus")?,
+        started_at: fields.time("startTime")?,
+        ended_at,
+        duration_ms: fields.millis("sessionLengthMs", 1.0)?,
+        persona_id: fields.string("personaId")?,
+        persona_name: fields.string("personaConfig.name")?,
+        label: fields.string("clientLabel")?,
+        created_at: fields.time("createdAt")?,
+        raw: object.clone(),
+    })
+}
+
+/// A hyphenated UUID, the only form Anam uses for session IDs.
+pub fn is_uuid(text: &str) -> bool {
+    text.len() == 36 && uuid::Uuid::try_parse(text).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::StatusFilter;
+
+    const LIST: &str = include_str!("../../tests/fixtures/anam_list.json");
+    const GET: &str = include_str!("../../tests/fixtures/anam_get.json");
+    const ACTIVE: &str = include_str!("../../tests/fixtures/anam_active.json");
+
+    #[test]
+    fn maps_the_documented_session() {
+        let session = Anam.parse_session(GET.as_bytes()).unwrap();
+        assert_eq!(session.id, "00000000-0000-0000-0000-000000000000");
+        assert_eq!(session.status.as_deref(), Some("ended"));
+        assert_eq!(session.end_reason.as_deref(), Some("CLOSED_BY_ENGINE"));
+        assert_eq!(session.duration_ms, Some(754_000));
+        assert_eq!(session.persona_id, None, "personaId is null in the docs");
+        assert_eq!(session.persona_name.as_deref(), Some("Cara"));
+        assert_eq!(session.label.as_deref(), Some("anam-lab-chat"));
+        let json = serde_json::to_value(&session).unwrap();
+        assert_eq!(json["started_at"], "2026-04-20T09:00:00Z");
+        assert_eq!(json["ended_at"], "2026-04-20T09:12:34Z");
+        assert_eq!(json["created_at"], "2026-04-20T09:00:00Z");
+        assert_eq!(json["provider"], "anam");
+        assert_eq!(session.raw, serde_json::from_str::<Value>(GET).unwrap());
+    }
+
+    #[test]
+    fn an_active_session_has_no_end() {
+        let session = Anam.parse_session(ACTIVE.as_bytes()).unwrap();
+        assert_eq!(session.status.as_deref(), Some("active"));
+        assert_eq!((session.ended_at, session.duration_ms, session.end_reason), (None, None, None));
+    }
+
+    #[test]
+    fn maps_the_documented_list_and_its_meta() {
+        let page = Anam.parse_list(LIST.as_bytes()).unwrap();
+        assert_eq!(page.sessions.len(), 1);
+        assert_eq!((page.total, page.last_page), (Some(1), Some(1)));
+        assert_eq!(page.sessions[0], Anam.parse_session(GET.as_bytes()).unwrap());
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_and_wrong_shapes_explained() {
+        let page = Anam
+            .parse_list(br#"{"data":[{"id":"x","brandNew":1}],"cursor":"abc"}"#)
+            .unwrap();
+        assert_eq!(page.sessions[0].raw["brandNew"], 1);
+        assert_eq!(page.total, None);
+        assert_eq!(Anam.parse_list(br#"{"items":[]}"#).unwrap_err(), "the body has no `data` array");
+        let err = Anam.parse_list(br#"{"data":[{"id":"x","startTime":"yesterday"}]}"#).unwrap_err();
+        assert!(err.contains("session 0 of the page: `startTime`"), "{err}");
+        assert!(Anam.parse_session(br#"{"clientLabel":"x"}"#).unwrap_err().contains("`id` is missing"));
+    }
+
+    #[test]
+    fn requests_carry_paging_and_filters() {
+        let filters = Filters {
+            search: Some("web".into()),
+            persona_id: Some("p".into()),
+            ..Filters::default()
+        };
+        let request = Anam.list_request(&filters, PageRequest::Number { page: 2, per_page: 50 });
+        assert_eq!(request.segments, ["v1", "sessions"]);
+        assert_eq!(
+            request.query,
+            [("page", "2".into()), ("perPage", "50".into()), ("search", "web".into()), ("personaId", "p".into())]
+        );
+        let status = Filters { status: Some(StatusFilter::Ended), ..Filters::default() };
+        assert!(Anam.check_filters(&status).is_err());
+    }
+
+    #[test]
+    fn ids_must_be_uuids() {
+        assert!(Anam.parse_id("3f1c2b9e-8d4a-4c6f-9e21-7a5b0c3d1e2f").is_ok());
+        for bad in ["", "../x", "a/b", "x?y=1", "%2e%2e", "3f1c2b9e8d4a4c6f9e217a5b0c3d1e2f"] {
+            assert!(Anam.parse_id(bad).is_err(), "{bad}");
+        }
+    }
+}

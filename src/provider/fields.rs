@@ -1,0 +1,119 @@
+//! Typed reads from a provider's JSON object, with errors that name the field.
+//!
+//! Mapping stays tolerant (a missing or null field is `None`) but exact (a field of the wrong
+//! type is an error, never a silently wrong value).
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+pub struct Fields<'a> {
+    object: &'a Map<String, Value>,
+}
+
+impl<'a> Fields<'a> {
+    /// Wraps a value that must be a JSON object; `what` names it in the error.
+    pub fn of(value: &'a Value, what: &str) -> Result<Self, String> {
+        match value {
+            Value::Object(object) => Ok(Self { object }),
+            other => Err(format!("{what} is {}, not an object", kind(other))),
+        }
+    }
+
+    /// The value at a dotted path; `None` when it, or an object on the way, is missing or null.
+    fn get(&self, path: &str) -> Result<Option<&'a Value>, String> {
+        let mut current = self.object;
+        let mut parts = path.split('.').peekable();
+        while let Some(part) = parts.next() {
+            let value = match current.get(part) {
+                None | Some(Value::Null) => return Ok(None),
+                Some(value) => value,
+            };
+            if parts.peek().is_none() {
+                return Ok(Some(value));
+            }
+            current = value
+                .as_object()
+                .ok_or_else(|| format!("`{part}` is {}, not an object", kind(value)))?;
+        }
+        Ok(None)
+    }
+
+    pub fn string(&self, path: &str) -> Result<Option<String>, String> {
+        match self.get(path)? {
+            None => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(other) => Err(format!("`{path}` is {}, not a string", kind(other))),
+        }
+    }
+
+    /// A required string, such as an ID.
+    pub fn required_string(&self, path: &str) -> Result<String, String> {
+        self.string(path)?
+            .ok_or_else(|| format!("`{path}` is missing"))
+    }
+
+    pub fn time(&self, path: &str) -> Result<Option<DateTime<Utc>>, String> {
+        let Some(text) = self.string(path)? else {
+            return Ok(None);
+        };
+        DateTime::parse_from_rfc3339(&text)
+            .map(|t| Some(t.with_timezone(&Utc)))
+            .map_err(|_| format!("`{path}` is not an RFC 3339 time: {text:?}"))
+    }
+
+    /// A non-negative number, as milliseconds after scaling by `scale` (1 for ms, 1000 for s).
+    pub fn millis(&self, path: &str, scale: f64) -> Result<Option<u64>, String> {
+        match self.get(path)? {
+            None => Ok(None),
+            Some(Value::Number(n)) => match n.as_f64().map(|v| v * scale) {
+                Some(ms) if ms.is_finite() && (0.0..=u64::MAX as f64).contains(&ms) => {
+                    Ok(Some(ms.round() as u64))
+                }
+                _ => Err(format!("`{path}` is not a valid duration: {n}")),
+            },
+            Some(other) => Err(format!("`{path}` is {}, not a number", kind(other))),
+        }
+    }
+}
+
+/// A JSON value's type, for messages.
+pub fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_are_tolerant_of_absence_and_strict_on_type() {
+        let value = json!({"a": {"b": "x", "n": null}, "d": 1.5, "s": 3, "t": "2024-01-15T12:00:00+01:00"});
+        let fields = Fields::of(&value, "the session").unwrap();
+        assert_eq!(fields.string("a.b").unwrap().as_deref(), Some("x"));
+        assert_eq!(fields.string("a.n").unwrap(), None);
+        assert_eq!(fields.string("missing.b").unwrap(), None);
+        assert_eq!(fields.millis("d", 1000.0).unwrap(), Some(1500));
+        assert_eq!(fields.string("s").unwrap_err(), "`s` is a number, not a string");
+        assert_eq!(fields.string("d.x").unwrap_err(), "`d` is a number, not an object");
+        assert_eq!(
+            fields.time("t").unwrap().unwrap().to_rfc3339(),
+            "2024-01-15T11:00:00+00:00"
+        );
+        assert!(fields.time("a.b").is_err());
+        assert_eq!(Fields::of(&json!([1]), "the body").err().unwrap(), "the body is an array, not an object");
+    }
+
+    #[test]
+    fn negative_durations_are_refused() {
+        let value = json!({"d": -5});
+        assert!(Fields::of(&value, "x").unwrap().millis("d", 1.0).is_err());
+    }
+}

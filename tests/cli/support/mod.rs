@@ -1,0 +1,156 @@
+//! What the integration tests share: fake provider servers, a command builder that runs the
+//! real binary in a clean environment, and the fixture files.
+//!
+//! The environment is cleaned because a developer's or CI runner's own `ANAM_API_KEY`,
+//! `AVATARCTL_OUTPUT` or proxy settings would otherwise change what a test sees.
+#![allow(dead_code)] // Not every test module uses every helper.
+
+pub mod agenthuman;
+pub mod anam;
+pub mod server;
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+// Shortcuts for the test modules; unused until one of them needs it.
+#[allow(unused_imports)]
+pub use agenthuman::FakeAgentHuman;
+#[allow(unused_imports)]
+pub use anam::FakeAnam;
+#[allow(unused_imports)]
+pub use server::{FakeServer, Recorded, Reply};
+
+/// Inherited variables whose name starts with one of these are removed.
+const CLEARED_PREFIXES: [&str; 3] = ["AVATARCTL_", "ANAM_", "AGENTHUMAN_"];
+/// Inherited variables with one of these names (in any case) are removed.
+const CLEARED_NAMES: [&str; 10] = [
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "GITHUB_ACTIONS",
+    "HTTP_PROXY",
+    "HTTPS_PROXY",
+    "ALL_PROXY",
+    "NO_PROXY",
+    "COLUMNS",
+    "LINES",
+];
+
+/// The `avatarctl` binary with none of the caller's configuration: every variable above is
+/// removed and `TZ=UTC`. Add what the test needs with `.env(…)` and `.args(…)`.
+pub fn avatarctl() -> Command {
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("avatarctl"));
+    clear_configuration(&mut command, std::env::vars_os().map(|(name, _)| name));
+    command.env("TZ", "UTC");
+    Command::from_std(command)
+}
+
+fn clear_configuration(
+    command: &mut std::process::Command,
+    inherited: impl IntoIterator<Item = OsString>,
+) {
+    for name in inherited {
+        if name.to_str().is_some_and(is_configuration) {
+            command.env_remove(name);
+        }
+    }
+}
+
+fn is_configuration(name: &str) -> bool {
+    let name = name.to_ascii_uppercase();
+    CLEARED_PREFIXES
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+        || CLEARED_NAMES.contains(&name.as_str())
+}
+
+/// `avatarctl` pointed at a fake Anam, configured by environment variables only, so a test's
+/// own flags decide everything else.
+pub fn avatarctl_anam(server: &FakeServer, key: &str) -> Command {
+    let mut command = avatarctl();
+    command
+        .env("AVATARCTL_PROVIDER", "anam")
+        .env("AVATARCTL_BASE_URL", server.url())
+        .env("ANAM_API_KEY", key);
+    command
+}
+
+/// `avatarctl` pointed at a fake AgentHuman, configured by environment variables only.
+pub fn avatarctl_agenthuman(server: &FakeServer, key: &str) -> Command {
+    let mut command = avatarctl();
+    command
+        .env("AVATARCTL_PROVIDER", "agenthuman")
+        .env("AVATARCTL_BASE_URL", server.url())
+        .env("AGENTHUMAN_API_KEY", key);
+    command
+}
+
+/// The path of `tests/fixtures/<name>`.
+pub fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The text of `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> String {
+    let path = fixture_path(name);
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|err| panic!("cannot read fixture {}: {err}", path.display()))
+}
+
+/// `tests/fixtures/<name>`, parsed as JSON.
+pub fn fixture_json(name: &str) -> serde_json::Value {
+    serde_json::from_str(&fixture(name))
+        .unwrap_or_else(|err| panic!("fixture {name} is not JSON: {err}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_configuration_is_cleared() {
+        let mut command = std::process::Command::new("true");
+        let inherited = [
+            "ANAM_API_KEY",
+            "AGENTHUMAN_API_KEY",
+            "AVATARCTL_OUTPUT",
+            "NO_COLOR",
+            "https_proxy",
+            "PATH",
+            "HOME",
+            "ANAMNESIS",
+        ];
+        clear_configuration(&mut command, inherited.map(OsString::from));
+        let mut removed: Vec<_> = command
+            .get_envs()
+            .map(|(name, value)| (name.to_str().unwrap(), value))
+            .collect();
+        removed.sort();
+        let expected = [
+            "AGENTHUMAN_API_KEY",
+            "ANAM_API_KEY",
+            "AVATARCTL_OUTPUT",
+            "NO_COLOR",
+            "https_proxy",
+        ]
+        .map(|name| (name, None));
+        assert_eq!(removed, expected);
+    }
+
+    #[test]
+    fn fixtures_load() {
+        for name in [
+            "anam_get.json",
+            "anam_list.json",
+            "anam_active.json",
+            "agenthuman_get.json",
+            "agenthuman_list.json",
+        ] {
+            assert!(fixture_json(name).is_object(), "{name}");
+        }
+    }
+}
