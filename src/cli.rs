@@ -15,7 +15,12 @@ use crate::provider::{ProviderKind, StatusFilter};
 ///
 /// Data goes to stdout (a table, JSON, NDJSON or CSV); hints and errors go to stderr.
 #[derive(Debug, Parser)]
-#[command(name = "avatarctl", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "avatarctl",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -127,6 +132,14 @@ pub struct ListArgs {
     /// At most N sessions, fetching as many pages as needed [default: 20]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub limit: Option<u64>,
+
+    /// Every session: page 1 tells how many pages there are, the rest are fetched concurrently
+    #[arg(long, conflicts_with_all = ["page", "per_page", "limit"])]
+    pub all: bool,
+
+    /// Pages in flight at once for --all and --limit; halves by itself on 429
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: u16,
 
     /// Anam: sessions whose ID or client label matches
     #[arg(long, value_name = "TERM")]

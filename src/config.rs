@@ -49,7 +49,11 @@ impl Config {
         let output = resolve_output(args, stdout_is_tty)?;
         let provider = resolve_provider(args.provider, env)?;
         let (key, key_source) = resolve_key(args, provider, env, stdin)?;
-        let base_url = parse_base_url(args.base_url.as_deref().unwrap_or(provider.default_base_url()))?;
+        let base_url = parse_base_url(
+            args.base_url
+                .as_deref()
+                .unwrap_or(provider.default_base_url()),
+        )?;
         Ok(Self {
             provider,
             key,
@@ -92,7 +96,8 @@ fn resolve_key(
     stdin: &mut dyn Read,
 ) -> Result<(ApiKey, String), Error> {
     if let Some(raw) = &args.api_key {
-        let key = ApiKey::new(raw).ok_or_else(|| Error::usage("--api-key is empty — pass the key, or use the env var"))?;
+        let key = ApiKey::new(raw)
+            .ok_or_else(|| Error::usage("--api-key is empty — pass the key, or use the env var"))?;
         return Ok((key, "--api-key".into()));
     }
     if let Some(path) = &args.api_key_file {
@@ -117,7 +122,10 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
         (text, "--api-key-file - (stdin)".to_owned())
     } else {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!("cannot read --api-key-file {}: {e}", path.display()))
+            Error::usage(format!(
+                "cannot read --api-key-file {}: {e}",
+                path.display()
+            ))
         })?;
         (text, format!("--api-key-file {}", path.display()))
     };
@@ -146,7 +154,9 @@ pub fn parse_base_url(text: &str) -> Result<Url, Error> {
             )));
         }
         other => {
-            return Err(Error::usage(format!("--base-url must be https://, not {other}://")));
+            return Err(Error::usage(format!(
+                "--base-url must be https://, not {other}://"
+            )));
         }
     }
     if !url.username().is_empty() || url.password().is_some() {
@@ -155,7 +165,9 @@ pub fn parse_base_url(text: &str) -> Result<Url, Error> {
         ));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::usage("--base-url must not carry a query or fragment"));
+        return Err(Error::usage(
+            "--base-url must not carry a query or fragment",
+        ));
     }
     Ok(url)
 }
@@ -172,7 +184,9 @@ pub fn resolve_output(args: &GlobalArgs, stdout_is_tty: bool) -> Result<OutputOp
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| Error::usage(format!("--fields: {e}")))?;
             if fields.is_empty() {
-                return Err(Error::usage("--fields is empty — name at least one field, e.g. --fields id,status"));
+                return Err(Error::usage(
+                    "--fields is empty — name at least one field, e.g. --fields id,status",
+                ));
             }
             Some(fields)
         }
@@ -184,10 +198,15 @@ pub fn resolve_output(args: &GlobalArgs, stdout_is_tty: bool) -> Result<OutputOp
         )));
     }
     if args.raw && fields.is_some() {
-        return Err(Error::usage("--raw and --fields do not combine — select provider fields with --fields raw.<path>"));
+        return Err(Error::usage(
+            "--raw and --fields do not combine — select provider fields with --fields raw.<path>",
+        ));
     }
     if args.csv_safe && format != Format::Csv {
-        return Err(Error::usage(format!("--csv-safe applies to -o csv, not -o {}", format.name())));
+        return Err(Error::usage(format!(
+            "--csv-safe applies to -o csv, not -o {}",
+            format.name()
+        )));
     }
     Ok(OutputOptions {
         format,
@@ -235,7 +254,11 @@ mod tests {
     }
 
     fn resolve(argv: &[&str], vars: &[(&str, &str)]) -> Result<Config, Error> {
-        let env = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string());
+        let env = |name: &str| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        };
         Config::resolve(&args(argv), &env, &mut "stdin-key\n".as_bytes(), false)
     }
 
@@ -251,20 +274,39 @@ mod tests {
     #[test]
     fn both_or_no_keys_is_a_usage_error_listing_the_choices() {
         let both = resolve(&[], &[("ANAM_API_KEY", "a"), ("AGENTHUMAN_API_KEY", "b")]).unwrap_err();
-        assert!(both.to_string().contains("--provider anam|agenthuman"), "{both}");
+        assert!(
+            both.to_string().contains("--provider anam|agenthuman"),
+            "{both}"
+        );
         let none = resolve(&[], &[]).unwrap_err();
         assert_eq!(none.exit_code(), 2);
-        assert!(none.to_string().contains("ANAM_API_KEY or AGENTHUMAN_API_KEY"), "{none}");
+        assert!(
+            none.to_string()
+                .contains("ANAM_API_KEY or AGENTHUMAN_API_KEY"),
+            "{none}"
+        );
     }
 
     #[test]
     fn the_flag_wins_over_the_env_var_and_stdin_works() {
-        let config = resolve(&["-p", "anam", "--api-key", "flag"], &[("ANAM_API_KEY", "env")]).unwrap();
-        assert_eq!((config.key.expose(), config.key_source.as_str()), ("flag", "--api-key"));
+        let config = resolve(
+            &["-p", "anam", "--api-key", "flag"],
+            &[("ANAM_API_KEY", "env")],
+        )
+        .unwrap();
+        assert_eq!(
+            (config.key.expose(), config.key_source.as_str()),
+            ("flag", "--api-key")
+        );
         let config = resolve(&["-p", "anam", "--api-key-file", "-"], &[]).unwrap();
         assert_eq!(config.key.expose(), "stdin-key");
         let missing = resolve(&["-p", "anam"], &[("AGENTHUMAN_API_KEY", "x")]).unwrap_err();
-        assert!(missing.to_string().starts_with("no API key for anam — set ANAM_API_KEY"), "{missing}");
+        assert!(
+            missing
+                .to_string()
+                .starts_with("no API key for anam — set ANAM_API_KEY"),
+            "{missing}"
+        );
     }
 
     #[test]
@@ -273,7 +315,13 @@ mod tests {
         assert!(parse_base_url("http://localhost:1/prefix/").is_ok());
         assert!(parse_base_url("http://[::1]:9").is_ok());
         assert!(parse_base_url("https://proxy.example.com/anam").is_ok());
-        for bad in ["http://api.anam.ai", "ftp://x", "https://u:p@x.com", "not a url", "https://x.com/?a=1"] {
+        for bad in [
+            "http://api.anam.ai",
+            "ftp://x",
+            "https://u:p@x.com",
+            "not a url",
+            "https://x.com/?a=1",
+        ] {
             assert_eq!(parse_base_url(bad).unwrap_err().exit_code(), 2, "{bad}");
         }
     }
@@ -284,7 +332,12 @@ mod tests {
         assert!(resolve(&["--raw"], &key).is_err());
         assert!(resolve(&["--raw", "-o", "json", "--fields", "id"], &key).is_err());
         assert!(resolve(&["--csv-safe", "-o", "json"], &key).is_err());
-        assert!(resolve(&["--fields", "id,bogus"], &key).unwrap_err().to_string().contains("valid fields"));
+        assert!(
+            resolve(&["--fields", "id,bogus"], &key)
+                .unwrap_err()
+                .to_string()
+                .contains("valid fields")
+        );
         assert!(resolve(&["-o", "csv", "--csv-safe", "--fields", "id,raw.a.b"], &key).is_ok());
     }
 

@@ -31,7 +31,11 @@ pub enum Error {
     Malformed(String),
     /// Several requests failed; each was already reported on its own line.
     #[error("{failed} of {total} sessions could not be fetched")]
-    Partial { failed: usize, total: usize, code: u8 },
+    Partial {
+        failed: usize,
+        total: usize,
+        code: u8,
+    },
     #[error(transparent)]
     Io(#[from] io::Error),
     #[error("{0:#}")]
@@ -89,11 +93,19 @@ pub struct ApiError {
     /// AgentHuman's `suggestion`, sanitized.
     pub suggestion: Option<String>,
     pub request_id: Option<String>,
+    /// How many times the request was sent.
+    pub attempts: u32,
 }
 
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let Self { status, provider, subject, key_source, .. } = self;
+        let Self {
+            status,
+            provider,
+            subject,
+            key_source,
+            ..
+        } = self;
         let mut detail = format!("HTTP {status}");
         if let Some(message) = &self.message {
             detail.push_str(&format!(": {message}"));
@@ -103,6 +115,9 @@ impl std::fmt::Display for ApiError {
         }
         if let Some(id) = &self.request_id {
             detail.push_str(&format!(", request ID {id}"));
+        }
+        if self.attempts > 1 {
+            detail.push_str(&format!(", after {} attempts", self.attempts));
         }
         match status {
             401 | 403 => write!(
@@ -145,6 +160,7 @@ mod tests {
             message: Some("nope".into()),
             suggestion: None,
             request_id: Some("req-1".into()),
+            attempts: 1,
         }))
     }
 
@@ -159,7 +175,15 @@ mod tests {
         assert_eq!(api(400).exit_code(), 1);
         assert_eq!(Error::Network("x".into()).exit_code(), 5);
         assert_eq!(Error::Malformed("x".into()).exit_code(), 5);
-        assert_eq!(Error::Partial { failed: 1, total: 2, code: 3 }.exit_code(), 3);
+        assert_eq!(
+            Error::Partial {
+                failed: 1,
+                total: 2,
+                code: 3
+            }
+            .exit_code(),
+            3
+        );
     }
 
     #[test]

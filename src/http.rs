@@ -2,12 +2,20 @@
 //!
 //! It puts the key in the provider's auth header (and only on requests to the configured
 //! origin: a redirect elsewhere is followed without it), bounds each request by `--timeout`
-//! and each body by [`MAX_BODY`], logs requests for `-v` without secrets, and turns statuses,
-//! network failures and unreadable bodies into [`Error`]s that say what to do.
+//! and each body by [`MAX_BODY`], paces requests through the shared [`Pacer`], retries what
+//! is worth retrying, logs requests for `-v` without secrets, and turns statuses, network
+//! failures and unreadable bodies into [`Error`]s that say what to do.
+//!
+//! Retry policy: 429, 500, 502, 503, 504, connection failures and timeouts are retried up to
+//! `--retries` times. The wait is the provider's `Retry-After` (seconds or an HTTP date) when
+//! it sends one, else exponential backoff with full jitter (a random wait up to
+//! [`BACKOFF_BASE`] × 2^attempt, at most [`MAX_BACKOFF`]). A 429 also halves the concurrency
+//! and holds every request, not just the one refused. No single wait exceeds
+//! [`MAX_RETRY_WAIT`], so a run never hangs on a provider that asks for hours.
 
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use reqwest::header::{AUTHORIZATION, HeaderMap, LOCATION};
+use reqwest::header::{AUTHORIZATION, HeaderMap, LOCATION, RETRY_AFTER};
 use reqwest::{RequestBuilder, Response};
 use url::Url;
 
@@ -15,6 +23,7 @@ use crate::config::Config;
 use crate::error::{ApiError, Error};
 use crate::log::Log;
 use crate::output::sanitize::sanitize;
+use crate::pacer::{Pacer, read_rate_limit};
 use crate::provider::{ApiRequest, Auth, Provider};
 use crate::secret::ApiKey;
 
@@ -27,6 +36,13 @@ const MAX_REDIRECTS: usize = 5;
 /// The longest provider message quoted in an error.
 const MAX_MESSAGE_CHARS: usize = 300;
 
+/// The first backoff's upper bound; each retry doubles it.
+pub const BACKOFF_BASE: Duration = Duration::from_millis(100);
+/// The most a backoff grows to.
+pub const MAX_BACKOFF: Duration = Duration::from_secs(10);
+/// The longest single wait before a retry; a `Retry-After` beyond it fails at once.
+pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
+
 pub struct Client {
     http: reqwest::Client,
     base: Url,
@@ -34,18 +50,37 @@ pub struct Client {
     key: ApiKey,
     key_source: String,
     timeout: Duration,
+    retries: u32,
+    pacer: Pacer,
     log: Log,
 }
 
+/// One failed attempt, and whether another may succeed.
+struct Failure {
+    error: Error,
+    retry: Retry,
+}
+
+enum Retry {
+    No,
+    /// After a backoff, or the provider's `Retry-After`.
+    After(Option<Duration>),
+    /// Rate limited: slow everyone down, then retry.
+    RateLimited(Option<Duration>),
+}
+
 impl Client {
-    pub fn new(config: &Config, log: Log) -> Result<Self, Error> {
+    /// A client whose requests share a pacer with `concurrency` slots.
+    pub fn new(config: &Config, concurrency: usize, log: Log) -> Result<Self, Error> {
         let http = reqwest::Client::builder()
             .timeout(config.timeout)
             .connect_timeout(config.timeout.min(Duration::from_secs(10)))
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(concat!("avatarctl/", env!("CARGO_PKG_VERSION")))
             .build()
-            .map_err(|e| Error::Network(format!("cannot set up the HTTP client: {}", root_cause(&e))))?;
+            .map_err(|e| {
+                Error::Network(format!("cannot set up the HTTP client: {}", root_cause(&e)))
+            })?;
         Ok(Self {
             http,
             base: config.base_url.clone(),
@@ -53,6 +88,8 @@ impl Client {
             key: config.key.clone(),
             key_source: config.key_source.clone(),
             timeout: config.timeout,
+            retries: config.retries,
+            pacer: Pacer::new(concurrency),
             log,
         })
     }
@@ -74,14 +111,14 @@ impl Client {
         url
     }
 
-    /// GETs a request and parses a successful body with `parse`.
+    /// GETs a request (retrying as the policy allows) and parses a successful body with `parse`.
     pub async fn fetch<T>(
         &self,
         request: &ApiRequest,
         parse: impl FnOnce(&[u8]) -> Result<T, String>,
     ) -> Result<T, Error> {
         let url = self.url(request);
-        let body = self.get(request, url.clone()).await?;
+        let body = self.get_with_retries(request, &url).await?;
         parse(&body).map_err(|what| {
             Error::Malformed(format!(
                 "malformed response from {} for GET {}: {} — check --base-url; if it persists, \
@@ -93,7 +130,46 @@ impl Client {
         })
     }
 
-    async fn get(&self, request: &ApiRequest, mut url: Url) -> Result<Vec<u8>, Error> {
+    async fn get_with_retries(&self, request: &ApiRequest, url: &Url) -> Result<Vec<u8>, Error> {
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let outcome = {
+                let _slot = self.pacer.acquire().await;
+                self.get(request, url.clone()).await
+            };
+            let failure = match outcome {
+                Ok(body) => return Ok(body),
+                Err(failure) => failure,
+            };
+            let wait = match failure.retry {
+                _ if attempt > self.retries => None,
+                Retry::No => None,
+                Retry::After(after) => Some(after.unwrap_or_else(|| backoff(attempt))),
+                Retry::RateLimited(after) => Some(after.unwrap_or_else(|| backoff(attempt))),
+            };
+            let Some(wait) = wait.filter(|wait| *wait <= MAX_RETRY_WAIT) else {
+                return Err(with_attempts(failure.error, attempt));
+            };
+            if let Retry::RateLimited(_) = failure.retry {
+                let limit = self.pacer.back_off(wait);
+                self.log.verbose(format_args!(
+                    "rate limited: {limit} request(s) at once from now on, retrying in {} ms",
+                    wait.as_millis()
+                ));
+            } else {
+                self.log.verbose(format_args!(
+                    "{}; retrying in {} ms",
+                    failure.error,
+                    wait.as_millis()
+                ));
+                tokio::time::sleep(wait).await;
+            }
+        }
+    }
+
+    /// One attempt: follows redirects (dropping the key off-origin) and reads the body.
+    async fn get(&self, request: &ApiRequest, mut url: Url) -> Result<Vec<u8>, Failure> {
         let origin = url.origin();
         for _ in 0..=MAX_REDIRECTS {
             let mut builder = self.http.get(url.clone());
@@ -101,14 +177,20 @@ impl Client {
                 builder = self.authorize(builder);
             }
             let started = Instant::now();
-            let response = builder.send().await.map_err(|e| self.network_error(&url, &e))?;
+            let response = builder
+                .send()
+                .await
+                .map_err(|e| self.network_failure(&url, &e))?;
             let status = response.status();
             self.log.verbose(format_args!(
                 "GET {url} → {status} ({} ms)",
                 started.elapsed().as_millis()
             ));
+            if let Some(report) = read_rate_limit(response.headers(), unix_now()) {
+                self.pacer.observe(report);
+            }
             if status.is_redirection() {
-                url = redirect_target(&url, response.headers())?;
+                url = redirect_target(&url, response.headers()).map_err(Failure::fatal)?;
                 if url.origin() != origin {
                     self.log.verbose(format_args!(
                         "redirected to another origin ({}): following without the API key",
@@ -118,31 +200,54 @@ impl Client {
                 continue;
             }
             let request_id = request_id(response.headers());
-            let body = read_body(response, &url).await.map_err(|e| self.network_error(&url, &e))?;
+            let retry_after = retry_after(response.headers(), SystemTime::now());
+            let body = read_body(response, &url)
+                .await
+                .map_err(|e| self.network_failure(&url, &e))?;
             if status.is_success() {
-                return Ok(body?);
+                return body.map_err(Failure::fatal);
             }
-            let said = self.provider.parse_error(body.as_deref().unwrap_or_default());
-            return Err(Error::Api(Box::new(ApiError {
+            let said = self
+                .provider
+                .parse_error(body.as_deref().unwrap_or_default());
+            let error = Error::Api(Box::new(ApiError {
                 status: status.as_u16(),
                 provider: self.provider.kind().name(),
                 subject: request.subject.clone(),
                 key_source: self.key_source.clone(),
-                message: said.message.map(quote).or_else(|| status.canonical_reason().map(str::to_owned)),
+                message: said
+                    .message
+                    .map(quote)
+                    .or_else(|| status.canonical_reason().map(str::to_owned)),
                 suggestion: said.suggestion.map(quote),
                 request_id,
-            })));
+                attempts: 1,
+            }));
+            let retry = match status.as_u16() {
+                429 => Retry::RateLimited(retry_after),
+                500 | 502 | 503 | 504 => Retry::After(retry_after),
+                _ => Retry::No,
+            };
+            return Err(Failure { error, retry });
         }
-        Err(Error::Network(format!(
+        Err(Failure::fatal(Error::Network(format!(
             "GET {} was redirected more than {MAX_REDIRECTS} times — check --base-url",
             url.path()
-        )))
+        ))))
     }
 
     fn authorize(&self, builder: RequestBuilder) -> RequestBuilder {
         match self.provider.auth() {
             Auth::Bearer => builder.header(AUTHORIZATION, format!("Bearer {}", self.key.expose())),
             Auth::Header(name) => builder.header(name, self.key.expose()),
+        }
+    }
+
+    /// A failure to connect, send or read: all worth another try.
+    fn network_failure(&self, url: &Url, error: &reqwest::Error) -> Failure {
+        Failure {
+            error: self.network_error(url, error),
+            retry: Retry::After(None),
         }
     }
 
@@ -160,14 +265,67 @@ impl Client {
                 url.host_str().unwrap_or("the provider")
             ))
         } else {
-            Error::Network(format!("GET {} failed: {cause} — try again later", url.path()))
+            Error::Network(format!(
+                "GET {} failed: {cause} — try again later",
+                url.path()
+            ))
         }
     }
 }
 
+impl Failure {
+    fn fatal(error: Error) -> Self {
+        Self {
+            error,
+            retry: Retry::No,
+        }
+    }
+}
+
+/// Records how many attempts an error took, for the message.
+fn with_attempts(error: Error, attempts: u32) -> Error {
+    match error {
+        _ if attempts == 1 => error,
+        Error::Api(mut api) => {
+            api.attempts = attempts;
+            Error::Api(api)
+        }
+        Error::Network(message) => Error::Network(format!("{message} (after {attempts} attempts)")),
+        other => other,
+    }
+}
+
+/// Full jitter: a random wait between zero and the attempt's exponential bound.
+fn backoff(attempt: u32) -> Duration {
+    let bound = BACKOFF_BASE
+        .saturating_mul(1 << attempt.min(16))
+        .min(MAX_BACKOFF);
+    bound.mul_f64(fastrand::f64())
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let at = UNIX_EPOCH + Duration::from_secs(u64::try_from(date.timestamp()).ok()?);
+    Some(at.duration_since(now).unwrap_or_default())
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
 /// Reads a body up to [`MAX_BODY`]. The outer error is the network's; the inner one a body
 /// too large to be a real answer.
-async fn read_body(mut response: Response, url: &Url) -> Result<Result<Vec<u8>, Error>, reqwest::Error> {
+async fn read_body(
+    mut response: Response,
+    url: &Url,
+) -> Result<Result<Vec<u8>, Error>, reqwest::Error> {
     let too_large = || {
         Err(Error::Malformed(format!(
             "the response to GET {} is larger than {} MiB — check --base-url",
@@ -175,7 +333,10 @@ async fn read_body(mut response: Response, url: &Url) -> Result<Result<Vec<u8>, 
             MAX_BODY / (1024 * 1024)
         )))
     };
-    if response.content_length().is_some_and(|n| n > MAX_BODY as u64) {
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_BODY as u64)
+    {
         return Ok(too_large());
     }
     let mut body = Vec::new();
@@ -192,10 +353,12 @@ fn redirect_target(from: &Url, headers: &HeaderMap) -> Result<Url, Error> {
     let location = headers
         .get(LOCATION)
         .and_then(|value| value.to_str().ok())
-        .ok_or_else(|| Error::Malformed(format!("GET {} redirected without a Location", from.path())))?;
-    let target = from
-        .join(location)
-        .map_err(|_| Error::Malformed(format!("GET {} redirected to an invalid URL", from.path())))?;
+        .ok_or_else(|| {
+            Error::Malformed(format!("GET {} redirected without a Location", from.path()))
+        })?;
+    let target = from.join(location).map_err(|_| {
+        Error::Malformed(format!("GET {} redirected to an invalid URL", from.path()))
+    })?;
     match target.scheme() {
         "https" | "http" => Ok(target),
         other => Err(Error::Malformed(format!(
@@ -230,4 +393,39 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
         cause = next;
     }
     cause.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(
+            retry_after(&headers, SystemTime::now()),
+            Some(Duration::from_secs(7))
+        );
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        let now = UNIX_EPOCH + Duration::from_secs(1_445_412_475); // 5 s before
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(5)));
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers, now), None);
+    }
+
+    #[test]
+    fn backoff_grows_and_stays_bounded() {
+        for attempt in 1..40 {
+            let bound = BACKOFF_BASE
+                .saturating_mul(1 << attempt.min(16))
+                .min(MAX_BACKOFF);
+            assert!(backoff(attempt) <= bound);
+        }
+        assert!(backoff(30) <= MAX_BACKOFF);
+    }
 }

@@ -21,6 +21,7 @@ pub mod error;
 pub mod http;
 pub mod log;
 pub mod output;
+pub mod pacer;
 pub mod paginate;
 pub mod provider;
 pub mod secret;
@@ -35,30 +36,65 @@ use log::Log;
 use output::Terminal;
 
 /// Runs one parsed command line, writing data to `out` and messages to `log`.
-pub fn run(cli: &Cli, env: EnvLookup, terminal: Terminal, out: &mut dyn Write, log: &Log) -> Result<(), Error> {
+pub fn run(
+    cli: &Cli,
+    env: EnvLookup,
+    terminal: Terminal,
+    out: &mut dyn Write,
+    log: &Log,
+) -> Result<(), Error> {
     match &cli.command {
         Command::Providers => {
             let options = config::resolve_output(&cli.global, terminal.stdout_tty)?;
             if options.fields.is_some() {
-                return Err(Error::usage("--fields applies to sessions, not to `providers`"));
+                return Err(Error::usage(
+                    "--fields applies to sessions, not to `providers`",
+                ));
             }
             commands::providers::run(&options, env, terminal, out)
         }
         Command::Sessions(command) => {
-            let config = Config::resolve(&cli.global, env, &mut std::io::stdin().lock(), terminal.stdout_tty)?;
+            let config = Config::resolve(
+                &cli.global,
+                env,
+                &mut std::io::stdin().lock(),
+                terminal.stdout_tty,
+            )?;
             // The HTTP client (and its certificate store) is built only for commands that need it.
-            let client = http::Client::new(&config, log.clone())?;
+            let concurrency = match command {
+                SessionsCommand::List(args) => usize::from(args.concurrency),
+                SessionsCommand::Get(_) => commands::sessions::get::CONCURRENCY,
+            };
+            let client = http::Client::new(&config, concurrency, log.clone())?;
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
-                .map_err(|e| Error::Other(anyhow::Error::new(e).context("cannot start the async runtime")))?;
+                .map_err(|e| {
+                    Error::Other(anyhow::Error::new(e).context("cannot start the async runtime"))
+                })?;
             runtime.block_on(async {
                 match command {
                     SessionsCommand::List(args) => {
-                        commands::sessions::list::run(&client, args, &config.output, terminal, out, log).await
+                        commands::sessions::list::run(
+                            &client,
+                            args,
+                            &config.output,
+                            terminal,
+                            out,
+                            log,
+                        )
+                        .await
                     }
                     SessionsCommand::Get(args) => {
-                        commands::sessions::get::run(&client, &args.ids, &config.output, terminal, out, log).await
+                        commands::sessions::get::run(
+                            &client,
+                            &args.ids,
+                            &config.output,
+                            terminal,
+                            out,
+                            log,
+                        )
+                        .await
                     }
                 }
             })

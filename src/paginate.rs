@@ -1,12 +1,21 @@
-//! Walks a provider's session list for `sessions list`: one page, or as many pages as
-//! `--limit` needs, handing each session to the renderer as its page arrives.
+//! Walks a provider's session list for `sessions list`: one page, the first N sessions, or
+//! all of them, handing each session on as soon as its page arrives in order.
 //!
-//! The provider says how it pages ([`Paging`]); this module drives it, so a provider that
-//! returns its whole list at once and one with numbered pages share one loop.
+//! The provider says how it pages ([`Paging`]); this module drives it. With numbered pages,
+//! page 1 tells how many pages there are, and the rest are fetched concurrently, at most
+//! `concurrency` at once. `buffered` yields them in page order, so the reorder buffer holds
+//! at most `concurrency` pages and memory does not grow with the list. Offset paging shifts
+//! when sessions are created mid-export, so sessions are de-duplicated by ID (the set of IDs
+//! seen is the one thing kept per session) and a change of the provider's total is
+//! reported. Cursor paging and whole-list providers walk one request after another.
+
+use std::collections::HashSet;
+use std::future::Future;
+
+use futures_util::{StreamExt, stream};
 
 use crate::error::Error;
-use crate::http::Client;
-use crate::provider::{Filters, PageRequest, Paging};
+use crate::provider::{Page, PageRequest, Paging};
 use crate::session::Session;
 
 /// What part of the list to fetch.
@@ -16,70 +25,437 @@ pub enum Plan {
     Page { page: u32, per_page: u32 },
     /// The first `n` sessions, with the largest pages the provider allows.
     Limit(u64),
+    /// Every session.
+    All,
 }
 
-/// What the walk saw, for the note about sessions left out.
+impl Plan {
+    fn limit(self) -> Option<u64> {
+        match self {
+            Self::Limit(n) => Some(n),
+            Self::Page { .. } | Self::All => None,
+        }
+    }
+}
+
+/// What the walk saw.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// Sessions handed to `emit`.
     pub emitted: u64,
-    /// The provider's total, when it says.
+    /// The provider's total as the first page gave it, when it says.
     pub total: Option<u64>,
+    /// The provider's total as the last page fetched gave it.
+    pub final_total: Option<u64>,
     /// The last page's number, when the provider pages by number.
     pub last_page: Option<u32>,
-    /// Whether the provider may hold more sessions than were emitted.
+    /// Whether the provider holds sessions that were not fetched or not emitted.
     pub more: bool,
+    /// Sessions skipped because their ID was already emitted (the list shifted mid-walk).
+    pub duplicates: u64,
 }
 
-/// Fetches the planned pages in order, calling `emit` for each session.
-pub async fn paginate(
-    client: &Client,
-    filters: &Filters,
-    plan: Plan,
-    mut emit: impl FnMut(Session) -> std::io::Result<()>,
-) -> Result<Outcome, Error> {
-    let provider = client.provider();
-    let mut outcome = Outcome::default();
-    let (mut page, per_page, limit) = match (plan, provider.paging()) {
-        (Plan::Page { page, per_page }, _) => (page, per_page, None),
-        (Plan::Limit(n), Paging::Numbered { max_per_page }) => {
-            (1, u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page), Some(n))
-        }
-        (Plan::Limit(n), Paging::Whole) => (1, 0, Some(n)),
-    };
-    loop {
-        let request = match provider.paging() {
-            Paging::Numbered { .. } => PageRequest::Number { page, per_page },
-            Paging::Whole => PageRequest::Whole,
-        };
-        let listed = client
-            .fetch(&provider.list_request(filters, request), |body| provider.parse_list(body))
-            .await?;
-        outcome.total = listed.total;
-        outcome.last_page = listed.last_page;
-        let received = listed.sessions.len();
-        for session in listed.sessions {
-            if limit.is_some_and(|n| outcome.emitted >= n) {
-                outcome.more = true;
+/// Progress after each page, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub pages: u32,
+    /// Pages in all, once known.
+    pub pages_total: Option<u32>,
+    pub sessions: u64,
+}
+
+/// The walk's state: what was emitted, and how to report it.
+struct Walk<E, P> {
+    limit: Option<u64>,
+    seen: HashSet<String>,
+    outcome: Outcome,
+    pages: u32,
+    emit: E,
+    progress: P,
+}
+
+impl<E, P> Walk<E, P>
+where
+    E: FnMut(Session) -> std::io::Result<()>,
+    P: FnMut(Progress),
+{
+    fn full(&self) -> bool {
+        self.limit.is_some_and(|n| self.outcome.emitted >= n)
+    }
+
+    /// Emits a page's new sessions, up to the limit.
+    fn take(&mut self, page: Page) -> Result<(), Error> {
+        self.outcome.final_total = page.total.or(self.outcome.final_total);
+        self.pages += 1;
+        for session in page.sessions {
+            if self.full() {
+                self.outcome.more = true;
                 break;
             }
-            emit(session)?;
-            outcome.emitted += 1;
+            if !self.seen.insert(session.id.clone()) {
+                self.outcome.duplicates += 1;
+                continue;
+            }
+            (self.emit)(session)?;
+            self.outcome.emitted += 1;
         }
-        let last_page = match (provider.paging(), listed.last_page) {
-            (Paging::Whole, _) => true,
-            (Paging::Numbered { .. }, Some(last_page)) => page >= last_page,
-            // Without a page count, a short page is the last one.
-            (Paging::Numbered { .. }, None) => received < per_page as usize,
-        };
-        if last_page || received == 0 {
-            break;
-        }
-        if limit.is_none_or(|n| outcome.emitted >= n) {
-            outcome.more = true;
-            break;
-        }
-        page += 1;
+        (self.progress)(Progress {
+            pages: self.pages,
+            pages_total: self.outcome.last_page,
+            sessions: self.outcome.emitted,
+        });
+        Ok(())
     }
-    Ok(outcome)
+}
+
+/// Fetches the planned pages with `fetch`, calling `emit` for each session in the
+/// provider's order and `progress` after each page.
+pub async fn paginate<F, Fut>(
+    paging: Paging,
+    plan: Plan,
+    concurrency: usize,
+    fetch: F,
+    emit: impl FnMut(Session) -> std::io::Result<()>,
+    progress: impl FnMut(Progress),
+) -> Result<Outcome, Error>
+where
+    F: Fn(PageRequest) -> Fut,
+    Fut: Future<Output = Result<Page, Error>>,
+{
+    let mut walk = Walk {
+        limit: plan.limit(),
+        seen: HashSet::new(),
+        outcome: Outcome::default(),
+        pages: 0,
+        emit,
+        progress,
+    };
+    match (paging, plan) {
+        (_, Plan::Page { page, per_page }) => {
+            let first = fetch(PageRequest::Number { page, per_page }).await?;
+            walk.outcome.total = first.total;
+            walk.outcome.last_page = first.last_page;
+            walk.outcome.more = first.last_page.is_some_and(|last| page < last);
+            walk.take(first)?;
+        }
+        (Paging::Whole, _) => {
+            let whole = fetch(PageRequest::Whole).await?;
+            walk.outcome.total = whole.total;
+            walk.take(whole)?;
+        }
+        (Paging::Cursor { max_per_page }, _) => {
+            walk_cursor(&mut walk, max_per_page, &fetch).await?
+        }
+        (Paging::Numbered { max_per_page }, _) => {
+            walk_numbered(&mut walk, max_per_page, concurrency, &fetch).await?;
+        }
+    }
+    Ok(walk.outcome)
+}
+
+async fn walk_numbered<F, Fut, E, P>(
+    walk: &mut Walk<E, P>,
+    max_per_page: u32,
+    concurrency: usize,
+    fetch: &F,
+) -> Result<(), Error>
+where
+    F: Fn(PageRequest) -> Fut,
+    Fut: Future<Output = Result<Page, Error>>,
+    E: FnMut(Session) -> std::io::Result<()>,
+    P: FnMut(Progress),
+{
+    let per_page = walk.limit.map_or(max_per_page, |n| {
+        u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page)
+    });
+    let first = fetch(PageRequest::Number { page: 1, per_page }).await?;
+    walk.outcome.total = first.total;
+    walk.outcome.last_page = first.last_page;
+    check_page_count(first.total, first.last_page, per_page)?;
+    let received = first.sessions.len();
+    walk.take(first)?;
+
+    let Some(mut last_page) = walk.outcome.last_page else {
+        // No page count: walk on until a short page.
+        let mut page = 1;
+        let mut received = received;
+        while received >= per_page as usize && !walk.full() {
+            page += 1;
+            let next = fetch(PageRequest::Number { page, per_page }).await?;
+            received = next.sessions.len();
+            walk.take(next)?;
+        }
+        walk.outcome.more |= walk.full() && received >= per_page as usize;
+        return Ok(());
+    };
+
+    let mut next = 2;
+    while next <= last_page && !walk.full() {
+        // With a limit, request only the pages it still needs; a duplicate-shortened
+        // batch is topped up by the next round.
+        let end = match walk.limit {
+            Some(n) => {
+                let pages = (n - walk.outcome.emitted).div_ceil(u64::from(per_page));
+                last_page.min(next.saturating_add(u32::try_from(pages).unwrap_or(u32::MAX) - 1))
+            }
+            None => last_page,
+        };
+        let mut pages = stream::iter(next..=end)
+            .map(|page| fetch(PageRequest::Number { page, per_page }))
+            .buffered(concurrency.max(1));
+        while let Some(page) = pages.next().await {
+            walk.take(page?)?;
+            if walk.full() {
+                break;
+            }
+        }
+        next = end + 1;
+        // Sessions created meanwhile push the oldest onto pages past the first count.
+        let grown = walk
+            .outcome
+            .final_total
+            .map_or(0, |t| t.div_ceil(u64::from(per_page)));
+        last_page = last_page.max(u32::try_from(grown).unwrap_or(u32::MAX));
+    }
+    walk.outcome.more |= next <= last_page;
+    Ok(())
+}
+
+async fn walk_cursor<F, Fut, E, P>(
+    walk: &mut Walk<E, P>,
+    max_per_page: u32,
+    fetch: &F,
+) -> Result<(), Error>
+where
+    F: Fn(PageRequest) -> Fut,
+    Fut: Future<Output = Result<Page, Error>>,
+    E: FnMut(Session) -> std::io::Result<()>,
+    P: FnMut(Progress),
+{
+    let mut cursor = None;
+    loop {
+        let page = fetch(PageRequest::Cursor {
+            cursor: cursor.take(),
+            per_page: max_per_page,
+        })
+        .await?;
+        if walk.outcome.total.is_none() {
+            walk.outcome.total = page.total;
+        }
+        cursor = page.next_cursor.clone();
+        walk.take(page)?;
+        if cursor.is_none() {
+            return Ok(());
+        }
+        if walk.full() {
+            walk.outcome.more = true;
+            return Ok(());
+        }
+    }
+}
+
+/// Refuses a page count that cannot be true, rather than request billions of pages.
+fn check_page_count(
+    total: Option<u64>,
+    last_page: Option<u32>,
+    per_page: u32,
+) -> Result<(), Error> {
+    let (Some(total), Some(last_page)) = (total, last_page) else {
+        return Ok(());
+    };
+    let expected = total.div_ceil(u64::from(per_page)).max(1);
+    if u64::from(last_page) > expected + 1 {
+        return Err(Error::Malformed(format!(
+            "the provider's page count is not believable: {last_page} pages of {per_page} for \
+             {total} sessions — check --base-url; if it persists, report it to the provider"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+
+    use super::*;
+    use crate::provider::ProviderKind;
+
+    fn session(i: u64) -> Session {
+        Session {
+            provider: ProviderKind::Anam,
+            id: format!("s{i}"),
+            status: None,
+            end_reason: None,
+            started_at: None,
+            ended_at: None,
+            duration_ms: None,
+            persona_id: None,
+            persona_name: None,
+            label: None,
+            created_at: None,
+            raw: serde_json::Value::Null,
+        }
+    }
+
+    /// An offset-paged list of `ids`, answering as Anam does; records the pages asked for.
+    struct Numbered {
+        ids: RefCell<Vec<u64>>,
+        asked: RefCell<Vec<u32>>,
+    }
+
+    impl Numbered {
+        fn new(n: u64) -> Self {
+            Self {
+                ids: RefCell::new((0..n).collect()),
+                asked: RefCell::default(),
+            }
+        }
+
+        async fn fetch(&self, request: PageRequest) -> Result<Page, Error> {
+            let PageRequest::Number { page, per_page } = request else {
+                panic!("{request:?}")
+            };
+            self.asked.borrow_mut().push(page);
+            let ids = self.ids.borrow();
+            let total = ids.len() as u64;
+            let sessions = ids
+                .iter()
+                .skip(((page - 1) * per_page) as usize)
+                .take(per_page as usize)
+                .map(|i| session(*i))
+                .collect();
+            let last_page = u32::try_from(total.div_ceil(u64::from(per_page)).max(1)).ok();
+            Ok(Page {
+                sessions,
+                total: Some(total),
+                last_page,
+                next_cursor: None,
+            })
+        }
+    }
+
+    fn run(paging: Paging, plan: Plan, source: &Numbered) -> (Vec<String>, Outcome) {
+        let mut ids = Vec::new();
+        let outcome = futures_executor(paginate(
+            paging,
+            plan,
+            4,
+            |request| source.fetch(request),
+            |s| {
+                ids.push(s.id);
+                Ok(())
+            },
+            |_| {},
+        ))
+        .unwrap();
+        (ids, outcome)
+    }
+
+    fn futures_executor<T>(future: impl Future<Output = T>) -> T {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(future)
+    }
+
+    const NUMBERED: Paging = Paging::Numbered { max_per_page: 10 };
+
+    #[test]
+    fn all_returns_every_session_once_in_order() {
+        for n in [0, 1, 10, 11, 95] {
+            let source = Numbered::new(n);
+            let (ids, outcome) = run(NUMBERED, Plan::All, &source);
+            let expected: Vec<String> = (0..n).map(|i| format!("s{i}")).collect();
+            assert_eq!(ids, expected, "n = {n}");
+            assert_eq!(
+                (outcome.emitted, outcome.more, outcome.total),
+                (n, false, Some(n))
+            );
+            let pages = n.div_ceil(10).max(1) as u32;
+            assert_eq!(*source.asked.borrow(), (1..=pages).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn a_limit_requests_only_the_pages_it_needs() {
+        let source = Numbered::new(95);
+        let (ids, outcome) = run(NUMBERED, Plan::Limit(25), &source);
+        assert_eq!(ids.len(), 25);
+        assert_eq!(*source.asked.borrow(), [1, 2, 3]);
+        assert!(outcome.more);
+        let source = Numbered::new(95);
+        let (ids, _) = run(NUMBERED, Plan::Limit(7), &source);
+        assert_eq!((ids.len(), source.asked.borrow().clone()), (7, vec![1]));
+    }
+
+    #[test]
+    fn a_shifted_list_yields_no_duplicate() {
+        let source = Numbered::new(30);
+        let fetch = |request| {
+            // A session is created at the top once page 1 has been served.
+            if source.asked.borrow().len() == 1 {
+                source.ids.borrow_mut().insert(0, 1000);
+            }
+            source.fetch(request)
+        };
+        let mut ids = Vec::new();
+        let outcome = futures_executor(paginate(
+            NUMBERED,
+            Plan::All,
+            1,
+            fetch,
+            |s| {
+                ids.push(s.id);
+                Ok(())
+            },
+            |_| {},
+        ))
+        .unwrap();
+        let expected: Vec<String> = (0..30).map(|i| format!("s{i}")).collect();
+        assert_eq!(
+            ids, expected,
+            "every session that was there at the start, once"
+        );
+        assert_eq!(outcome.duplicates, 1);
+        assert_eq!((outcome.total, outcome.final_total), (Some(30), Some(31)));
+    }
+
+    #[test]
+    fn cursor_paging_follows_the_cursor() {
+        let fetch = |request: PageRequest| async move {
+            let PageRequest::Cursor { cursor, .. } = request else {
+                panic!()
+            };
+            let at: u64 = cursor.map_or(0, |c| c.parse().unwrap());
+            let next = (at < 4).then(|| (at + 2).to_string());
+            Ok(Page {
+                sessions: vec![session(at), session(at + 1)],
+                total: None,
+                last_page: None,
+                next_cursor: next,
+            })
+        };
+        let mut ids = Vec::new();
+        let outcome = futures_executor(paginate(
+            Paging::Cursor { max_per_page: 2 },
+            Plan::Limit(5),
+            8,
+            fetch,
+            |s| {
+                ids.push(s.id);
+                Ok(())
+            },
+            |_| {},
+        ))
+        .unwrap();
+        assert_eq!(ids, ["s0", "s1", "s2", "s3", "s4"]);
+        assert!(outcome.more);
+    }
+
+    #[test]
+    fn an_absurd_page_count_is_refused() {
+        assert!(check_page_count(Some(10), Some(4_000_000_000), 100).is_err());
+        assert!(check_page_count(Some(0), Some(1), 100).is_ok());
+        assert!(check_page_count(Some(250), Some(3), 100).is_ok());
+    }
 }

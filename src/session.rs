@@ -129,7 +129,10 @@ pub struct FieldPath {
 
 impl FieldPath {
     pub fn top(field: Field) -> Self {
-        Self { field, path: Vec::new() }
+        Self {
+            field,
+            path: Vec::new(),
+        }
     }
 
     /// Parses one entry; the error lists the valid names.
@@ -170,7 +173,8 @@ impl Session {
     /// A field's value as JSON: times as RFC 3339 UTC strings, absent values as null.
     pub fn value(&self, field: &FieldPath) -> Value {
         let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
-        let time = |t: &Option<DateTime<Utc>>| t.as_ref().map_or(Value::Null, |t| format_utc(t).into());
+        let time =
+            |t: &Option<DateTime<Utc>>| t.as_ref().map_or(Value::Null, |t| format_utc(t).into());
         match field.field {
             Field::Provider => self.provider.name().into(),
             Field::Id => self.id.clone().into(),
@@ -210,8 +214,15 @@ mod tests {
         assert_eq!(path.name(), "raw.personaConfig.llmConfig.modelName");
         assert_eq!(FieldPath::parse(" id ").unwrap(), FieldPath::top(Field::Id));
         let unknown = FieldPath::parse("nope").unwrap_err();
-        assert!(unknown.contains("valid fields: provider, id, status"), "{unknown}");
-        assert!(FieldPath::parse("id.x").unwrap_err().contains("no sub-fields"));
+        assert!(
+            unknown.contains("valid fields: provider, id, status"),
+            "{unknown}"
+        );
+        assert!(
+            FieldPath::parse("id.x")
+                .unwrap_err()
+                .contains("no sub-fields")
+        );
         assert!(FieldPath::parse("raw..x").is_err());
     }
 }

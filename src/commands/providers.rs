@@ -10,7 +10,12 @@ use crate::error::Error;
 use crate::output::{OutputOptions, Terminal, write_records};
 use crate::provider::ProviderKind;
 
-pub fn run(options: &OutputOptions, env: EnvLookup, terminal: Terminal, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(
+    options: &OutputOptions,
+    env: EnvLookup,
+    terminal: Terminal,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let records: Vec<Value> = ProviderKind::ALL
         .into_iter()
         .map(|provider| {

@@ -32,6 +32,10 @@ impl RecordSink for Csv<'_> {
         self.writer.write_record(cells).map_err(into_io)
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+
     fn finish(mut self: Box<Self>) -> io::Result<()> {
         self.writer.flush()
     }

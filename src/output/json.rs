@@ -21,7 +21,8 @@ impl<'a> JsonArray<'a> {
 
 impl RecordSink for JsonArray<'_> {
     fn write(&mut self, record: &Value) -> io::Result<()> {
-        self.out.write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        self.out
+            .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
         let pretty = serde_json::to_vec_pretty(record)?;
         for (i, line) in pretty.split(|b| *b == b'\n').enumerate() {
             if i > 0 {
@@ -35,7 +36,8 @@ impl RecordSink for JsonArray<'_> {
     }
 
     fn finish(self: Box<Self>) -> io::Result<()> {
-        self.out.write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })
+        self.out
+            .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })
     }
 }
 

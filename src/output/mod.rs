@@ -52,7 +52,15 @@ pub struct OutputOptions {
 impl OutputOptions {
     /// The default for `format`, as the flags leave it.
     pub fn new(format: Format) -> Self {
-        Self { format, fields: None, csv_safe: false, raw: false, utc: false, show_secrets: false, color: false }
+        Self {
+            format,
+            fields: None,
+            csv_safe: false,
+            raw: false,
+            utc: false,
+            show_secrets: false,
+            color: false,
+        }
     }
 }
 
@@ -80,13 +88,21 @@ impl Terminal {
 
     /// Not a terminal: what tests and pipes see.
     pub fn piped() -> Self {
-        Self { stdout_tty: false, stderr_tty: false, width: None }
+        Self {
+            stdout_tty: false,
+            stderr_tty: false,
+            width: None,
+        }
     }
 }
 
 /// A streaming writer of JSON-shaped records (JSON array, NDJSON, CSV).
 pub trait RecordSink {
     fn write(&mut self, record: &Value) -> io::Result<()>;
+    /// Writes out what is buffered, without closing the document.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
@@ -100,13 +116,25 @@ pub struct Renderer<'a> {
 
 enum Sink<'a> {
     Records(Box<dyn RecordSink + 'a>),
-    Table { table: table::ListTable, terminal: Terminal, out: &'a mut dyn Write },
+    Table {
+        table: Box<table::ListTable>,
+        terminal: Terminal,
+        out: &'a mut dyn Write,
+    },
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(options: &'a OutputOptions, terminal: Terminal, out: &'a mut dyn Write) -> io::Result<Self> {
+    pub fn new(
+        options: &'a OutputOptions,
+        terminal: Terminal,
+        out: &'a mut dyn Write,
+    ) -> io::Result<Self> {
         let sink = match options.format {
-            Format::Table => Sink::Table { table: table::ListTable::new(options), terminal, out },
+            Format::Table => Sink::Table {
+                table: Box::new(table::ListTable::new(options)),
+                terminal,
+                out,
+            },
             Format::Json => Sink::Records(Box::new(json::JsonArray::new(out))),
             Format::Ndjson => Sink::Records(Box::new(json::Ndjson::new(out))),
             Format::Csv => {
@@ -114,7 +142,11 @@ impl<'a> Renderer<'a> {
                 Sink::Records(Box::new(csv::Csv::new(out, &header, options.csv_safe)?))
             }
         };
-        Ok(Self { options, sink, written: 0 })
+        Ok(Self {
+            options,
+            sink,
+            written: 0,
+        })
     }
 
     pub fn write(&mut self, mut session: Session) -> io::Result<()> {
@@ -132,10 +164,23 @@ impl<'a> Renderer<'a> {
         self.written
     }
 
+    /// Writes out the complete records of a list that failed midway, leaving a JSON array
+    /// unclosed so that no parser takes it for the whole list. A table is not printed.
+    pub fn abandon(mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Records(sink) => sink.flush(),
+            Sink::Table { .. } => Ok(()),
+        }
+    }
+
     pub fn finish(self) -> io::Result<()> {
         match self.sink {
             Sink::Records(sink) => sink.finish(),
-            Sink::Table { table, terminal, out } => table.finish(&terminal, out),
+            Sink::Table {
+                table,
+                terminal,
+                out,
+            } => table.finish(&terminal, out),
         }
     }
 }
@@ -198,13 +243,22 @@ fn record(session: &Session, options: &OutputOptions) -> Value {
 /// CSV columns: the selected fields, else every normalized field but `raw`.
 fn csv_fields(options: &OutputOptions) -> Vec<FieldPath> {
     options.fields.clone().unwrap_or_else(|| {
-        Field::ALL.into_iter().filter(|f| *f != Field::Raw).map(FieldPath::top).collect()
+        Field::ALL
+            .into_iter()
+            .filter(|f| *f != Field::Raw)
+            .map(FieldPath::top)
+            .collect()
     })
 }
 
 /// Renders plain records that are not sessions (e.g. `avatarctl providers`): a table whose
 /// columns are the records' keys, or the records as JSON, NDJSON or CSV.
-pub fn write_records(records: &[Value], options: &OutputOptions, terminal: Terminal, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_records(
+    records: &[Value],
+    options: &OutputOptions,
+    terminal: Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut sink: Box<dyn RecordSink + '_> = match options.format {
         Format::Table => return table::write_records(records, options, &terminal, out),
         Format::Json => Box::new(json::JsonArray::new(out)),

@@ -56,6 +56,9 @@ mod tests {
         assert_eq!(sanitize("del\x7f"), "del^?");
         assert_eq!(sanitize("c1\u{9b}31m"), "c1<U+009B>31m");
         assert_eq!(sanitize("bidi\u{202E}txt.exe"), "bidi<U+202E>txt.exe");
-        assert_eq!(sanitize("zero\u{200B}width\u{FEFF}"), "zero<U+200B>width<U+FEFF>");
+        assert_eq!(
+            sanitize("zero\u{200B}width\u{FEFF}"),
+            "zero<U+200B>width<U+FEFF>"
+        );
     }
 }

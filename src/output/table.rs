@@ -30,7 +30,10 @@ enum ColumnValue {
 
 impl Column {
     fn field(header: &str, field: Field) -> Self {
-        Self { header: header.into(), value: ColumnValue::Field(FieldPath::top(field)) }
+        Self {
+            header: header.into(),
+            value: ColumnValue::Field(FieldPath::top(field)),
+        }
     }
 
     /// A `--fields` column: `end_reason` → `END REASON`; a `raw.` path as written.
@@ -40,7 +43,10 @@ impl Column {
         } else {
             path.name()
         };
-        Self { header, value: ColumnValue::Field(path.clone()) }
+        Self {
+            header,
+            value: ColumnValue::Field(path.clone()),
+        }
     }
 }
 
@@ -60,20 +66,34 @@ impl ListTable {
                 Column::field("STATUS", Field::Status),
                 Column::field("STARTED", Field::StartedAt),
                 Column::field("DURATION", Field::DurationMs),
-                Column { header: "PERSONA".into(), value: ColumnValue::Persona },
+                Column {
+                    header: "PERSONA".into(),
+                    value: ColumnValue::Persona,
+                },
                 Column::field("END REASON", Field::EndReason),
             ],
         };
         let mut table = new_table(options);
-        table.set_header(columns.iter().map(|c| Cell::new(&c.header).add_attribute(Attribute::Bold)));
-        Self { table, columns, utc: options.utc }
+        table.set_header(
+            columns
+                .iter()
+                .map(|c| Cell::new(&c.header).add_attribute(Attribute::Bold)),
+        );
+        Self {
+            table,
+            columns,
+            utc: options.utc,
+        }
     }
 
     pub fn add(&mut self, session: &Session) {
         let row = self.columns.iter().map(|column| match &column.value {
             ColumnValue::Field(path) => styled(path, cell_text(session, path, self.utc)),
             ColumnValue::Persona => {
-                let persona = session.persona_name.as_deref().or(session.persona_id.as_deref());
+                let persona = session
+                    .persona_name
+                    .as_deref()
+                    .or(session.persona_id.as_deref());
                 Cell::new(sanitize(persona.unwrap_or(NONE)))
             }
         });
@@ -118,9 +138,16 @@ pub fn write_records(
     terminal: &Terminal,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let keys: Vec<&String> = records.first().and_then(Value::as_object).map(|m| m.keys().collect()).unwrap_or_default();
+    let keys: Vec<&String> = records
+        .first()
+        .and_then(Value::as_object)
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
     let mut table = new_table(options);
-    table.set_header(keys.iter().map(|k| Cell::new(k.replace('_', " ").to_uppercase()).add_attribute(Attribute::Bold)));
+    table.set_header(
+        keys.iter()
+            .map(|k| Cell::new(k.replace('_', " ").to_uppercase()).add_attribute(Attribute::Bold)),
+    );
     for record in records {
         table.add_row(keys.iter().map(|key| {
             let text = match &record[key.as_str()] {
@@ -138,10 +165,17 @@ pub fn write_records(
 fn leaf_paths(value: &Value, prefix: &mut Vec<String>) -> Vec<FieldPath> {
     let children: Vec<(String, &Value)> = match value {
         Value::Object(map) if !map.is_empty() => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
-        Value::Array(items) if !items.is_empty() => {
-            items.iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect()
+        Value::Array(items) if !items.is_empty() => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (i.to_string(), v))
+            .collect(),
+        _ => {
+            return vec![FieldPath {
+                field: Field::Raw,
+                path: prefix.clone(),
+            }];
         }
-        _ => return vec![FieldPath { field: Field::Raw, path: prefix.clone() }],
     };
     let mut paths = Vec::new();
     for (key, child) in children {
@@ -167,7 +201,9 @@ fn print(mut table: Table, terminal: &Terminal, out: &mut dyn Write) -> io::Resu
     }
     match terminal.width.filter(|_| terminal.stdout_tty) {
         Some(width) => {
-            table.set_width(width).set_content_arrangement(ContentArrangement::Dynamic);
+            table
+                .set_width(width)
+                .set_content_arrangement(ContentArrangement::Dynamic);
         }
         None => {
             table.set_content_arrangement(ContentArrangement::Disabled);
@@ -203,7 +239,9 @@ fn styled(path: &FieldPath, text: String) -> Cell {
     let color = match (path.field, text.as_str()) {
         (Field::Status, "active") => Some(Color::Green),
         (Field::Status, "ended") => Some(Color::Blue),
-        (Field::Status | Field::EndReason, word) if word.eq_ignore_ascii_case("error") => Some(Color::Red),
+        (Field::Status | Field::EndReason, word) if word.eq_ignore_ascii_case("error") => {
+            Some(Color::Red)
+        }
         _ => None,
     };
     match color {
@@ -241,7 +279,9 @@ mod tests {
 
     #[test]
     fn utc_times_carry_their_offset() {
-        let time = DateTime::parse_from_rfc3339("2026-04-20T09:00:00Z").unwrap().with_timezone(&Utc);
+        let time = DateTime::parse_from_rfc3339("2026-04-20T09:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(format_time(&time, true), "2026-04-20 09:00:00 +00:00");
     }
 }

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::{
     ApiRequest, Auth, Fields, Filters, Page, PageRequest, Paging, Provider, ProviderKind,
-    StatusFilter, parse_json,
+    StatusFilter, map_list, parse_json,
 };
 use crate::error::Error;
 use crate::session::{Session, SessionId};
@@ -31,7 +31,9 @@ impl Provider for AgentHuman {
     fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
         let valid = !raw.is_empty()
             && raw.len() <= MAX_ID_LEN
-            && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
         if valid {
             Ok(SessionId::validated(raw))
         } else {
@@ -71,23 +73,16 @@ impl Provider for AgentHuman {
     }
 
     fn parse_list(&self, body: &[u8]) -> Result<Page, String> {
-        let body = parse_json(body)?;
-        Fields::of(&body, "the body")?;
+        let mut body = parse_json(body)?;
         // `sessions` is documented; `data` is accepted should the envelope ever change.
-        let items = match body.get("sessions").or_else(|| body.get("data")) {
-            Some(Value::Array(items)) => items,
-            Some(other) => {
-                return Err(format!("`sessions` is {}, not an array", super::fields::kind(other)));
-            }
-            None => return Err("the body has no `sessions` array".into()),
-        };
-        let sessions: Vec<Session> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| map_session(item).map_err(|e| format!("session {i} of the list: {e}")))
-            .collect::<Result<_, _>>()?;
+        let sessions = map_list(&mut body, &["sessions", "data"], map_session)?;
         let total = Some(sessions.len() as u64);
-        Ok(Page { sessions, total, last_page: Some(1) })
+        Ok(Page {
+            sessions,
+            total,
+            last_page: Some(1),
+            next_cursor: None,
+        })
     }
 
     fn get_request(&self, id: &SessionId) -> ApiRequest {
@@ -99,23 +94,25 @@ impl Provider for AgentHuman {
     }
 
     fn parse_session(&self, body: &[u8]) -> Result<Session, String> {
-        let body = parse_json(body)?;
+        let mut body = parse_json(body)?;
         Fields::of(&body, "the body")?;
-        match body.get("session") {
-            Some(session) => map_session(session),
+        match body.get_mut("session") {
+            Some(session) => map_session(session.take()),
             None => Err("the body has no `session` object".into()),
         }
     }
 }
 
 /// Maps one AgentHuman session object to the normalized model.
-fn map_session(object: &Value) -> Result<Session, String> {
-    let fields = Fields::of(object, "the session")?;
-    let status = fields.string("status")?.map(|status| match status.as_str() {
-        "started" | "active" => "active".to_owned(),
-        "ended" | "completed" => "ended".to_owned(),
-        _ => status,
-    });
+fn map_session(object: Value) -> Result<Session, String> {
+    let fields = Fields::of(&object, "the session")?;
+    let status = fields
+        .string("status")?
+        .map(|status| match status.as_str() {
+            "started" | "active" => "active".to_owned(),
+            "ended" | "completed" => "ended".to_owned(),
+            _ => status,
+        });
     Ok(Session {
         provider: ProviderKind::AgentHuman,
         id: fields.required_string("session_id")?,
@@ -128,7 +125,11 @@ fn map_session(object: &Value) -> Result<Session, String> {
         persona_name: fields.string("avatar.name")?,
         label: None,
         created_at: fields.time("created_at")?,
-        raw: object.clone(),
+        raw: Value::Null,
+    })
+    .map(|session| Session {
+        raw: object,
+        ..session
     })
 }
 
@@ -146,7 +147,10 @@ mod tests {
         assert_eq!(session.status.as_deref(), Some("ended"));
         assert_eq!(session.end_reason, None);
         assert_eq!(session.duration_ms, Some(330_000));
-        assert_eq!(session.persona_id.as_deref(), Some("avat_01H3Z8G9YR3K2N5M6P7Q8W4T"));
+        assert_eq!(
+            session.persona_id.as_deref(),
+            Some("avat_01H3Z8G9YR3K2N5M6P7Q8W4T")
+        );
         assert_eq!(session.persona_name.as_deref(), Some("Professional Avatar"));
         assert_eq!(session.label, None);
         let json = serde_json::to_value(&session).unwrap();
@@ -165,12 +169,21 @@ mod tests {
         let active = &page.sessions[1];
         assert_eq!(active.status.as_deref(), Some("active"));
         assert_eq!((active.ended_at, active.duration_ms), (None, None));
-        assert_eq!((active.persona_id.as_deref(), active.persona_name.as_deref()), (None, None));
+        assert_eq!(
+            (active.persona_id.as_deref(), active.persona_name.as_deref()),
+            (None, None)
+        );
     }
 
     #[test]
     fn statuses_map_old_and_new_names() {
-        for (sent, mapped) in [("started", "active"), ("active", "active"), ("completed", "ended"), ("created", "created"), ("paused", "paused")] {
+        for (sent, mapped) in [
+            ("started", "active"),
+            ("active", "active"),
+            ("completed", "ended"),
+            ("created", "created"),
+            ("paused", "paused"),
+        ] {
             let body = format!(r#"{{"session":{{"session_id":"s","status":"{sent}"}}}}"#);
             let session = AgentHuman.parse_session(body.as_bytes()).unwrap();
             assert_eq!(session.status.as_deref(), Some(mapped));
@@ -180,12 +193,24 @@ mod tests {
     #[test]
     fn filters_and_ids() {
         let request = AgentHuman.list_request(
-            &Filters { status: Some(StatusFilter::Active), ..Filters::default() },
+            &Filters {
+                status: Some(StatusFilter::Active),
+                ..Filters::default()
+            },
             PageRequest::Whole,
         );
         assert_eq!(request.query, [("status", "started".to_owned())]);
-        let search = Filters { search: Some("x".into()), ..Filters::default() };
-        assert!(AgentHuman.check_filters(&search).unwrap_err().to_string().contains("--search"));
+        let search = Filters {
+            search: Some("x".into()),
+            ..Filters::default()
+        };
+        assert!(
+            AgentHuman
+                .check_filters(&search)
+                .unwrap_err()
+                .to_string()
+                .contains("--search")
+        );
         assert!(AgentHuman.parse_id("sess_01H3Z8G9YR3K2N5M6P7Q8W4T").is_ok());
         for bad in ["", "../x", "a/b", "x?y=1", "%2e%2e", "a b"] {
             assert!(AgentHuman.parse_id(bad).is_err(), "{bad}");
@@ -194,7 +219,15 @@ mod tests {
 
     #[test]
     fn a_wrong_envelope_is_explained() {
-        assert_eq!(AgentHuman.parse_list(br#"{"success":true}"#).unwrap_err(), "the body has no `sessions` array");
-        assert_eq!(AgentHuman.parse_session(br#"{"success":true}"#).unwrap_err(), "the body has no `session` object");
+        assert_eq!(
+            AgentHuman.parse_list(br#"{"success":true}"#).unwrap_err(),
+            "the body has no `sessions` array"
+        );
+        assert_eq!(
+            AgentHuman
+                .parse_session(br#"{"success":true}"#)
+                .unwrap_err(),
+            "the body has no `session` object"
+        );
     }
 }

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{
-    ApiRequest, Auth, Fields, Filters, Page, PageRequest, Paging, Provider, ProviderKind,
+    ApiRequest, Auth, Fields, Filters, Page, PageRequest, Paging, Provider, ProviderKind, map_list,
     parse_json,
 };
 use crate::error::Error;
@@ -24,7 +24,9 @@ impl Provider for Anam {
     }
 
     fn paging(&self) -> Paging {
-        Paging::Numbered { max_per_page: MAX_PER_PAGE }
+        Paging::Numbered {
+            max_per_page: MAX_PER_PAGE,
+        }
     }
 
     fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
@@ -71,25 +73,19 @@ impl Provider for Anam {
     }
 
     fn parse_list(&self, body: &[u8]) -> Result<Page, String> {
-        let body = parse_json(body)?;
+        let mut body = parse_json(body)?;
+        let sessions = map_list(&mut body, &["data"], map_session)?;
         let envelope = Fields::of(&body, "the body")?;
-        let data = match body.get("data") {
-            Some(Value::Array(items)) => items,
-            Some(other) => return Err(format!("`data` is {}, not an array", super::fields::kind(other))),
-            None => return Err("the body has no `data` array".into()),
-        };
-        let sessions = data
-            .iter()
-            .enumerate()
-            .map(|(i, item)| map_session(item).map_err(|e| format!("session {i} of the page: {e}")))
-            .collect::<Result<_, _>>()?;
-        let count = |path| -> Result<Option<u64>, String> {
-            envelope.millis(path, 1.0)
-        };
+        let count = |path| -> Result<Option<u64>, String> { envelope.millis(path, 1.0) };
         let last_page = count("meta.lastPage")?
             .map(|n| u32::try_from(n).map_err(|_| format!("`meta.lastPage` is absurd: {n}")))
             .transpose()?;
-        Ok(Page { sessions, total: count("meta.total")?, last_page })
+        Ok(Page {
+            sessions,
+            total: count("meta.total")?,
+            last_page,
+            next_cursor: None,
+        })
     }
 
     fn get_request(&self, id: &SessionId) -> ApiRequest {
@@ -101,23 +97,31 @@ impl Provider for Anam {
     }
 
     fn parse_session(&self, body: &[u8]) -> Result<Session, String> {
-        let body = parse_json(body)?;
+        let mut body = parse_json(body)?;
         // Tolerate a `data` envelope, should the API ever add one to this endpoint.
-        match body.get("data") {
-            Some(inner @ Value::Object(_)) if body.get("id").is_none() => map_session(inner),
-            _ => map_session(&body),
+        let enveloped = body.get("id").is_none() && body.get("data").is_some_and(Value::is_object);
+        match body.get_mut("data") {
+            Some(inner) if enveloped => map_session(inner.take()),
+            _ => map_session(body),
         }
     }
 }
 
 /// Maps one Anam session object to the normalized model.
-fn map_session(object: &Value) -> Result<Session, String> {
-    let fields = Fields::of(object, "the session")?;
+fn map_session(object: Value) -> Result<Session, String> {
+    let fields = Fields::of(&object, "the session")?;
     let ended_at = fields.time("endTime")?;
     Ok(Session {
         provider: ProviderKind::Anam,
         id: fields.required_string("id")?,
-        status: Some(if ended_at.is_some() { "ended" } else { "active" }.into()),
+        status: Some(
+            if ended_at.is_some() {
+                "ended"
+            } else {
+                "active"
+            }
+            .into(),
+        ),
         end_reason: fields.string("exitStatus")?,
         started_at: fields.time("startTime")?,
         ended_at,
@@ -126,7 +130,11 @@ fn map_session(object: &Value) -> Result<Session, String> {
         persona_name: fields.string("personaConfig.name")?,
         label: fields.string("clientLabel")?,
         created_at: fields.time("createdAt")?,
-        raw: object.clone(),
+        raw: Value::Null,
+    })
+    .map(|session| Session {
+        raw: object,
+        ..session
     })
 }
 
@@ -166,7 +174,10 @@ mod tests {
     fn an_active_session_has_no_end() {
         let session = Anam.parse_session(ACTIVE.as_bytes()).unwrap();
         assert_eq!(session.status.as_deref(), Some("active"));
-        assert_eq!((session.ended_at, session.duration_ms, session.end_reason), (None, None, None));
+        assert_eq!(
+            (session.ended_at, session.duration_ms, session.end_reason),
+            (None, None, None)
+        );
     }
 
     #[test]
@@ -174,7 +185,10 @@ mod tests {
         let page = Anam.parse_list(LIST.as_bytes()).unwrap();
         assert_eq!(page.sessions.len(), 1);
         assert_eq!((page.total, page.last_page), (Some(1), Some(1)));
-        assert_eq!(page.sessions[0], Anam.parse_session(GET.as_bytes()).unwrap());
+        assert_eq!(
+            page.sessions[0],
+            Anam.parse_session(GET.as_bytes()).unwrap()
+        );
     }
 
     #[test]
@@ -184,10 +198,19 @@ mod tests {
             .unwrap();
         assert_eq!(page.sessions[0].raw["brandNew"], 1);
         assert_eq!(page.total, None);
-        assert_eq!(Anam.parse_list(br#"{"items":[]}"#).unwrap_err(), "the body has no `data` array");
-        let err = Anam.parse_list(br#"{"data":[{"id":"x","startTime":"yesterday"}]}"#).unwrap_err();
-        assert!(err.contains("session 0 of the page: `startTime`"), "{err}");
-        assert!(Anam.parse_session(br#"{"clientLabel":"x"}"#).unwrap_err().contains("`id` is missing"));
+        assert_eq!(
+            Anam.parse_list(br#"{"items":[]}"#).unwrap_err(),
+            "the body has no `data` array"
+        );
+        let err = Anam
+            .parse_list(br#"{"data":[{"id":"x","startTime":"yesterday"}]}"#)
+            .unwrap_err();
+        assert!(err.contains("session 0 of the list: `startTime`"), "{err}");
+        assert!(
+            Anam.parse_session(br#"{"clientLabel":"x"}"#)
+                .unwrap_err()
+                .contains("`id` is missing")
+        );
     }
 
     #[test]
@@ -197,20 +220,44 @@ mod tests {
             persona_id: Some("p".into()),
             ..Filters::default()
         };
-        let request = Anam.list_request(&filters, PageRequest::Number { page: 2, per_page: 50 });
+        let request = Anam.list_request(
+            &filters,
+            PageRequest::Number {
+                page: 2,
+                per_page: 50,
+            },
+        );
         assert_eq!(request.segments, ["v1", "sessions"]);
         assert_eq!(
             request.query,
-            [("page", "2".into()), ("perPage", "50".into()), ("search", "web".into()), ("personaId", "p".into())]
+            [
+                ("page", "2".into()),
+                ("perPage", "50".into()),
+                ("search", "web".into()),
+                ("personaId", "p".into())
+            ]
         );
-        let status = Filters { status: Some(StatusFilter::Ended), ..Filters::default() };
+        let status = Filters {
+            status: Some(StatusFilter::Ended),
+            ..Filters::default()
+        };
         assert!(Anam.check_filters(&status).is_err());
     }
 
     #[test]
     fn ids_must_be_uuids() {
-        assert!(Anam.parse_id("3f1c2b9e-8d4a-4c6f-9e21-7a5b0c3d1e2f").is_ok());
-        for bad in ["", "../x", "a/b", "x?y=1", "%2e%2e", "3f1c2b9e8d4a4c6f9e217a5b0c3d1e2f"] {
+        assert!(
+            Anam.parse_id("3f1c2b9e-8d4a-4c6f-9e21-7a5b0c3d1e2f")
+                .is_ok()
+        );
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "x?y=1",
+            "%2e%2e",
+            "3f1c2b9e8d4a4c6f9e217a5b0c3d1e2f",
+        ] {
             assert!(Anam.parse_id(bad).is_err(), "{bad}");
         }
     }

@@ -95,20 +95,30 @@ mod tests {
 
     #[test]
     fn reads_are_tolerant_of_absence_and_strict_on_type() {
-        let value = json!({"a": {"b": "x", "n": null}, "d": 1.5, "s": 3, "t": "2024-01-15T12:00:00+01:00"});
+        let value =
+            json!({"a": {"b": "x", "n": null}, "d": 1.5, "s": 3, "t": "2024-01-15T12:00:00+01:00"});
         let fields = Fields::of(&value, "the session").unwrap();
         assert_eq!(fields.string("a.b").unwrap().as_deref(), Some("x"));
         assert_eq!(fields.string("a.n").unwrap(), None);
         assert_eq!(fields.string("missing.b").unwrap(), None);
         assert_eq!(fields.millis("d", 1000.0).unwrap(), Some(1500));
-        assert_eq!(fields.string("s").unwrap_err(), "`s` is a number, not a string");
-        assert_eq!(fields.string("d.x").unwrap_err(), "`d` is a number, not an object");
+        assert_eq!(
+            fields.string("s").unwrap_err(),
+            "`s` is a number, not a string"
+        );
+        assert_eq!(
+            fields.string("d.x").unwrap_err(),
+            "`d` is a number, not an object"
+        );
         assert_eq!(
             fields.time("t").unwrap().unwrap().to_rfc3339(),
             "2024-01-15T11:00:00+00:00"
         );
         assert!(fields.time("a.b").is_err());
-        assert_eq!(Fields::of(&json!([1]), "the body").err().unwrap(), "the body is an array, not an object");
+        assert_eq!(
+            Fields::of(&json!([1]), "the body").err().unwrap(),
+            "the body is an array, not an object"
+        );
     }
 
     #[test]

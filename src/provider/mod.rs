@@ -78,14 +78,23 @@ pub enum Auth {
 pub enum Paging {
     /// Numbered pages of a chosen size; the first answer tells how many there are.
     Numbered { max_per_page: u32 },
+    /// Opaque cursors: each page names the next (other avatar platforms page this way).
+    Cursor { max_per_page: u32 },
     /// One response holds the whole list.
     Whole,
 }
 
 /// Which part of the list to ask for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PageRequest {
-    Number { page: u32, per_page: u32 },
+    Number {
+        page: u32,
+        per_page: u32,
+    },
+    Cursor {
+        cursor: Option<String>,
+        per_page: u32,
+    },
     Whole,
 }
 
@@ -124,6 +133,8 @@ pub struct Page {
     pub total: Option<u64>,
     /// The number of the last page, when the provider pages by number.
     pub last_page: Option<u32>,
+    /// The cursor of the next page, when the provider pages by cursor; `None` on the last.
+    pub next_cursor: Option<String>,
 }
 
 /// What a provider said about an error, all optional: error bodies are often absent or HTML.
@@ -188,6 +199,32 @@ pub fn parse_error_body(body: &[u8]) -> ErrorBody {
     }
 }
 
+/// Takes the session array of a list body out from under the first of `keys` it has (moved,
+/// not copied: a page's sessions become their `raw` values), and maps each with `map`.
+fn map_list(
+    body: &mut Value,
+    keys: &[&str],
+    map: fn(Value) -> Result<Session, String>,
+) -> Result<Vec<Session>, String> {
+    let Some(object) = body.as_object_mut() else {
+        return Err(format!("the body is {}, not an object", fields::kind(body)));
+    };
+    let Some((key, items)) = keys
+        .iter()
+        .find_map(|key| Some((key, object.remove(*key)?)))
+    else {
+        return Err(format!("the body has no `{}` array", keys[0]));
+    };
+    let Value::Array(items) = items else {
+        return Err(format!("`{key}` is {}, not an array", fields::kind(&items)));
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| map(item).map_err(|e| format!("session {i} of the list: {e}")))
+        .collect()
+}
+
 /// Parses a body as a JSON value, with a short description of what was wrong.
 fn parse_json(body: &[u8]) -> Result<Value, String> {
     if body.iter().all(u8::is_ascii_whitespace) {
@@ -206,15 +243,27 @@ mod tests {
     #[test]
     fn error_bodies_of_every_documented_shape() {
         let cases: &[(&str, Option<&str>, Option<&str>)] = &[
-            (r#"{"success":false,"error":"Invalid API key"}"#, Some("Invalid API key"), None),
+            (
+                r#"{"success":false,"error":"Invalid API key"}"#,
+                Some("Invalid API key"),
+                None,
+            ),
             (
                 r#"{"success":false,"error":{"message":"Not found","suggestion":"Check the ID","code":"X","details":{}}}"#,
                 Some("Not found"),
                 Some("Check the ID"),
             ),
-            (r#"{"error":"API key required"}"#, Some("API key required"), None),
+            (
+                r#"{"error":"API key required"}"#,
+                Some("API key required"),
+                None,
+            ),
             (r#"{"message":"Unauthorized"}"#, Some("Unauthorized"), None),
-            (r#"{"message":["perPage too big","page too small"],"error":"Bad Request"}"#, Some("perPage too big; page too small"), None),
+            (
+                r#"{"message":["perPage too big","page too small"],"error":"Bad Request"}"#,
+                Some("perPage too big; page too small"),
+                None,
+            ),
             ("", None, None),
             ("<html><body>502 Bad Gateway</body></html>", None, None),
             ("[1,2]", None, None),
@@ -229,7 +278,15 @@ mod tests {
     #[test]
     fn bad_bodies_are_described() {
         assert_eq!(parse_json(b"  ").unwrap_err(), "the body is empty");
-        assert!(parse_json(b"{\"data\": [").unwrap_err().starts_with("the JSON ends early"));
-        assert!(parse_json(b"<html>").unwrap_err().starts_with("the body is not valid JSON"));
+        assert!(
+            parse_json(b"{\"data\": [")
+                .unwrap_err()
+                .starts_with("the JSON ends early")
+        );
+        assert!(
+            parse_json(b"<html>")
+                .unwrap_err()
+                .starts_with("the body is not valid JSON")
+        );
     }
 }

@@ -12,7 +12,7 @@ use crate::output::{OutputOptions, Terminal, write_sessions};
 use crate::session::SessionId;
 
 /// Sessions fetched at once.
-const CONCURRENCY: usize = 8;
+pub const CONCURRENCY: usize = 8;
 
 pub async fn run(
     client: &Client,
@@ -29,7 +29,11 @@ pub async fn run(
         .collect::<Result<_, _>>()?;
     let results: Vec<_> = stream::iter(&ids)
         .map(|id| async move {
-            client.fetch(&provider.get_request(id), |body| provider.parse_session(body)).await
+            client
+                .fetch(&provider.get_request(id), |body| {
+                    provider.parse_session(body)
+                })
+                .await
         })
         .buffered(CONCURRENCY)
         .collect()
@@ -37,10 +41,10 @@ pub async fn run(
     let (sessions, failures): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     let sessions = sessions.into_iter().flatten().collect();
     let mut failures = failures.into_iter().filter_map(Result::err);
-    if ids.len() == 1 {
-        if let Some(error) = failures.next() {
-            return Err(error);
-        }
+    if ids.len() == 1
+        && let Some(error) = failures.next()
+    {
+        return Err(error);
     }
     write_sessions(sessions, ids.len() == 1, options, terminal, out)?;
     out.flush()?;
@@ -52,5 +56,9 @@ pub async fn run(
     for failure in &failures {
         log.error(failure);
     }
-    Err(Error::Partial { failed: failures.len(), total: ids.len(), code })
+    Err(Error::Partial {
+        failed: failures.len(),
+        total: ids.len(),
+        code,
+    })
 }

@@ -1,18 +1,24 @@
 //! `avatarctl sessions list`: checks the options against what the provider can do, walks
-//! the list, and says on stderr when sessions were left out.
+//! the list (streaming what it can), and says on stderr what was left out or moved meanwhile.
 
 use std::io::Write;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::ListArgs;
 use crate::error::Error;
 use crate::http::Client;
 use crate::log::Log;
-use crate::output::{OutputOptions, Renderer, Terminal};
-use crate::paginate::{Outcome, Plan, paginate};
+use crate::output::{Format, OutputOptions, Renderer, Terminal};
+use crate::paginate::{Outcome, Plan, Progress, paginate};
 use crate::provider::{Filters, Paging, Provider};
 
 /// Sessions shown when no paging option is given.
 pub const DEFAULT_LIMIT: u64 = 20;
+
+/// The most rows a table holds: it is sized only once every row is in memory.
+pub const MAX_TABLE_ROWS: u64 = 10_000;
 
 pub async fn run(
     client: &Client,
@@ -30,14 +36,76 @@ pub async fn run(
         status: args.status,
     };
     provider.check_filters(&filters)?;
-    let plan = plan(provider, args)?;
+    let requested = plan(provider, args)?;
+    let plan = cap_for_table(requested, options.format);
+    if terminal.stderr_tty && !log.is_quiet() && plan != (Plan::Limit(DEFAULT_LIMIT)) {
+        log.show_progress(progress_bar());
+    }
     let mut renderer = Renderer::new(options, terminal, out)?;
-    let outcome = paginate(client, &filters, plan, |session| renderer.write(session)).await?;
+    let walked = paginate(
+        provider.paging(),
+        plan,
+        usize::from(args.concurrency),
+        |page| {
+            let request = provider.list_request(&filters, page);
+            async move {
+                client
+                    .fetch(&request, |body| provider.parse_list(body))
+                    .await
+            }
+        },
+        |session| renderer.write(session),
+        |progress| log.progress(|bar| show(bar, progress)),
+    )
+    .await;
+    log.clear_progress();
+    let outcome = match walked {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            // What was streamed stays, but a script must not take it for the whole list.
+            let written = renderer.written();
+            renderer.abandon()?;
+            if written > 0 && options.format != Format::Table {
+                log.error(format_args!(
+                    "the list is incomplete: {written} sessions were written before this failure"
+                ));
+            }
+            return Err(error);
+        }
+    };
     renderer.finish()?;
-    if let Some(note) = left_out_note(plan, &outcome) {
+    for note in notes(requested, plan, &outcome) {
         log.note(note);
     }
     Ok(())
+}
+
+/// A table keeps every row in memory, so it stops at [`MAX_TABLE_ROWS`].
+fn cap_for_table(plan: Plan, format: Format) -> Plan {
+    match plan {
+        Plan::All if format == Format::Table => Plan::Limit(MAX_TABLE_ROWS),
+        Plan::Limit(n) if format == Format::Table => Plan::Limit(n.min(MAX_TABLE_ROWS)),
+        other => other,
+    }
+}
+
+fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} [{elapsed}] {per_sec}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+fn show(bar: &ProgressBar, progress: Progress) {
+    let pages = match progress.pages_total {
+        Some(total) => format!("page {}/{total}", progress.pages),
+        None => format!("page {}", progress.pages),
+    };
+    bar.set_message(format!("{pages}, {} sessions", progress.sessions));
+    bar.set_position(progress.sessions);
 }
 
 /// Turns the paging flags into a plan, refusing those the provider cannot honour.
@@ -60,22 +128,58 @@ fn plan(provider: &dyn Provider, args: &ListArgs) -> Result<Plan, Error> {
             page: args.page.unwrap_or(1),
             per_page: args.per_page.unwrap_or(DEFAULT_LIMIT as u32),
         }),
+        _ if args.all => Ok(Plan::All),
         _ => Ok(Plan::Limit(args.limit.unwrap_or(DEFAULT_LIMIT))),
     }
 }
 
+/// Lines for stderr: sessions left out and how to get them, and a list that moved meanwhile.
+fn notes(requested: Plan, plan: Plan, outcome: &Outcome) -> Vec<String> {
+    let mut notes: Vec<String> = left_out_note(requested, plan, outcome)
+        .into_iter()
+        .collect();
+    if let (Some(first), Some(last)) = (outcome.total, outcome.final_total)
+        && first != last
+    {
+        notes.push(format!(
+            "the provider's total changed from {first} to {last} during the listing: sessions \
+                 created or deleted meanwhile may be missing — run it again to catch them"
+        ));
+    }
+    if outcome.duplicates > 0 {
+        notes.push(format!(
+            "{} sessions moved to a later page during the listing and were shown once only",
+            outcome.duplicates
+        ));
+    }
+    notes
+}
+
 /// One line saying how many sessions there are beyond those shown, and how to get them.
-fn left_out_note(plan: Plan, outcome: &Outcome) -> Option<String> {
+fn left_out_note(requested: Plan, plan: Plan, outcome: &Outcome) -> Option<String> {
     let shown = outcome.emitted;
+    if requested != plan && outcome.more {
+        let of = outcome
+            .total
+            .map(|t| format!(" of {t}"))
+            .unwrap_or_default();
+        return Some(format!(
+            "a table shows at most {MAX_TABLE_ROWS} sessions; showing {shown}{of} — use -o csv or \
+             -o ndjson for all of them, or --limit"
+        ));
+    }
     match plan {
         Plan::Page { page, per_page } => {
             let last = outcome.last_page?;
-            let total = outcome.total.map(|t| format!(" ({t} sessions)")).unwrap_or_default();
+            let total = outcome
+                .total
+                .map(|t| format!(" ({t} sessions)"))
+                .unwrap_or_default();
             if page > last {
                 Some(format!("page {page} is past the last page, {last}{total}"))
             } else if outcome.more {
                 Some(format!(
-                    "page {page} of {last}{total} — next: --page {} --per-page {per_page}, or --limit N for more at once",
+                    "page {page} of {last}{total} — next: --page {} --per-page {per_page}, or --all for every page",
                     page + 1
                 ))
             } else {
@@ -83,15 +187,15 @@ fn left_out_note(plan: Plan, outcome: &Outcome) -> Option<String> {
             }
         }
         Plan::Limit(_) => match outcome.total {
-            Some(total) if total > shown => Some(format!(
-                "showing {shown} of {total} sessions — pass --limit {total} to see them all"
+            Some(total) if total > shown && outcome.more => Some(format!(
+                "showing {shown} of {total} sessions — pass --all to see them all, or --limit N"
             )),
-            Some(_) => None,
             None if outcome.more => Some(format!(
-                "showing the first {shown} sessions; there are more — raise --limit to see them"
+                "showing the first {shown} sessions; there are more — pass --all to see them all"
             )),
-            None => None,
+            _ => None,
         },
+        Plan::All => None,
     }
 }
 
@@ -100,20 +204,86 @@ mod tests {
     use super::*;
 
     fn outcome(emitted: u64, total: Option<u64>, last_page: Option<u32>, more: bool) -> Outcome {
-        Outcome { emitted, total, last_page, more }
+        Outcome {
+            emitted,
+            total,
+            final_total: total,
+            last_page,
+            more,
+            duplicates: 0,
+        }
     }
 
     #[test]
     fn notes_say_how_many_and_how_to_get_them() {
-        let note = left_out_note(Plan::Limit(20), &outcome(20, Some(57), Some(3), true));
-        assert_eq!(note.as_deref(), Some("showing 20 of 57 sessions — pass --limit 57 to see them all"));
-        assert_eq!(left_out_note(Plan::Limit(20), &outcome(7, Some(7), Some(1), false)), None);
-        let page = left_out_note(Plan::Page { page: 2, per_page: 50 }, &outcome(50, Some(120), Some(3), true));
+        let limit = Plan::Limit(20);
+        let note = left_out_note(limit, limit, &outcome(20, Some(57), Some(3), true));
         assert_eq!(
-            page.as_deref(),
-            Some("page 2 of 3 (120 sessions) — next: --page 3 --per-page 50, or --limit N for more at once")
+            note.as_deref(),
+            Some("showing 20 of 57 sessions — pass --all to see them all, or --limit N")
         );
-        let past = left_out_note(Plan::Page { page: 9, per_page: 50 }, &outcome(0, Some(120), Some(3), false));
-        assert_eq!(past.as_deref(), Some("page 9 is past the last page, 3 (120 sessions)"));
+        assert_eq!(
+            left_out_note(limit, limit, &outcome(7, Some(7), Some(1), false)),
+            None
+        );
+        let page = Plan::Page {
+            page: 2,
+            per_page: 50,
+        };
+        let note = left_out_note(page, page, &outcome(50, Some(120), Some(3), true));
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "page 2 of 3 (120 sessions) — next: --page 3 --per-page 50, or --all for every page"
+            )
+        );
+        let page = Plan::Page {
+            page: 9,
+            per_page: 50,
+        };
+        let past = left_out_note(page, page, &outcome(0, Some(120), Some(3), false));
+        assert_eq!(
+            past.as_deref(),
+            Some("page 9 is past the last page, 3 (120 sessions)")
+        );
+    }
+}
+
+#[cfg(test)]
+mod cap_tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_capped_and_say_so() {
+        assert_eq!(
+            cap_for_table(Plan::All, Format::Table),
+            Plan::Limit(MAX_TABLE_ROWS)
+        );
+        assert_eq!(cap_for_table(Plan::All, Format::Csv), Plan::All);
+        let outcome = Outcome {
+            emitted: MAX_TABLE_ROWS,
+            total: Some(12_000),
+            more: true,
+            ..Outcome::default()
+        };
+        let note = left_out_note(Plan::All, Plan::Limit(MAX_TABLE_ROWS), &outcome).unwrap();
+        assert!(
+            note.contains("showing 10000 of 12000 — use -o csv"),
+            "{note}"
+        );
+    }
+
+    #[test]
+    fn a_moving_total_is_reported() {
+        let outcome = Outcome {
+            emitted: 30,
+            total: Some(30),
+            final_total: Some(31),
+            duplicates: 1,
+            ..Outcome::default()
+        };
+        let notes = notes(Plan::All, Plan::All, &outcome);
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].contains("changed from 30 to 31"));
     }
 }

@@ -1,0 +1,216 @@
+//! `cargo bench --bench paging`: how fast a full export is, measured end to end.
+//!
+//! Starts a local fake Anam (the test suite's server, answering from pages rendered once, so
+//! the fake costs next to nothing), runs the release-profile binary against it, and prints
+//! wall time and the binary's peak RSS for each case. Sizes and latency can be changed with
+//! `BENCH_SESSIONS` (default 10000), `BENCH_LATENCY_MS` (50), `BENCH_BIG_SESSIONS` (100000)
+//! and `BENCH_RUNS` (3, the median is reported).
+#![allow(clippy::print_stdout)] // The results table is the output.
+
+#[path = "../tests/cli/support/server.rs"]
+#[allow(dead_code, unused_imports)]
+// The bench uses a part of the server; its own tests do not run here.
+mod server;
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use server::{FakeServer, Reply};
+
+const PER_PAGE: usize = 100;
+const BIN: &str = env!("CARGO_BIN_EXE_avatarctl");
+
+fn main() {
+    let sessions = setting("BENCH_SESSIONS", 10_000);
+    let latency = Duration::from_millis(setting("BENCH_LATENCY_MS", 50) as u64);
+    let big = setting("BENCH_BIG_SESSIONS", 100_000);
+    let runs = setting("BENCH_RUNS", 3);
+
+    println!("| case | wall (median of {runs}) | peak RSS | sessions/s |");
+    println!("| --- | --- | --- | --- |");
+
+    let server = fake_anam(sessions, latency);
+    let concurrent = measure(runs, &server, sessions, &["--all", "-o", "ndjson"]);
+    report(
+        &format!(
+            "{sessions} sessions, {} ms latency, `--all -o ndjson`",
+            latency.as_millis()
+        ),
+        &concurrent,
+        sessions,
+    );
+    let serial = measure(
+        runs,
+        &server,
+        sessions,
+        &["--all", "-o", "ndjson", "--concurrency", "1"],
+    );
+    report(
+        "same, `--concurrency 1` (one page after another)",
+        &serial,
+        sessions,
+    );
+    let pages = sessions.div_ceil(PER_PAGE).max(1);
+    let bound = latency * (1 + (pages as u32 - 1).div_ceil(8));
+    println!(
+        "| concurrency bound (1 + ⌈{}/8⌉) × {} ms | {} ms | | speed-up over serial: {:.1}× |",
+        pages - 1,
+        latency.as_millis(),
+        bound.as_millis(),
+        serial.wall.as_secs_f64() / concurrent.wall.as_secs_f64()
+    );
+    drop(server);
+
+    let server = fake_anam(big, Duration::ZERO);
+    let csv = measure(runs, &server, big + 1, &["--all", "-o", "csv"]);
+    report(
+        &format!("{big} sessions, no latency, `--all -o csv`"),
+        &csv,
+        big,
+    );
+    drop(server);
+
+    let mut walls: Vec<Duration> = (0..50)
+        .map(|_| {
+            let started = Instant::now();
+            let status = Command::new(BIN)
+                .arg("--version")
+                .stdout(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success());
+            started.elapsed()
+        })
+        .collect();
+    walls.sort();
+    println!(
+        "| `avatarctl --version` (median of 50) | {:.2} ms | | |",
+        walls[25].as_secs_f64() * 1000.0
+    );
+}
+
+struct Measured {
+    wall: Duration,
+    peak_rss_kib: Option<u64>,
+}
+
+fn report(case: &str, measured: &Measured, sessions: usize) {
+    let rss = measured.peak_rss_kib.map_or("n/a".to_owned(), |kib| {
+        format!("{:.1} MB", kib as f64 / 1024.0)
+    });
+    let rate = sessions as f64 / measured.wall.as_secs_f64();
+    println!(
+        "| {case} | {:.3} s | {rss} | {rate:.0} |",
+        measured.wall.as_secs_f64()
+    );
+}
+
+/// Runs the binary `runs` times; checks it printed `lines` lines; returns the median run.
+fn measure(runs: usize, server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
+    let mut results: Vec<Measured> = (0..runs).map(|_| run_once(server, lines, args)).collect();
+    results.sort_by_key(|m| m.wall);
+    results.swap_remove(runs / 2)
+}
+
+fn run_once(server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
+    let started = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(["-q", "sessions", "list"])
+        .args(args)
+        .env_clear()
+        .env("ANAM_API_KEY", "bench-key")
+        .env("AVATARCTL_BASE_URL", server.url())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run avatarctl");
+    let pid = child.id();
+    let stdout = child.stdout.take().unwrap();
+    let counter = std::thread::spawn(move || BufReader::new(stdout).lines().count());
+    // The high-water mark only grows, so the last reading before exit is the peak.
+    let mut peak = None;
+    while child.try_wait().unwrap().is_none() {
+        peak = peak_rss_kib(pid).or(peak);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let wall = started.elapsed();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    let printed = counter.join().unwrap();
+    assert!(status.success(), "avatarctl failed: {stderr}");
+    assert_eq!(printed, lines, "lines printed by avatarctl {args:?}");
+    Measured {
+        wall,
+        peak_rss_kib: peak,
+    }
+}
+
+/// `VmHWM` from `/proc/<pid>/status` (Linux only).
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// A fake Anam whose `perPage=100` pages are rendered once, up front.
+fn fake_anam(sessions: usize, latency: Duration) -> FakeServer {
+    let last_page = sessions.div_ceil(PER_PAGE).max(1);
+    let pages: Vec<Vec<u8>> = (1..=last_page)
+        .map(|page| {
+            let data: Vec<_> = ((page - 1) * PER_PAGE..(page * PER_PAGE).min(sessions)).map(session).collect();
+            let meta = json!({"total": sessions, "lastPage": last_page, "currentPage": page, "perPage": PER_PAGE});
+            serde_json::to_vec(&json!({"data": data, "meta": meta})).unwrap()
+        })
+        .collect();
+    let pages = Arc::new(pages);
+    FakeServer::start(move |request| {
+        let page: usize = request
+            .query_param("page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        assert_eq!(
+            request.query_param("perPage"),
+            Some("100"),
+            "the bench serves pages of 100"
+        );
+        let body = pages
+            .get(page - 1)
+            .cloned()
+            .unwrap_or_else(|| b"{\"data\":[]}".to_vec());
+        Reply::text(200, "application/json", body).delay(latency)
+    })
+}
+
+fn session(i: usize) -> serde_json::Value {
+    json!({
+        "id": format!("00000000-0000-4000-8000-{i:012}"),
+        "personaId": "00000000-0000-4000-9000-0000000000b0",
+        "clientLabel": format!("label-{i}"),
+        "startTime": "2026-04-20T09:00:00.000Z",
+        "endTime": "2026-04-20T09:12:34.000Z",
+        "sessionLengthMs": 754000,
+        "exitStatus": "NORMAL_EXIT",
+        "engineHost": "connect-eu.anam.ai/v1/webrtc/engines/anam-engine-0",
+        "personaConfig": {"name": "Cara", "llmConfig": {"modelName": "gpt-4o"}},
+        "apiKeyId": "00000000-0000-4000-a000-0000000000a1",
+        "organizationId": "org_V1StGXR8Z5jdHi6B",
+        "createdAt": "2026-04-20T09:00:00.000Z",
+        "updatedAt": "2026-04-20T09:12:34.000Z",
+    })
+}
+
+fn setting(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
