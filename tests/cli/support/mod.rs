@@ -41,10 +41,15 @@ const CLEARED_NAMES: [&str; 10] = [
 /// The `avatarctl` binary with none of the caller's configuration: every variable above is
 /// removed and `TZ=UTC`. Add what the test needs with `.env(…)` and `.args(…)`.
 pub fn avatarctl() -> Command {
+    Command::from_std(avatarctl_process())
+}
+
+/// The same clean `avatarctl`, as a `std` command, for a test that reads its output while it runs.
+pub fn avatarctl_process() -> std::process::Command {
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("avatarctl"));
     clear_configuration(&mut command, std::env::vars_os().map(|(name, _)| name));
     command.env("TZ", "UTC");
-    Command::from_std(command)
+    command
 }
 
 fn clear_configuration(

@@ -1,0 +1,395 @@
+//! Listing at scale: `--all` and `--limit` against fakes that count pages, measure how many
+//! requests overlap, move the list mid-export, and enforce a rate limit.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::{
+    FakeAgentHuman, FakeAnam, FakeServer, Reply, anam, avatarctl_agenthuman, avatarctl_anam,
+    avatarctl_process,
+};
+
+const KEY: &str = "anam-paging-key";
+
+fn ndjson_ids(stdout: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+fn pages_asked(server: &FakeServer) -> Vec<u32> {
+    let mut pages: Vec<u32> = server
+        .requests()
+        .iter()
+        .map(|r| r.query_param("page").unwrap().parse().unwrap())
+        .collect();
+    pages.sort_unstable();
+    pages
+}
+
+#[test]
+fn all_returns_every_session_exactly_once_in_order() {
+    for n in [0, 1, 100, 101, 3456] {
+        let server = FakeAnam::new(KEY).with_sessions(n).start();
+        let output = avatarctl_anam(&server, KEY)
+            .args(["sessions", "list", "--all", "-o", "ndjson"])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "n = {n}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let expected: Vec<String> = (0..n).map(anam::session_id).collect();
+        assert_eq!(ndjson_ids(&output.stdout), expected, "n = {n}");
+        let pages = n.div_ceil(100).max(1) as u32;
+        assert_eq!(
+            pages_asked(&server),
+            (1..=pages).collect::<Vec<_>>(),
+            "n = {n}"
+        );
+        assert!(
+            server
+                .requests()
+                .iter()
+                .all(|r| r.query_param("perPage") == Some("100"))
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn all_as_csv_and_json_streams_the_same_sessions() {
+    let server = FakeAnam::new(KEY).with_sessions(250).start();
+    let csv = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list", "--all", "-o", "csv"])
+        .output()
+        .unwrap();
+    assert!(csv.status.success());
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(text.lines().count(), 251, "a header and 250 rows");
+    let json = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list", "--all", "-o", "json"])
+        .output()
+        .unwrap();
+    let sessions: Vec<Value> = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(sessions.len(), 250);
+    assert_eq!(sessions[249]["id"], anam::session_id(249));
+}
+
+#[test]
+fn pages_overlap_but_never_beyond_the_concurrency() {
+    let handler = FakeAnam::new(KEY).with_sessions(1200).handler();
+    let server =
+        FakeServer::start(move |request| handler(request).delay(Duration::from_millis(40)));
+    let output = avatarctl_anam(&server, KEY)
+        .args([
+            "sessions",
+            "list",
+            "--all",
+            "--concurrency",
+            "3",
+            "-o",
+            "ndjson",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(ndjson_ids(&output.stdout).len(), 1200);
+    assert_eq!(
+        server.max_in_flight(),
+        3,
+        "pages 2..12 with 3 in flight at most"
+    );
+}
+
+#[test]
+fn a_session_created_mid_export_yields_no_duplicate() {
+    let fake = FakeAnam::new(KEY).with_sessions(450);
+    let list = fake.sessions_handle();
+    let handler = fake.handler();
+    let served = AtomicUsize::new(0);
+    let server = FakeServer::start(move |request| {
+        let reply = handler(request);
+        if served.fetch_add(1, Ordering::SeqCst) == 0 {
+            // Created at the top right after page 1: every later page shifts by one.
+            list.lock().unwrap().insert(0, anam::session(9999));
+        }
+        reply
+    });
+    let output = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list", "--all", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let ids = ndjson_ids(&output.stdout);
+    let expected: Vec<String> = (0..450).map(anam::session_id).collect();
+    assert_eq!(
+        ids, expected,
+        "every session there at the start, once, in order"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("total changed from 450 to 451"), "{stderr}");
+}
+
+#[test]
+fn a_limit_stops_requesting_pages_once_it_has_enough() {
+    let server = FakeAnam::new(KEY).with_sessions(2000).start();
+    let output = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list", "--limit", "250", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let sessions: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(sessions.len(), 250);
+    assert_eq!(pages_asked(&server), [1, 2, 3]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("showing 250 of 2000 sessions"), "{stderr}");
+}
+
+#[test]
+fn agenthuman_all_is_one_request() {
+    let server = FakeAgentHuman::new("ah_test_k").with_sessions(130).start();
+    let output = avatarctl_agenthuman(&server, "ah_test_k")
+        .args(["sessions", "list", "--all", "-o", "ndjson"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 130);
+    assert_eq!(server.request_count(), 1);
+}
+
+#[test]
+fn all_conflicts_with_page_and_limit() {
+    let server = FakeAnam::new(KEY).with_sessions(1).start();
+    for extra in [["--page", "2"], ["--limit", "5"]] {
+        avatarctl_anam(&server, KEY)
+            .args(["sessions", "list", "--all"])
+            .args(extra)
+            .assert()
+            .code(2);
+    }
+    avatarctl_anam(&server, KEY)
+        .args(["sessions", "list", "--all", "--concurrency", "0"])
+        .assert()
+        .code(2);
+    assert_eq!(server.request_count(), 0);
+}
+
+#[test]
+fn a_table_of_everything_is_capped_and_says_so() {
+    let server = FakeAnam::new(KEY).with_sessions(10_050).start();
+    let output = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list", "--all"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 10_001, "a header and 10000 rows");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr
+            .contains("a table shows at most 10000 sessions; showing 10000 of 10050 — use -o csv"),
+        "{stderr}"
+    );
+    assert_eq!(
+        server.request_count(),
+        100,
+        "no page past the cap is fetched"
+    );
+}
+
+/// A gate the fake waits at until the test opens it.
+#[derive(Default)]
+struct Gate {
+    open: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl Gate {
+    fn wait(&self) {
+        let open = self.open.lock().unwrap();
+        let (_open, timeout) = self
+            .opened
+            .wait_timeout_while(open, Duration::from_secs(20), |open| !*open)
+            .unwrap();
+        assert!(!timeout.timed_out(), "the gate was never opened");
+    }
+
+    fn open(&self) {
+        *self.open.lock().unwrap() = true;
+        self.opened.notify_all();
+    }
+}
+
+#[test]
+fn ndjson_rows_stream_before_the_last_page_arrives() {
+    let gate = Arc::new(Gate::default());
+    let handler = FakeAnam::new(KEY).with_sessions(300).handler();
+    let held = Arc::clone(&gate);
+    let server = FakeServer::start(move |request| {
+        if request.query_param("page") == Some("3") {
+            held.wait();
+        }
+        handler(request)
+    });
+    let mut child = avatarctl_process()
+        .env("ANAM_API_KEY", KEY)
+        .env("AVATARCTL_BASE_URL", server.url())
+        .args([
+            "sessions",
+            "list",
+            "--all",
+            "--concurrency",
+            "1",
+            "-o",
+            "ndjson",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    // Page 3 is held back until a row of page 1 has been read: a tool that printed only
+    // at the end would never get there.
+    let first = lines.next().unwrap().unwrap();
+    assert!(first.contains(&anam::session_id(0)), "{first}");
+    gate.open();
+    let rest: Vec<String> = lines.map(Result::unwrap).collect();
+    assert_eq!(rest.len(), 299);
+    assert!(child.wait().unwrap().success());
+}
+
+/// A fake that allows `budget` requests per window of one second (reset as a Unix time, as
+/// AgentHuman sends it), answering 429 past it; counts the 429s it sent.
+fn rate_limited_agenthuman(budget: u64, refused: Arc<AtomicUsize>) -> FakeServer {
+    let handler = FakeAgentHuman::new("ah_test_k").with_sessions(50).handler();
+    let window = Mutex::new((0u64, 0u64)); // (second, requests in it)
+    FakeServer::start(move |request| {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let mut window = window.lock().unwrap();
+        if window.0 != now {
+            *window = (now, 0);
+        }
+        window.1 += 1;
+        let remaining = budget.saturating_sub(window.1);
+        let reply = if window.1 > budget {
+            refused.fetch_add(1, Ordering::SeqCst);
+            Reply::json(
+                429,
+                &serde_json::json!({"success": false, "error": "Too many requests"}),
+            )
+        } else {
+            handler(request)
+        };
+        reply
+            .header("X-RateLimit-Limit", budget)
+            .header("X-RateLimit-Remaining", remaining)
+            .header("X-RateLimit-Reset", now + 1)
+    })
+}
+
+#[test]
+fn a_small_announced_budget_is_paced_without_a_429() {
+    let refused = Arc::new(AtomicUsize::new(0));
+    let server = rate_limited_agenthuman(20, Arc::clone(&refused));
+    let ids: Vec<String> = (0..50)
+        .map(crate::support::agenthuman::session_id)
+        .collect();
+    let started = Instant::now();
+    let output = avatarctl_agenthuman(&server, "ah_test_k")
+        .args(["sessions", "get", "-o", "ndjson"])
+        .args(&ids)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 50);
+    assert_eq!(refused.load(Ordering::SeqCst), 0, "429s sent");
+    assert_eq!(server.request_count(), 50);
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn a_429_halves_the_concurrency() {
+    const DELAY: Duration = Duration::from_millis(40);
+    let handler = FakeAnam::new(KEY).with_sessions(4000).handler();
+    let started = Instant::now();
+    // (arrival, page) of each request, and when the 429 was sent.
+    let log: Arc<Mutex<(Vec<Duration>, Option<Duration>)>> = Arc::default();
+    let seen = Arc::clone(&log);
+    let server = FakeServer::start(move |request| {
+        let mut log = seen.lock().unwrap();
+        let now = started.elapsed();
+        if request.query_param("page") == Some("12") && log.1.is_none() {
+            log.1 = Some(now);
+            return Reply::json(429, &serde_json::json!({"message": "slow down"}))
+                .header("Retry-After", 0)
+                .delay(DELAY);
+        }
+        log.0.push(now);
+        handler(request).delay(DELAY)
+    });
+    let output = avatarctl_anam(&server, KEY)
+        .args([
+            "sessions",
+            "list",
+            "--all",
+            "--concurrency",
+            "8",
+            "-o",
+            "ndjson",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(ndjson_ids(&output.stdout).len(), 4000);
+    let (arrivals, refused_at) = &*log.lock().unwrap();
+    let refused_at = refused_at.expect("page 12 was refused once");
+    // Requests last DELAY at the fake, so the overlap of [arrival, arrival + DELAY) is a lower
+    // bound of what was in flight. Before the 429: 8 at once; well after it: at most 4.
+    let overlap = |from: Duration, to: Duration| {
+        let window: Vec<Duration> = arrivals
+            .iter()
+            .copied()
+            .filter(|t| *t >= from && *t < to)
+            .collect();
+        let at_once = |t: Duration| {
+            window
+                .iter()
+                .filter(|u| **u >= t && **u < t + DELAY)
+                .count()
+        };
+        window.iter().map(|t| at_once(*t)).max().unwrap_or(0)
+    };
+    assert_eq!(overlap(Duration::ZERO, refused_at), 8, "before the 429");
+    let after = overlap(refused_at + DELAY * 3, Duration::MAX);
+    assert!((1..=4).contains(&after), "after the 429: {after} at once");
+    let unique: HashSet<String> = ndjson_ids(&output.stdout).into_iter().collect();
+    assert_eq!(unique.len(), 4000);
+}
