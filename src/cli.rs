@@ -31,8 +31,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Which provider [default: the one whose API key env var is set]
-    #[arg(short, long, global = true, env = "AVATARCTL_PROVIDER", value_enum)]
+    /// Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]
+    #[arg(short, long, global = true, value_enum)]
     pub provider: Option<ProviderKind>,
 
     /// The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]
@@ -43,13 +43,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH", conflicts_with = "api_key")]
     pub api_key_file: Option<PathBuf>,
 
-    /// The provider's API root, for proxies, regional endpoints and tests (https, or http on loopback)
-    #[arg(long, global = true, env = "AVATARCTL_BASE_URL", value_name = "URL")]
+    /// The provider's API root, for proxies, regional endpoints and tests (https, or http on
+    /// loopback) [env: AVATARCTL_BASE_URL]
+    #[arg(long, global = true, value_name = "URL")]
     pub base_url: Option<String>,
 
-    /// Output format
-    #[arg(short, long, global = true, env = "AVATARCTL_OUTPUT", value_enum, default_value_t = Format::Table)]
-    pub output: Format,
+    /// Output format [env: AVATARCTL_OUTPUT] [default: table]
+    #[arg(short, long, global = true, value_enum)]
+    pub output: Option<Format>,
 
     /// Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)
     #[arg(long, visible_alias = "columns", global = true, value_name = "LIST")]
@@ -71,9 +72,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
-    /// Per-request timeout, e.g. 30s, 2m, 500ms
-    #[arg(long, global = true, env = "AVATARCTL_TIMEOUT", value_name = "DURATION", default_value = "30s", value_parser = parse_timeout)]
-    pub timeout: Duration,
+    /// Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_timeout)]
+    pub timeout: Option<Duration>,
 
     /// Retries for 429, 5xx and connection errors
     #[arg(long, global = true, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
@@ -166,7 +167,7 @@ pub struct GetArgs {
 }
 
 /// A duration such as `30s`, `2m` or `500ms`; a bare number is seconds. Zero is refused.
-fn parse_timeout(text: &str) -> Result<Duration, String> {
+pub fn parse_timeout(text: &str) -> Result<Duration, String> {
     let duration = match text.trim().parse::<u64>() {
         Ok(seconds) => Duration::from_secs(seconds),
         Err(_) => humantime::parse_duration(text.trim())

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use url::{Host, Url};
 
-use crate::cli::{ColorChoice, GlobalArgs};
+use clap::ValueEnum;
+
+use crate::cli::{ColorChoice, GlobalArgs, parse_timeout};
 use crate::error::Error;
 use crate::output::{Format, OutputOptions};
 use crate::provider::ProviderKind;
@@ -30,6 +32,26 @@ pub struct Config {
     pub quiet: bool,
 }
 
+/// The timeout when neither `--timeout` nor `AVATARCTL_TIMEOUT` is given.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A choice such as a format or provider from an env var (unset or empty: `None`).
+fn from_env<T: ValueEnum>(env: EnvLookup, name: &str) -> Result<Option<T>, Error> {
+    let Some(text) = env(name) else {
+        return Ok(None);
+    };
+    T::from_str(text.trim(), true).map(Some).map_err(|_| {
+        let choices: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|v| Some(v.to_possible_value()?.get_name().to_owned()))
+            .collect();
+        Error::usage(format!(
+            "{name}={text:?} is not valid — use one of {}",
+            choices.join(", ")
+        ))
+    })
+}
+
 /// Reads an env var; empty counts as unset.
 pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
@@ -46,21 +68,30 @@ impl Config {
         stdin: &mut dyn Read,
         stdout_is_tty: bool,
     ) -> Result<Self, Error> {
-        let output = resolve_output(args, stdout_is_tty)?;
-        let provider = resolve_provider(args.provider, env)?;
+        let output = resolve_output(args, env, stdout_is_tty)?;
+        let provider = match args.provider {
+            Some(provider) => provider,
+            None => resolve_provider(env)?,
+        };
         let (key, key_source) = resolve_key(args, provider, env, stdin)?;
-        let base_url = parse_base_url(
-            args.base_url
-                .as_deref()
-                .unwrap_or(provider.default_base_url()),
-        )?;
+        let base_url = args.base_url.clone().or_else(|| env("AVATARCTL_BASE_URL"));
+        let base_url = parse_base_url(base_url.as_deref().unwrap_or(provider.default_base_url()))?;
+        let timeout = match args.timeout {
+            Some(timeout) => timeout,
+            None => match env("AVATARCTL_TIMEOUT") {
+                Some(text) => parse_timeout(&text).map_err(|e| {
+                    Error::usage(format!("AVATARCTL_TIMEOUT={text:?} is not a timeout: {e}"))
+                })?,
+                None => DEFAULT_TIMEOUT,
+            },
+        };
         Ok(Self {
             provider,
             key,
             key_source,
             base_url,
             output,
-            timeout: args.timeout,
+            timeout,
             retries: args.retries,
             verbose: args.verbose,
             quiet: args.quiet,
@@ -68,8 +99,9 @@ impl Config {
     }
 }
 
-fn resolve_provider(flag: Option<ProviderKind>, env: EnvLookup) -> Result<ProviderKind, Error> {
-    if let Some(provider) = flag {
+/// The provider from `AVATARCTL_PROVIDER`, else the one whose key env var is set.
+fn resolve_provider(env: EnvLookup) -> Result<ProviderKind, Error> {
+    if let Some(provider) = from_env(env, "AVATARCTL_PROVIDER")? {
         return Ok(provider);
     }
     let with_key: Vec<ProviderKind> = ProviderKind::ALL
@@ -172,8 +204,15 @@ pub fn parse_base_url(text: &str) -> Result<Url, Error> {
     Ok(url)
 }
 
-pub fn resolve_output(args: &GlobalArgs, stdout_is_tty: bool) -> Result<OutputOptions, Error> {
-    let format = args.output;
+pub fn resolve_output(
+    args: &GlobalArgs,
+    env: EnvLookup,
+    stdout_is_tty: bool,
+) -> Result<OutputOptions, Error> {
+    let format = match args.output {
+        Some(format) => format,
+        None => from_env(env, "AVATARCTL_OUTPUT")?.unwrap_or(Format::Table),
+    };
     let fields = match &args.fields {
         None => None,
         Some(list) => {
@@ -339,6 +378,64 @@ mod tests {
                 .contains("valid fields")
         );
         assert!(resolve(&["-o", "csv", "--csv-safe", "--fields", "id,raw.a.b"], &key).is_ok());
+    }
+
+    #[test]
+    fn empty_env_vars_count_as_unset_and_bad_ones_are_named() {
+        let vars = [
+            ("ANAM_API_KEY", "k"),
+            ("AVATARCTL_OUTPUT", ""),
+            ("AVATARCTL_TIMEOUT", ""),
+            ("AVATARCTL_BASE_URL", ""),
+        ];
+        let env = |name: &str| process_like(&vars, name);
+        let config = Config::resolve(&args(&[]), &env, &mut "".as_bytes(), false).unwrap();
+        assert_eq!(
+            (config.output.format, config.timeout),
+            (Format::Table, DEFAULT_TIMEOUT)
+        );
+        assert_eq!(config.base_url.as_str(), "https://api.anam.ai/");
+        let config = resolve(
+            &[],
+            &[
+                ("ANAM_API_KEY", "k"),
+                ("AVATARCTL_OUTPUT", "CSV"),
+                ("AVATARCTL_TIMEOUT", "2m"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            (config.output.format, config.timeout),
+            (Format::Csv, Duration::from_secs(120))
+        );
+        let bad = resolve(&[], &[("ANAM_API_KEY", "k"), ("AVATARCTL_OUTPUT", "xml")]).unwrap_err();
+        assert_eq!(
+            bad.to_string(),
+            "AVATARCTL_OUTPUT=\"xml\" is not valid — use one of table, json, ndjson, csv"
+        );
+        let flag_wins = resolve(
+            &["-o", "json"],
+            &[("ANAM_API_KEY", "k"), ("AVATARCTL_OUTPUT", "xml")],
+        )
+        .unwrap();
+        assert_eq!(flag_wins.output.format, Format::Json);
+        let provider = resolve(
+            &[],
+            &[
+                ("AGENTHUMAN_API_KEY", "k"),
+                ("ANAM_API_KEY", "k"),
+                ("AVATARCTL_PROVIDER", "agenthuman"),
+            ],
+        );
+        assert_eq!(provider.unwrap().provider, ProviderKind::AgentHuman);
+    }
+
+    /// `process_env`'s rule (empty is unset) over a fixed list.
+    fn process_like(vars: &[(&str, &str)], name: &str) -> Option<String> {
+        vars.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+            .filter(|v| !v.is_empty())
     }
 
     #[test]

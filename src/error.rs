@@ -133,7 +133,7 @@ impl std::fmt::Display for ApiError {
             429 => write!(
                 f,
                 "{provider} is rate limiting requests for {subject} ({detail}) — wait a minute \
-                 and try again, or lower --concurrency"
+                 and try again, or raise --retries (sessions list: lower --concurrency)"
             ),
             500..=599 => write!(
                 f,

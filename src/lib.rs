@@ -45,7 +45,7 @@ pub fn run(
 ) -> Result<(), Error> {
     match &cli.command {
         Command::Providers => {
-            let options = config::resolve_output(&cli.global, terminal.stdout_tty)?;
+            let options = config::resolve_output(&cli.global, env, terminal.stdout_tty)?;
             if options.fields.is_some() {
                 return Err(Error::usage(
                     "--fields applies to sessions, not to `providers`",

@@ -190,7 +190,11 @@ impl Session {
             Field::Raw => field
                 .path
                 .iter()
-                .try_fold(&self.raw, |value, key| value.get(key))
+                .try_fold(&self.raw, |value, key| match value {
+                    // Arrays are reached by index: raw.toolCalls.0.name
+                    Value::Array(items) => items.get(key.parse::<usize>().ok()?),
+                    _ => value.get(key),
+                })
                 .cloned()
                 .unwrap_or(Value::Null),
         }
@@ -224,5 +228,27 @@ mod tests {
                 .contains("no sub-fields")
         );
         assert!(FieldPath::parse("raw..x").is_err());
+    }
+
+    #[test]
+    fn raw_paths_reach_into_arrays_by_index() {
+        let session = Session {
+            provider: ProviderKind::Anam,
+            id: "s".into(),
+            status: None,
+            end_reason: None,
+            started_at: None,
+            ended_at: None,
+            duration_ms: None,
+            persona_id: None,
+            persona_name: None,
+            label: None,
+            created_at: None,
+            raw: serde_json::json!({"toolCalls": [{"name": "a"}, {"name": "b"}]}),
+        };
+        let path = |text| FieldPath::parse(text).unwrap();
+        assert_eq!(session.value(&path("raw.toolCalls.1.name")), "b");
+        assert_eq!(session.value(&path("raw.toolCalls.2.name")), Value::Null);
+        assert_eq!(session.value(&path("raw.toolCalls.x")), Value::Null);
     }
 }

@@ -38,7 +38,10 @@ impl Column {
 
     /// A `--fields` column: `end_reason` → `END REASON`; a `raw.` path as written.
     fn selected(path: &FieldPath) -> Self {
-        let header = if path.path.is_empty() {
+        let header = if path.field == Field::DurationMs {
+            // Shown as `12m 34s`, not milliseconds.
+            "DURATION".to_owned()
+        } else if path.path.is_empty() {
             path.field.name().replace('_', " ").to_uppercase()
         } else {
             path.name()
