@@ -13,6 +13,7 @@ pub mod exit {
     pub const AUTH: u8 = 4;
     pub const PROVIDER: u8 = 5;
     pub const RATE_LIMITED: u8 = 6;
+    pub const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,9 @@ pub enum Error {
         total: usize,
         code: u8,
     },
+    /// Ctrl-C.
+    #[error("interrupted")]
+    Interrupted,
     #[error(transparent)]
     Io(#[from] io::Error),
     #[error("{0:#}")]
@@ -60,6 +64,7 @@ impl Error {
             },
             Self::Network(_) | Self::Malformed(_) => exit::PROVIDER,
             Self::Partial { code, .. } => *code,
+            Self::Interrupted => exit::INTERRUPTED,
             Self::Io(_) | Self::Other(_) => exit::OTHER,
         }
     }
@@ -175,6 +180,7 @@ mod tests {
         assert_eq!(api(400).exit_code(), 1);
         assert_eq!(Error::Network("x".into()).exit_code(), 5);
         assert_eq!(Error::Malformed("x".into()).exit_code(), 5);
+        assert_eq!(Error::Interrupted.exit_code(), 130);
         assert_eq!(
             Error::Partial {
                 failed: 1,

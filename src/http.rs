@@ -120,6 +120,8 @@ impl Client {
         let url = self.url(request);
         let body = self.get_with_retries(request, &url).await?;
         parse(&body).map_err(|what| {
+            self.log
+                .verbose(format_args!("the body began: {}", excerpt(&body)));
             Error::Malformed(format!(
                 "malformed response from {} for GET {}: {} — check --base-url; if it persists, \
                  the provider's API may have changed",
@@ -374,6 +376,14 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
         .iter()
         .find_map(|name| headers.get(*name)?.to_str().ok())
         .map(quote)
+}
+
+/// The start of a body, as text made safe for a terminal, for the `-v` log.
+fn excerpt(body: &[u8]) -> String {
+    const MAX_BYTES: usize = 200;
+    let text = String::from_utf8_lossy(&body[..body.len().min(MAX_BYTES)]);
+    let more = if body.len() > MAX_BYTES { "…" } else { "" };
+    format!("{:?}{more}", sanitize(&text))
 }
 
 /// Untrusted provider text, made safe and short for a one-line message.

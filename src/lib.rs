@@ -72,30 +72,27 @@ pub fn run(
                 .map_err(|e| {
                     Error::Other(anyhow::Error::new(e).context("cannot start the async runtime"))
                 })?;
-            runtime.block_on(async {
+            let command = async {
                 match command {
                     SessionsCommand::List(args) => {
-                        commands::sessions::list::run(
-                            &client,
-                            args,
-                            &config.output,
-                            terminal,
-                            out,
-                            log,
-                        )
-                        .await
+                        let options = &config.output;
+                        commands::sessions::list::run(&client, args, options, terminal, out, log)
+                            .await
                     }
                     SessionsCommand::Get(args) => {
+                        let options = &config.output;
                         commands::sessions::get::run(
-                            &client,
-                            &args.ids,
-                            &config.output,
-                            terminal,
-                            out,
-                            log,
+                            &client, &args.ids, options, terminal, out, log,
                         )
                         .await
                     }
+                }
+            };
+            runtime.block_on(async {
+                // Ctrl-C ends the command where it stands: whole records only, exit 130.
+                tokio::select! {
+                    result = command => result,
+                    _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
                 }
             })
         }

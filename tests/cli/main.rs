@@ -1,2 +1,3 @@
 mod paging;
+mod reliability;
 mod support;

@@ -64,6 +64,9 @@ pub async fn run(
         Err(error) => {
             // What was streamed stays, but a script must not take it for the whole list.
             let written = renderer.written();
+            if error.is_broken_pipe() {
+                return Err(error);
+            }
             renderer.abandon()?;
             if written > 0 && options.format != Format::Table {
                 log.error(format_args!(

@@ -1,0 +1,505 @@
+//! Reliability: retries and their limits, timeouts, hostile or broken bodies, redirects that
+//! must not carry the key, partial exports, closed pipes and Ctrl-C.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::Stdio;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::support::{FakeAnam, FakeServer, Reply, anam, avatarctl_anam, avatarctl_process};
+
+const KEY: &str = "anam-reliability-key-4242";
+
+/// A fake that answers the first `failures` requests with `failure`, then as Anam would.
+fn failing_first(failures: usize, failure: Reply) -> FakeServer {
+    let handler = FakeAnam::new(KEY).with_sessions(5).handler();
+    let served = AtomicUsize::new(0);
+    FakeServer::start(move |request| {
+        if served.fetch_add(1, Ordering::SeqCst) < failures {
+            failure.clone()
+        } else {
+            handler(request)
+        }
+    })
+}
+
+fn stderr_of(output: &std::process::Output) -> String {
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !stderr.contains(KEY) && !stdout.contains(KEY),
+        "the key leaked: {stderr}"
+    );
+    stderr
+}
+
+#[test]
+fn transient_failures_are_retried() {
+    for status in [429, 500, 502, 503, 504] {
+        let server = failing_first(
+            2,
+            Reply::json(status, &json!({"message": "busy"})).header("Retry-After", 0),
+        );
+        let output = avatarctl_anam(&server, KEY)
+            .args(["sessions", "list", "-o", "ndjson"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{status}: {}", stderr_of(&output));
+        assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 5);
+        assert_eq!(
+            server.request_count(),
+            3,
+            "{status}: two failures, then the answer"
+        );
+    }
+}
+
+#[test]
+fn when_retries_run_out_the_error_gives_the_status_and_attempts() {
+    let cases = [
+        (503, 5, "HTTP 503: busy, after 3 attempts"),
+        (429, 6, "HTTP 429: busy, after 3 attempts"),
+    ];
+    for (status, code, says) in cases {
+        let server = failing_first(
+            usize::MAX,
+            Reply::json(status, &json!({"message": "busy"})).header("Retry-After", 0),
+        );
+        let output = avatarctl_anam(&server, KEY)
+            .args(["--retries", "2", "sessions", "list"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(code));
+        let stderr = stderr_of(&output);
+        assert!(stderr.contains(says), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(output.stdout.is_empty());
+        assert_eq!(server.request_count(), 3);
+    }
+}
+
+#[test]
+fn other_client_errors_are_never_retried() {
+    for (status, code) in [(400, 1), (401, 4), (403, 4), (404, 3)] {
+        let server = failing_first(usize::MAX, Reply::json(status, &json!({"message": "no"})));
+        let output = avatarctl_anam(&server, KEY)
+            .args(["sessions", "list"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(code), "{status}");
+        assert_eq!(server.request_count(), 1, "{status}");
+        stderr_of(&output);
+    }
+}
+
+#[test]
+fn retry_after_is_honoured_and_an_absurd_one_is_not_waited_for() {
+    let server = failing_first(1, Reply::json(503, &json!({})).header("Retry-After", 1));
+    let started = Instant::now();
+    avatarctl_anam(&server, KEY)
+        .args(["sessions", "list"])
+        .assert()
+        .success();
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+
+    let server = failing_first(
+        usize::MAX,
+        Reply::json(429, &json!({})).header("Retry-After", 3600),
+    );
+    let started = Instant::now();
+    let output = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(6));
+    assert_eq!(server.request_count(), 1);
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn a_server_that_never_answers_costs_at_most_the_timeouts() {
+    let server = failing_first(
+        usize::MAX,
+        Reply::json(200, &json!({})).delay(Duration::from_secs(60)),
+    );
+    let started = Instant::now();
+    let output = avatarctl_anam(&server, KEY)
+        .args(["--timeout", "300ms", "--retries", "1", "sessions", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("timed out after 300ms") && stderr.contains("after 2 attempts"),
+        "{stderr}"
+    );
+    assert_eq!(server.request_count(), 2);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn connection_resets_are_retried_then_reported() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&accepted);
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            count.fetch_add(1, Ordering::SeqCst);
+            drop(stream); // closed before any answer
+        }
+    });
+    let output = avatarctl_process()
+        .env("ANAM_API_KEY", KEY)
+        .args([
+            "--base-url",
+            &format!("http://{addr}"),
+            "--retries",
+            "2",
+            "sessions",
+            "list",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("after 3 attempts"), "{stderr}");
+    assert_eq!(accepted.load(Ordering::SeqCst), 3);
+}
+
+#[test]
+fn hostile_bodies_are_exit_5_with_one_line_naming_the_path() {
+    let bodies: [(&str, Vec<u8>, &str); 7] = [
+        (
+            "application/json",
+            br#"{"data": [{"id": "x""#.to_vec(),
+            "the JSON ends early",
+        ),
+        (
+            "text/html",
+            b"<html><body><h1>502 Bad Gateway</h1></body></html>".to_vec(),
+            "not valid JSON",
+        ),
+        ("application/json", Vec::new(), "the body is empty"),
+        (
+            "text/plain",
+            b"[1, 2, 3]".to_vec(),
+            "the body is an array, not an object",
+        ),
+        (
+            "application/json",
+            br#"{"data": {"id": 1}}"#.to_vec(),
+            "`data` is an object, not an array",
+        ),
+        (
+            "application/json",
+            b"{\"data\": [], \"x\": \"\xff\xfe\"}".to_vec(),
+            "not valid JSON",
+        ),
+        (
+            "application/json",
+            br#"{"data": [], "meta": {"total": 3, "lastPage": 4000000000}}"#.to_vec(),
+            "page count is not believable",
+        ),
+    ];
+    for (content_type, body, says) in bodies {
+        let server = failing_first(usize::MAX, Reply::text(200, content_type, body));
+        let output = avatarctl_anam(&server, KEY)
+            .args(["sessions", "list", "--all"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(5), "{says}");
+        let stderr = stderr_of(&output);
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(says), "{says}: {stderr}");
+        assert!(!stderr.contains("<h1>"), "{stderr}");
+        assert!(
+            output.stdout.is_empty()
+                || output.stdout == b"ID   STATUS   STARTED   DURATION   PERSONA   END REASON\n"
+        );
+    }
+    let server = failing_first(
+        usize::MAX,
+        Reply::text(200, "text/html", "<html>proxy login</html>"),
+    );
+    let output = avatarctl_anam(&server, KEY)
+        .args(["-v", "sessions", "list"])
+        .output()
+        .unwrap();
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("GET /v1/sessions")
+            && stderr.contains("the body began: \"<html>proxy login</html>\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_huge_body_is_refused() {
+    let huge = vec![b' '; 65 * 1024 * 1024];
+    let server = failing_first(usize::MAX, Reply::text(200, "application/json", huge));
+    let output = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(5));
+    let stderr = stderr_of(&output);
+    assert!(stderr.contains("larger than 64 MiB"), "{stderr}");
+}
+
+#[test]
+fn a_redirect_to_another_origin_does_not_carry_the_key() {
+    let elsewhere = FakeServer::start(|_| {
+        Reply::json(
+            200,
+            &json!({"data": [], "meta": {"total": 0, "lastPage": 1}}),
+        )
+    });
+    let target = format!("{}/v1/sessions", elsewhere.url());
+    let server =
+        FakeServer::start(move |_| Reply::text(302, "text/plain", "").header("Location", &target));
+    let output = avatarctl_anam(&server, KEY)
+        .args(["sessions", "list", "-o", "json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(
+        server.requests()[0].header("authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
+    let followed = elsewhere.requests();
+    assert_eq!(followed.len(), 1);
+    assert_eq!(
+        followed[0].header("authorization"),
+        None,
+        "the key went to another origin"
+    );
+
+    // The same origin keeps it.
+    let fake = FakeAnam::new(KEY).with_sessions(1).handler();
+    let server = FakeServer::start(move |request| {
+        if request.path == "/old/v1/sessions" {
+            Reply::text(301, "text/plain", "").header("Location", "/v1/sessions?page=1&perPage=20")
+        } else {
+            fake(request)
+        }
+    });
+    avatarctl_anam(&server, KEY)
+        .args([
+            "--base-url",
+            &format!("{}/old", server.url()),
+            "sessions",
+            "list",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        server.requests()[1].header("authorization"),
+        Some(format!("Bearer {KEY}").as_str())
+    );
+}
+
+#[test]
+fn an_export_that_fails_midway_says_how_much_was_written() {
+    let handler = FakeAnam::new(KEY).with_sessions(500).handler();
+    let server = FakeServer::start(move |request| {
+        if request.query_param("page") == Some("3") {
+            Reply::json(500, &json!({"message": "boom"}))
+        } else {
+            handler(request)
+        }
+    });
+    for (format, lines) in [("ndjson", 200), ("csv", 201)] {
+        let output = avatarctl_anam(&server, KEY)
+            .args([
+                "--retries",
+                "0",
+                "sessions",
+                "list",
+                "--all",
+                "--concurrency",
+                "1",
+                "-o",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(5));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout).lines().count(),
+            lines,
+            "{format}"
+        );
+        let stderr = stderr_of(&output);
+        assert!(
+            stderr.contains("the list is incomplete: 200 sessions were written"),
+            "{stderr}"
+        );
+    }
+    let output = avatarctl_anam(&server, KEY)
+        .args([
+            "--retries",
+            "0",
+            "sessions",
+            "list",
+            "--all",
+            "--concurrency",
+            "1",
+            "-o",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).is_err(),
+        "a partial array must not parse"
+    );
+}
+
+#[test]
+fn a_reader_that_closes_early_ends_quietly_with_0() {
+    let server = FakeAnam::new(KEY).with_sessions(3000).start();
+    let program = assert_cmd::cargo::cargo_bin!("avatarctl");
+    let output = std::process::Command::new("bash")
+        .env_clear()
+        .env("ANAM_API_KEY", KEY)
+        .env("AVATARCTL_BASE_URL", server.url())
+        .env("BIN", program)
+        .args([
+            "-c",
+            "set -o pipefail; \"$BIN\" sessions list --all -o ndjson | head -1",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 1);
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_promptly_with_130_and_whole_lines() {
+    let (arrived, page_two) = mpsc::channel();
+    let arrived = Mutex::new(arrived);
+    let handler = FakeAnam::new(KEY).with_sessions(300).handler();
+    let server = FakeServer::start(move |request| {
+        if request.query_param("page") == Some("2") {
+            let _ = arrived.lock().unwrap().send(());
+            return handler(request).delay(Duration::from_secs(60));
+        }
+        handler(request)
+    });
+    let mut child = avatarctl_process()
+        .env("ANAM_API_KEY", KEY)
+        .env("AVATARCTL_BASE_URL", server.url())
+        .args([
+            "sessions",
+            "list",
+            "--all",
+            "--concurrency",
+            "1",
+            "-o",
+            "ndjson",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read as it comes: page 1 is more than a pipe holds.
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map(Result::unwrap)
+            .collect::<Vec<_>>()
+    });
+    page_two
+        .recv_timeout(Duration::from_secs(20))
+        .expect("page 2 was requested");
+    let started = Instant::now();
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let lines = reader.join().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(lines.len(), 100, "page 1, whole");
+    for line in &lines {
+        serde_json::from_str::<serde_json::Value>(line).expect("a whole JSON line");
+    }
+    assert!(lines[99].contains(&anam::session_id(99)));
+}
+
+/// A deterministic stand-in for randomness: xorshift over a counter.
+fn unlucky(n: usize) -> bool {
+    let mut x = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    x % 5 == 0
+}
+
+#[test]
+fn an_export_through_a_fifth_of_failures_is_whole() {
+    let handler = FakeAnam::new(KEY).with_sessions(3000).handler();
+    let served = AtomicUsize::new(0);
+    let failed = Arc::new(AtomicUsize::new(0));
+    let failures = Arc::clone(&failed);
+    let server = FakeServer::start(move |request| {
+        let n = served.fetch_add(1, Ordering::SeqCst);
+        if unlucky(n) {
+            failures.fetch_add(1, Ordering::SeqCst);
+            let status = [500, 502, 503, 429][n % 4];
+            return Reply::json(status, &json!({"message": "flaky"})).header("Retry-After", 0);
+        }
+        handler(request)
+    });
+    let output = avatarctl_anam(&server, KEY)
+        .args([
+            "--retries",
+            "10",
+            "sessions",
+            "list",
+            "--all",
+            "-o",
+            "ndjson",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let ids: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let expected: Vec<String> = (0..3000).map(anam::session_id).collect();
+    assert_eq!(ids, expected);
+    assert!(
+        failed.load(Ordering::SeqCst) >= 3,
+        "the fake failed {} requests",
+        failed.load(Ordering::SeqCst)
+    );
+}
