@@ -1,2 +1,3 @@
+mod get;
 mod list;
 mod support;
