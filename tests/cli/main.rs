@@ -1,3 +1,4 @@
+mod errors;
 mod get;
 mod list;
 mod support;
