@@ -1,3 +1,4 @@
+mod config;
 mod errors;
 mod get;
 mod list;
