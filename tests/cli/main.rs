@@ -2,4 +2,5 @@ mod config;
 mod errors;
 mod get;
 mod list;
+mod output;
 mod support;
