@@ -1,4 +1,5 @@
 mod config;
+mod csv_format;
 mod errors;
 mod get;
 mod list;
