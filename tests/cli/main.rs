@@ -4,4 +4,5 @@ mod errors;
 mod get;
 mod list;
 mod output;
+mod secrets;
 mod support;
