@@ -4,5 +4,6 @@ mod errors;
 mod get;
 mod list;
 mod output;
+mod rendering;
 mod secrets;
 mod support;
