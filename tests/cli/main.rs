@@ -1,8 +1,11 @@
+//! Integration tests: the real `avatarctl` binary against in-process fake providers.
+
 mod config;
 mod csv_format;
 mod errors;
 mod get;
-mod list;
+mod list_agenthuman;
+mod list_anam;
 mod output;
 mod rendering;
 mod secrets;
