@@ -391,3 +391,16 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
         .collect();
     assert_eq!(header, ["PROVIDER", "KEY ENV", "KEY SET", "BASE URL"]);
 }
+
+#[test]
+fn an_empty_key_env_var_counts_as_unset() {
+    let server = FakeAgentHuman::new(AH_KEY).with_sessions(1).start();
+    let run = run(
+        bare(&server)
+            .env("ANAM_API_KEY", "")
+            .env("AGENTHUMAN_API_KEY", AH_KEY)
+            .args(list_json()),
+        AH_KEY,
+    );
+    assert_eq!(run.json()[0]["provider"], "agenthuman");
+}

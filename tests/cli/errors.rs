@@ -377,3 +377,17 @@ fn every_error_says_how_to_fix_it() {
         without_fix.join("\n")
     );
 }
+
+#[test]
+fn quiet_does_not_silence_errors() {
+    let server = FakeAnam::new("another-key").start();
+    let run = run(
+        s::avatarctl_anam(&server, ANAM_KEY).args(["-q", "sessions", "list"]),
+        ANAM_KEY,
+    );
+    assert!(
+        run.failure(4).starts_with("anam refused the API key"),
+        "{}",
+        run.stderr
+    );
+}

@@ -99,11 +99,9 @@ fn several_ids_print_in_the_order_given_though_they_finish_in_reverse() {
     let order = [first, anam::session_id(0), anam::session_id(2)];
     let array = anam_get(&server, &[&order[0], &order[1], &order[2], "-o", "json"]).json();
     assert_eq!(ids(&array), order);
-    assert_eq!(
-        server.max_in_flight(),
-        3,
-        "the three were fetched concurrently"
-    );
+    // The two slow ones overlapped, so the second-given finished before the first-given.
+    // (The quick one may come and go before the others arrive.)
+    assert!(server.max_in_flight() >= 2, "fetched one at a time");
     let lines = anam_get(&server, &[&order[0], &order[1], &order[2], "-o", "ndjson"]).ndjson();
     let got: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
     assert_eq!(got, order);
@@ -389,4 +387,31 @@ fn raw_needs_a_json_format() {
         "{message}"
     );
     assert_eq!(server.request_count(), 0);
+}
+
+#[test]
+fn many_ids_are_fetched_with_bounded_concurrency() {
+    let handler = FakeAnam::new(ANAM_KEY).with_sessions(12).handler();
+    let server =
+        FakeServer::start(move |request| handler(request).delay(Duration::from_millis(150)));
+    let wanted: Vec<String> = (0..12).rev().map(anam::session_id).collect();
+    let args: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    let array = anam_get(&server, &[&args[..], &["-o", "json"]].concat()).json();
+    assert_eq!(ids(&array), wanted);
+    let most = server.max_in_flight();
+    assert!((2..=8).contains(&most), "{most} requests at once");
+}
+
+#[test]
+fn one_id_as_csv_is_a_header_and_a_row() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
+    let id = anam::session_id(0);
+    let run = anam_get(
+        &server,
+        &[&id, "-o", "csv", "--fields", "id,status,duration_ms"],
+    );
+    assert_eq!(
+        run.quiet_success(),
+        format!("id,status,duration_ms\n{id},ended,60000\n")
+    );
 }

@@ -348,3 +348,31 @@ fn a_piped_table_is_not_cut_to_a_width() {
         [anam::session_id(0).as_str(), long.as_str(), "Cara"]
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    // Far more output than a pipe buffers, so avatarctl is still writing when the reader goes.
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(1000).start();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("avatarctl"))
+        .env_clear()
+        .env("AVATARCTL_BASE_URL", server.url())
+        .env("ANAM_API_KEY", ANAM_KEY)
+        .args(["sessions", "list", "--limit", "1000", "-o", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start avatarctl");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .expect("read the first line");
+    assert_eq!(first, "[\n");
+    // The reader (and so the pipe) is gone here, like `| head -1`.
+    let output = child.wait_with_output().expect("wait for avatarctl");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr, "", "no panic, no error");
+}
