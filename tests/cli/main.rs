@@ -1,3 +1,14 @@
+//! Integration tests: the real `avatarctl` binary against in-process fake providers.
+
+mod config;
+mod csv_format;
+mod errors;
+mod get;
+mod list_agenthuman;
+mod list_anam;
+mod output;
 mod paging;
 mod reliability;
+mod rendering;
+mod secrets;
 mod support;

@@ -7,6 +7,7 @@
 
 pub mod agenthuman;
 pub mod anam;
+pub mod run;
 pub mod server;
 
 use std::ffi::OsString;
@@ -19,6 +20,8 @@ use assert_cmd::Command;
 pub use agenthuman::FakeAgentHuman;
 #[allow(unused_imports)]
 pub use anam::FakeAnam;
+#[allow(unused_imports)]
+pub use run::{AH_KEY, ANAM_KEY, Run, ids, run};
 #[allow(unused_imports)]
 pub use server::{FakeServer, Recorded, Reply};
 

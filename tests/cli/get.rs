@@ -1,0 +1,417 @@
+//! `sessions get`: one ID prints an object, several an array in the order given though fetched
+//! concurrently, NDJSON a line each, a table FIELD/VALUE rows; IDs are validated before any
+//! request; a 404 names the ID; partial failures still print the rest; `--raw` and secrets.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::support::anam::{self, SECRET};
+use crate::support::{
+    self as s, AH_KEY, ANAM_KEY, FakeAgentHuman, FakeAnam, FakeServer, Run, ids, run,
+};
+
+const SEED_AH_ID: &str = "sess_01H3Z8G9YR3K2N5M6P7Q8W4T";
+const SEED_ANAM_ID: &str = "00000000-0000-0000-0000-000000000000";
+
+fn anam_get(server: &FakeServer, args: &[&str]) -> Run {
+    run(
+        s::avatarctl_anam(server, ANAM_KEY)
+            .args(["sessions", "get"])
+            .args(args),
+        ANAM_KEY,
+    )
+}
+
+fn agenthuman_get(server: &FakeServer, args: &[&str]) -> Run {
+    run(
+        s::avatarctl_agenthuman(server, AH_KEY)
+            .args(["sessions", "get"])
+            .args(args),
+        AH_KEY,
+    )
+}
+
+/// The last path segment of each request, decoded, in arrival order.
+fn ids_requested(server: &FakeServer) -> Vec<String> {
+    server
+        .requests()
+        .iter()
+        .map(|r| r.path_segments().last().cloned().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn one_anam_id_prints_one_normalized_object() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(3).start();
+    let id = anam::session_id(1);
+    let session = anam_get(&server, &[&id, "-o", "json"]).json();
+    assert_eq!(session["provider"], "anam");
+    assert_eq!(session["id"], id);
+    assert_eq!(session["status"], "ended");
+    assert_eq!(session["end_reason"], "NORMAL_EXIT");
+    assert_eq!(session["started_at"], "2026-04-20T09:10:00Z");
+    assert_eq!(session["ended_at"], "2026-04-20T09:12:13Z");
+    assert_eq!(session["duration_ms"], 133_000);
+    assert_eq!(session["persona_id"], anam::PERSONA_IDS[1]);
+    assert_eq!(session["persona_name"], "Cara");
+    assert_eq!(session["label"], "label-1");
+    assert_eq!(session["created_at"], "2026-04-20T09:10:00Z");
+    assert_eq!(session["raw"]["engineVersion"], "v5.1.0");
+    let llm = &session["raw"]["personaConfig"]["llmConfig"];
+    assert_eq!(llm["encrypted_secret"], "[REDACTED]");
+    assert_eq!(ids_requested(&server), [id]);
+}
+
+#[test]
+fn an_active_anam_session_has_null_end_fields() {
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_session(s::fixture_json("anam_active.json"))
+        .start();
+    let session = anam_get(
+        &server,
+        &["11111111-2222-4333-8444-555555555555", "-o", "json"],
+    )
+    .json();
+    assert_eq!(session["status"], "active");
+    for field in ["ended_at", "duration_ms", "end_reason", "persona_id"] {
+        assert_eq!(session[field], Value::Null, "{field}");
+    }
+}
+
+#[test]
+fn several_ids_print_in_the_order_given_though_they_finish_in_reverse() {
+    let handler = FakeAnam::new(ANAM_KEY).with_sessions(4).handler();
+    let first = anam::session_id(3);
+    let (slow, medium) = (first.clone(), anam::session_id(0));
+    // The first ID answers last and the last first, so completion order is reversed.
+    let server = FakeServer::start(move |request| {
+        let id = request.path_segments().last().cloned().unwrap_or_default();
+        let delay = if id == slow {
+            400
+        } else if id == medium {
+            200
+        } else {
+            0
+        };
+        handler(request).delay(Duration::from_millis(delay))
+    });
+    let order = [first, anam::session_id(0), anam::session_id(2)];
+    let array = anam_get(&server, &[&order[0], &order[1], &order[2], "-o", "json"]).json();
+    assert_eq!(ids(&array), order);
+    // The two slow ones overlapped, so the second-given finished before the first-given.
+    // (The quick one may come and go before the others arrive.)
+    assert!(server.max_in_flight() >= 2, "fetched one at a time");
+    let lines = anam_get(&server, &[&order[0], &order[1], &order[2], "-o", "ndjson"]).ndjson();
+    let got: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(got, order);
+}
+
+#[test]
+fn ndjson_prints_one_compact_line_per_session() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(2).start();
+    let (a, b) = (anam::session_id(0), anam::session_id(1));
+    let run = anam_get(&server, &[&a, &b, "-o", "ndjson"]);
+    let lines: Vec<&str> = run.quiet_success().lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with("{\"provider\":\"anam\",\"id\":"))
+    );
+    let one = anam_get(&server, &[&a, "-o", "ndjson"]);
+    assert_eq!(
+        one.ndjson().len(),
+        1,
+        "one ID is still a line, not a pretty object"
+    );
+}
+
+/// The FIELD/VALUE rows of a detail table, as (field, value) pairs.
+fn rows(table: &str) -> Vec<(String, String)> {
+    table
+        .lines()
+        .map(|line| match line.split_once(' ') {
+            Some((field, value)) => (field.to_owned(), value.trim().to_owned()),
+            None => (line.to_owned(), String::new()),
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_shows_field_value_rows_then_the_provider_fields() {
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_session(s::fixture_json("anam_get.json"))
+        .start();
+    let run = anam_get(&server, &[SEED_ANAM_ID, "--utc"]);
+    let rows = rows(run.quiet_success());
+    let value = |field: &str| {
+        rows.iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no row {field} in:\n{}", run.stdout))
+    };
+    assert_eq!(rows[0], ("FIELD".to_owned(), "VALUE".to_owned()));
+    assert_eq!(rows[1].0, "provider");
+    assert_eq!(value("id"), SEED_ANAM_ID);
+    assert_eq!(value("status"), "ended");
+    assert_eq!(value("end_reason"), "CLOSED_BY_ENGINE");
+    assert_eq!(value("started_at"), "2026-04-20 09:00:00 +00:00");
+    assert_eq!(value("duration_ms"), "12m 34s");
+    assert_eq!(value("persona_id"), "-");
+    assert_eq!(value("label"), "anam-lab-chat");
+    assert_eq!(value("raw.personaConfig.llmConfig.modelName"), "gpt-4o");
+    assert_eq!(
+        value("raw.engineHost"),
+        "connect-eu.anam.ai/v1/webrtc/engines/anam-engine-7dddcb9ccd-db8v9"
+    );
+    assert!(
+        !rows.iter().any(|(f, _)| f == "raw"),
+        "raw is shown by its leaves"
+    );
+}
+
+/// The detail table lists an array's elements by index (`raw.….urls.0.region`); each row
+/// must show the element's value, not `-`.
+#[test]
+fn a_table_shows_the_values_inside_arrays() {
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_session(s::fixture_json("anam_get.json"))
+        .start();
+    let run = anam_get(&server, &[SEED_ANAM_ID, "--utc"]);
+    let rows = rows(run.quiet_success());
+    let urls: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|(field, _)| field.starts_with("raw.personaConfig.llmConfig.urls"))
+        .map(|(field, value)| (field.as_str(), value.as_str()))
+        .collect();
+    assert_eq!(
+        urls,
+        [
+            (
+                "raw.personaConfig.llmConfig.urls.0.url",
+                "https://api.openai.com/v1"
+            ),
+            ("raw.personaConfig.llmConfig.urls.0.region", "default"),
+        ]
+    );
+}
+
+#[test]
+fn a_table_of_several_sessions_separates_them_with_a_blank_line() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(2).start();
+    let (a, b) = (anam::session_id(0), anam::session_id(1));
+    let run = anam_get(&server, &[&a, &b, "--fields", "id,status"]);
+    assert_eq!(
+        run.quiet_success(),
+        format!(
+            "FIELD    VALUE\nid       {a}\nstatus   ended\n\nFIELD    VALUE\nid       {b}\nstatus   ended\n"
+        )
+    );
+}
+
+#[test]
+fn invalid_ids_are_usage_errors_before_any_request() {
+    let anam = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
+    let agenthuman = FakeAgentHuman::new(AH_KEY).with_sessions(1).start();
+    for bad in ["../x", "a/b", "x?y=1", "%2e%2e", "", "sess_1 2", "sess_1#x"] {
+        let message = anam_get(&anam, &[bad]).usage_error().to_owned();
+        assert!(
+            message.contains("is not an anam session ID"),
+            "{bad:?}: {message}"
+        );
+        let message = agenthuman_get(&agenthuman, &[bad]).usage_error().to_owned();
+        assert!(
+            message.contains("is not an agenthuman session ID"),
+            "{bad:?}: {message}"
+        );
+    }
+    // One bad ID among good ones stops them all: nothing is fetched.
+    let good = anam::session_id(0);
+    anam_get(&anam, &[&good, "../x", &good]).usage_error();
+    assert_eq!(anam.request_count(), 0);
+    assert_eq!(agenthuman.request_count(), 0);
+}
+
+#[test]
+fn a_missing_session_names_its_id_and_exits_3() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
+    let missing = anam::session_id(42);
+    let run = anam_get(&server, &[&missing]);
+    let message = run.failure(3);
+    assert!(
+        message.starts_with(&format!(
+            "session {missing} not found on anam (HTTP 404: Session not found)"
+        )),
+        "{message}"
+    );
+}
+
+#[test]
+fn with_one_failure_among_several_the_others_still_print() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(3).start();
+    let (a, missing, b) = (
+        anam::session_id(0),
+        anam::session_id(9),
+        anam::session_id(2),
+    );
+    let run = anam_get(&server, &[&a, &missing, &b, "-o", "json"]);
+    assert_eq!(run.code, Some(3));
+    let printed: Value = serde_json::from_str(&run.stdout).expect("the others, as JSON");
+    assert_eq!(ids(&printed), [a, b]);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert!(
+        lines.iter().all(|l| l.starts_with("error: ")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines[0].contains(&format!("session {missing} not found")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"error: 1 of 3 sessions could not be fetched")
+    );
+    assert_eq!(server.request_count(), 3);
+}
+
+#[test]
+fn the_exit_code_is_that_of_the_failure() {
+    let handler = FakeAnam::new(ANAM_KEY).with_sessions(2).handler();
+    let broken = anam::session_id(1);
+    let server = FakeServer::start(move |request| {
+        if request.path.ends_with(&broken) {
+            s::Reply::json(503, &json!({"message": "engine pool drained"}))
+        } else {
+            handler(request)
+        }
+    });
+    let (a, b) = (anam::session_id(0), anam::session_id(1));
+    let run = anam_get(&server, &["--retries", "0", &a, &b, "-o", "ndjson"]);
+    assert_eq!(run.code, Some(5), "{run:#?}");
+    assert_eq!(run.stdout.lines().count(), 1);
+    assert!(
+        run.stderr.contains("HTTP 503: engine pool drained"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn agenthuman_get_of_the_documented_seed() {
+    let fixture = s::fixture_json("agenthuman_get.json");
+    let server = FakeAgentHuman::new(AH_KEY)
+        .with_sessions(2)
+        .with_session(fixture["session"].clone())
+        .start();
+    let session = agenthuman_get(&server, &[SEED_AH_ID, "-o", "json"]).json();
+    let mut expected_raw = fixture["session"].clone();
+    expected_raw["daily_room"]["token"] = json!("[REDACTED]");
+    assert_eq!(
+        session,
+        json!({
+            "provider": "agenthuman",
+            "id": SEED_AH_ID,
+            "status": "ended",
+            "end_reason": null,
+            "started_at": "2024-01-15T12:00:00Z",
+            "ended_at": "2024-01-15T12:05:30Z",
+            "duration_ms": 330_000,
+            "persona_id": "avat_01H3Z8G9YR3K2N5M6P7Q8W4T",
+            "persona_name": "Professional Avatar",
+            "label": null,
+            "created_at": "2024-01-15T12:00:00Z",
+            "raw": expected_raw,
+        })
+    );
+    let request = &server.requests()[0];
+    assert_eq!(request.path, format!("/v1/sessions/{SEED_AH_ID}"));
+    assert_eq!(request.header("x-api-key"), Some(AH_KEY));
+}
+
+#[test]
+fn agenthuman_missing_session_shows_the_suggestion() {
+    let server = FakeAgentHuman::new(AH_KEY).with_sessions(1).start();
+    let message = agenthuman_get(&server, &["sess_nope"])
+        .failure(3)
+        .to_owned();
+    assert!(
+        message.starts_with("session sess_nope not found on agenthuman (HTTP 404: Session not found; Check the session ID)"),
+        "{message}"
+    );
+}
+
+#[test]
+fn raw_json_is_the_provider_object_with_credentials_redacted() {
+    let fixture = s::fixture_json("agenthuman_get.json");
+    let server = FakeAgentHuman::new(AH_KEY)
+        .with_session(fixture["session"].clone())
+        .start();
+    let redacted = agenthuman_get(&server, &[SEED_AH_ID, "--raw", "-o", "json"]).json();
+    let mut expected = fixture["session"].clone();
+    expected["daily_room"]["token"] = json!("[REDACTED]");
+    assert_eq!(redacted, expected);
+
+    let shown = agenthuman_get(
+        &server,
+        &[SEED_AH_ID, "--raw", "-o", "json", "--show-secrets"],
+    );
+    assert_eq!(shown.json(), fixture["session"]);
+}
+
+#[test]
+fn raw_anam_objects_come_back_as_sent_apart_from_secrets() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(2).start();
+    let (a, b) = (anam::session_id(0), anam::session_id(1));
+    let lines = anam_get(&server, &[&a, &b, "--raw", "-o", "ndjson"]).ndjson();
+    for (line, i) in lines.iter().zip([0, 1]) {
+        let mut expected = anam::session(i);
+        expected["personaConfig"]["llmConfig"]["encrypted_secret"] = json!("[REDACTED]");
+        assert_eq!(line, &expected);
+    }
+    let shown = anam_get(&server, &[&a, "--raw", "-o", "json", "--show-secrets"]);
+    assert_eq!(shown.json(), anam::session(0));
+    assert!(shown.stdout.contains(SECRET));
+}
+
+#[test]
+fn raw_needs_a_json_format() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
+    let message = anam_get(&server, &[&anam::session_id(0), "--raw"])
+        .usage_error()
+        .to_owned();
+    assert!(
+        message.starts_with("--raw applies to -o json and -o ndjson"),
+        "{message}"
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
+#[test]
+fn many_ids_are_fetched_with_bounded_concurrency() {
+    let handler = FakeAnam::new(ANAM_KEY).with_sessions(12).handler();
+    let server =
+        FakeServer::start(move |request| handler(request).delay(Duration::from_millis(150)));
+    let wanted: Vec<String> = (0..12).rev().map(anam::session_id).collect();
+    let args: Vec<&str> = wanted.iter().map(String::as_str).collect();
+    let array = anam_get(&server, &[&args[..], &["-o", "json"]].concat()).json();
+    assert_eq!(ids(&array), wanted);
+    let most = server.max_in_flight();
+    assert!((2..=8).contains(&most), "{most} requests at once");
+}
+
+#[test]
+fn one_id_as_csv_is_a_header_and_a_row() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
+    let id = anam::session_id(0);
+    let run = anam_get(
+        &server,
+        &[&id, "-o", "csv", "--fields", "id,status,duration_ms"],
+    );
+    assert_eq!(
+        run.quiet_success(),
+        format!("id,status,duration_ms\n{id},ended,60000\n")
+    );
+}

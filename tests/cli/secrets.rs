@@ -1,0 +1,270 @@
+//! Secrets: the API key never reaches stdout or stderr (not in the `-v` log, not in errors,
+//! not when a provider echoes it back), is not sent along a redirect to another origin, and
+//! credential fields of responses print as `[REDACTED]` in every format unless
+//! `--show-secrets`.
+
+use serde_json::{Value, json};
+
+use crate::support::agenthuman::{self as ah, room_token};
+use crate::support::anam;
+use crate::support::{
+    self as s, AH_KEY, ANAM_KEY, FakeAgentHuman, FakeAnam, FakeServer, Reply, run,
+};
+
+#[test]
+fn verbose_logs_each_request_to_stderr_without_the_key() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(250).start();
+    let run = run(
+        s::avatarctl_anam(&server, ANAM_KEY)
+            .args(["-v", "sessions", "list", "--limit", "210", "-o", "json"]),
+        ANAM_KEY,
+    );
+    assert_eq!(s::ids(&run.json()).len(), 210, "stdout is still pure data");
+    let log: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|line| !line.starts_with("note: "))
+        .collect();
+    assert_eq!(log.len(), 3, "{}", run.stderr);
+    for (line, page) in log.iter().zip(1..) {
+        let url = format!("{}/v1/sessions?page={page}&perPage=100", server.url());
+        assert!(line.starts_with(&format!("GET {url} → 200 OK (")), "{line}");
+        assert!(line.ends_with(" ms)"), "{line}");
+    }
+}
+
+#[test]
+fn verbose_logs_a_refused_key_without_it() {
+    let server = FakeAgentHuman::new("ah_test_expected")
+        .with_sessions(1)
+        .start();
+    let run = run(
+        s::avatarctl_agenthuman(&server, AH_KEY).args(["-v", "sessions", "get", "sess_x"]),
+        AH_KEY,
+    );
+    assert_eq!(run.code, Some(4));
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert!(
+        lines[0].contains("/v1/sessions/sess_x → 401 Unauthorized"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("error: agenthuman refused the API key from AGENTHUMAN_API_KEY"));
+}
+
+/// DESIGN.md: "The API key is never printed: not in errors". A provider that quotes the key
+/// it refused must not make avatarctl print it.
+#[test]
+fn a_key_echoed_by_the_provider_is_not_printed() {
+    let server = FakeServer::start(|request| {
+        let sent = request
+            .header("authorization")
+            .unwrap_or_default()
+            .to_owned();
+        Reply::json(
+            401,
+            &json!({"message": format!("Invalid credentials: {sent}")}),
+        )
+    });
+    let run = run(
+        s::avatarctl_anam(&server, ANAM_KEY).args(["-v", "--retries", "0", "sessions", "list"]),
+        ANAM_KEY,
+    );
+    assert_eq!(run.code, Some(4));
+}
+
+#[test]
+fn a_redirect_to_another_origin_drops_the_key() {
+    let elsewhere = FakeServer::start(|_| {
+        Reply::json(
+            200,
+            &json!({"data": [anam::session(7)], "meta": {"total": 1, "lastPage": 1}}),
+        )
+    });
+    let target = format!("{}/mirror/v1/sessions", elsewhere.url());
+    let origin =
+        FakeServer::start(move |_| Reply::text(302, "text/plain", "").header("location", &target));
+    let run = run(
+        s::avatarctl_anam(&origin, ANAM_KEY).args(["-v", "sessions", "list", "-o", "json"]),
+        ANAM_KEY,
+    );
+    assert_eq!(s::ids(&run.json()), [anam::session_id(7)]);
+    let bearer = format!("Bearer {ANAM_KEY}");
+    assert_eq!(
+        origin.requests()[0].header("authorization"),
+        Some(bearer.as_str())
+    );
+    let followed = elsewhere.requests();
+    assert_eq!(followed.len(), 1);
+    assert_eq!(followed[0].path, "/mirror/v1/sessions");
+    assert_eq!(
+        followed[0].header("authorization"),
+        None,
+        "the key went to another origin"
+    );
+    assert!(
+        run.stderr.contains("following without the API key"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_redirect_within_the_origin_keeps_the_key() {
+    let handler = FakeAnam::new(ANAM_KEY).with_sessions(2).handler();
+    let server = FakeServer::start(move |request| {
+        if request.path.starts_with("/old") {
+            Reply::text(308, "text/plain", "").header("location", "/v1/sessions?page=1&perPage=20")
+        } else {
+            handler(request)
+        }
+    });
+    let run = run(
+        s::avatarctl_anam(&server, ANAM_KEY)
+            .args(["--base-url", &format!("{}/old", server.url())])
+            .args(["sessions", "list", "-o", "json"]),
+        ANAM_KEY,
+    );
+    assert_eq!(s::ids(&run.json()).len(), 2);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert!(requests.iter().all(|r| r.header("authorization").is_some()));
+}
+
+/// Two generated AgentHuman sessions, each with a `daily_room.token`.
+fn agenthuman_with_token() -> FakeServer {
+    FakeAgentHuman::new(AH_KEY).with_sessions(2).start()
+}
+
+#[test]
+fn agenthuman_room_tokens_are_redacted_in_every_format() {
+    let server = agenthuman_with_token();
+    let token = room_token(1);
+    let id = ah::session_id(1);
+    // Each rendering, and whether it also shows the room's (non-secret) URL.
+    let renderings: [(&[&str], bool); 7] = [
+        (&["sessions", "get", &id, "-o", "json"], true),
+        (&["sessions", "get", &id, "--raw", "-o", "json"], true),
+        (&["sessions", "get", &id], true),
+        (&["sessions", "list", "-o", "ndjson"], true),
+        (
+            &[
+                "sessions",
+                "list",
+                "-o",
+                "csv",
+                "--fields",
+                "id,raw.daily_room",
+            ],
+            true,
+        ),
+        (
+            &["sessions", "list", "--fields", "id,raw.daily_room.token"],
+            false,
+        ),
+        (&["sessions", "list", "--raw", "-o", "ndjson"], true),
+    ];
+    for (args, shows_url) in renderings {
+        let run = run(s::avatarctl_agenthuman(&server, AH_KEY).args(args), AH_KEY);
+        run.assert_hides(&token);
+        assert!(
+            run.quiet_success().contains("[REDACTED]"),
+            "{args:?}: {}",
+            run.stdout
+        );
+        let url = "https://agenthuman.daily.co/room-1";
+        assert_eq!(
+            run.stdout.contains(url),
+            shows_url,
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn show_secrets_prints_them_in_every_format() {
+    let server = agenthuman_with_token();
+    let token = room_token(1);
+    let id = ah::session_id(1);
+    for args in [
+        &["sessions", "get", &id, "-o", "json"][..],
+        &["sessions", "get", &id],
+        &[
+            "sessions",
+            "list",
+            "-o",
+            "csv",
+            "--fields",
+            "raw.daily_room.token",
+        ],
+    ] {
+        let run = run(
+            s::avatarctl_agenthuman(&server, AH_KEY)
+                .arg("--show-secrets")
+                .args(args),
+            AH_KEY,
+        );
+        assert!(
+            run.quiet_success().contains(&token),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn every_documented_credential_name_is_redacted_at_any_depth() {
+    let mut session = anam::session(0);
+    session["recordingUrl"] = json!("https://rec.example/x.mp4?X-Amz-Signature=sig-recording");
+    session["toolCalls"] = json!([
+        {"name": "crm", "auth": {"access_token": "sig-access", "api_key": "sig-apikey"}},
+        {"name": "db", "password": "sig-password", "session_token": "sig-session"},
+    ]);
+    session["clientMetadata"]["participant_token"] = json!("sig-participant");
+    session["personaConfig"]["llmConfig"]["secret_iv"] = json!("sig-iv");
+    session["personaConfig"]["secret"] = json!("sig-secret");
+    let server = FakeAnam::new(ANAM_KEY).with_session(session).start();
+    let id = anam::session_id(0);
+    for args in [
+        &["sessions", "get", &id, "-o", "json"][..],
+        &["sessions", "get", &id, "--raw", "-o", "ndjson"],
+        &["sessions", "get", &id],
+    ] {
+        let run = run(s::avatarctl_anam(&server, ANAM_KEY).args(args), ANAM_KEY);
+        run.quiet_success();
+        for secret in [
+            "sig-recording",
+            "sig-access",
+            "sig-apikey",
+            "sig-password",
+            "sig-session",
+            "sig-participant",
+            "sig-iv",
+            "sig-secret",
+            anam::SECRET,
+        ] {
+            run.assert_hides(secret);
+        }
+    }
+    let raw = run(
+        s::avatarctl_anam(&server, ANAM_KEY).args(["sessions", "get", &id, "--raw", "-o", "json"]),
+        ANAM_KEY,
+    )
+    .json();
+    assert_eq!(raw["recordingUrl"], "[REDACTED]");
+    assert_eq!(
+        raw["toolCalls"][0]["auth"],
+        json!({"access_token": "[REDACTED]", "api_key": "[REDACTED]"})
+    );
+    assert_eq!(
+        raw["toolCalls"][1]["name"], "db",
+        "non-credential fields stay"
+    );
+    assert_eq!(
+        raw["apiKeyId"],
+        Value::from(anam::API_KEY_ID),
+        "apiKeyId is an ID, not a key"
+    );
+}
