@@ -155,7 +155,7 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
     } else {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Error::usage(format!(
-                "cannot read --api-key-file {}: {e}",
+                "cannot read --api-key-file {}: {e} — check the path, or pass the key in the env var",
                 path.display()
             ))
         })?;
@@ -187,7 +187,7 @@ pub fn parse_base_url(text: &str) -> Result<Url, Error> {
         }
         other => {
             return Err(Error::usage(format!(
-                "--base-url must be https://, not {other}://"
+                "--base-url must be https://, not {other}:// — e.g. https://api.anam.ai"
             )));
         }
     }
@@ -198,7 +198,7 @@ pub fn parse_base_url(text: &str) -> Result<Url, Error> {
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::usage(
-            "--base-url must not carry a query or fragment",
+            "--base-url must not carry a query or fragment — give the API root only, e.g. https://proxy.example.com/anam",
         ));
     }
     Ok(url)
@@ -243,7 +243,7 @@ pub fn resolve_output(
     }
     if args.csv_safe && format != Format::Csv {
         return Err(Error::usage(format!(
-            "--csv-safe applies to -o csv, not -o {}",
+            "--csv-safe applies to -o csv, not -o {} — add -o csv",
             format.name()
         )));
     }

@@ -25,7 +25,7 @@ use crate::log::Log;
 use crate::output::sanitize::sanitize;
 use crate::pacer::{Pacer, read_rate_limit};
 use crate::provider::{ApiRequest, Auth, Provider};
-use crate::secret::ApiKey;
+use crate::secret::{ApiKey, REDACTED};
 
 /// The most of one response body that is read: far above any real page, far below harm.
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
@@ -120,8 +120,10 @@ impl Client {
         let url = self.url(request);
         let body = self.get_with_retries(request, &url).await?;
         parse(&body).map_err(|what| {
-            self.log
-                .verbose(format_args!("the body began: {}", excerpt(&body)));
+            self.log.verbose(format_args!(
+                "the body began: {}",
+                self.quote(&excerpt(&body))
+            ));
             Error::Malformed(format!(
                 "malformed response from {} for GET {}: {} — check --base-url; if it persists, \
                  the provider's API may have changed",
@@ -219,9 +221,9 @@ impl Client {
                 key_source: self.key_source.clone(),
                 message: said
                     .message
-                    .map(quote)
+                    .map(|text| self.quote(&text))
                     .or_else(|| status.canonical_reason().map(str::to_owned)),
-                suggestion: said.suggestion.map(quote),
+                suggestion: said.suggestion.map(|text| self.quote(&text)),
                 request_id,
                 attempts: 1,
             }));
@@ -236,6 +238,12 @@ impl Client {
             "GET {} was redirected more than {MAX_REDIRECTS} times — check --base-url",
             url.path()
         ))))
+    }
+
+    /// Provider text for a message: made safe and short, and with the key masked should the
+    /// provider echo it back.
+    fn quote(&self, text: &str) -> String {
+        quote(text).replace(self.key.expose(), REDACTED)
     }
 
     fn authorize(&self, builder: RequestBuilder) -> RequestBuilder {

@@ -155,7 +155,9 @@ impl FieldPath {
             ));
         }
         if path.iter().any(String::is_empty) {
-            return Err(format!("field {spec:?} has an empty part between dots"));
+            return Err(format!(
+                "field {spec:?} has an empty part between dots — write paths like raw.personaConfig.name"
+            ));
         }
         Ok(Self { field, path })
     }

@@ -29,7 +29,7 @@ fn agenthuman_default_cuts_the_one_response_to_20_with_a_note() {
     assert_eq!(requests[0].header("authorization"), None);
     assert_eq!(
         run.stderr,
-        "note: showing 20 of 25 sessions — pass --limit 25 to see them all\n"
+        "note: showing 20 of 25 sessions — pass --all to see them all, or --limit N\n"
     );
 }
 

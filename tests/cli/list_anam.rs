@@ -44,7 +44,7 @@ fn anam_default_is_one_page_of_20_with_a_note_about_the_rest() {
     // Shown although stderr is a pipe, so a script's log records the cut.
     assert_eq!(
         run.stderr,
-        "note: showing 20 of 25 sessions — pass --limit 25 to see them all\n"
+        "note: showing 20 of 25 sessions — pass --all to see them all, or --limit N\n"
     );
 }
 
@@ -62,7 +62,7 @@ fn anam_limit_fetches_pages_of_100_in_order() {
     assert_eq!(pages_asked(&server), pages(&[(1, 100), (2, 100), (3, 100)]));
     assert_eq!(
         run.stderr,
-        "note: showing 250 of 300 sessions — pass --limit 300 to see them all\n"
+        "note: showing 250 of 300 sessions — pass --all to see them all, or --limit N\n"
     );
 }
 
@@ -112,7 +112,7 @@ fn anam_page_and_per_page_send_exactly_one_request() {
     assert_eq!(pages_asked(&server), pages(&[(2, 25)]));
     assert_eq!(
         run.stderr,
-        "note: page 2 of 3 (60 sessions) — next: --page 3 --per-page 25, or --limit N for more at once\n"
+        "note: page 2 of 3 (60 sessions) — next: --page 3 --per-page 25, or --all for every page\n"
     );
 }
 

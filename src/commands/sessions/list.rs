@@ -122,7 +122,7 @@ fn plan(provider: &dyn Provider, args: &ListArgs) -> Result<Plan, Error> {
         ))),
         Paging::Numbered { max_per_page } if args.per_page.is_some_and(|n| n > max_per_page) => {
             Err(Error::usage(format!(
-                "--per-page {} is out of range for {} (1–{max_per_page})",
+                "--per-page {} is out of range for {} — use 1–{max_per_page}, or --all for every page",
                 args.per_page.unwrap_or_default(),
                 provider.kind().name()
             )))
