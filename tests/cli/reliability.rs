@@ -455,7 +455,7 @@ fn unlucky(n: usize) -> bool {
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
-    x % 5 == 0
+    x.is_multiple_of(5)
 }
 
 #[test]
