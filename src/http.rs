@@ -11,7 +11,8 @@
 //! it sends one, else exponential backoff with full jitter (a random wait up to
 //! [`BACKOFF_BASE`] × 2^attempt, at most [`MAX_BACKOFF`]). A 429 also halves the concurrency
 //! and holds every request, not just the one refused. No single wait exceeds
-//! [`MAX_RETRY_WAIT`], so a run never hangs on a provider that asks for hours.
+//! [`MAX_RETRY_WAIT`], and the waits for one request add up to at most [`MAX_TOTAL_WAIT`], so
+//! a run never hangs on a provider that asks for hours.
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -42,6 +43,8 @@ pub const BACKOFF_BASE: Duration = Duration::from_millis(100);
 pub const MAX_BACKOFF: Duration = Duration::from_secs(10);
 /// The longest single wait before a retry; a `Retry-After` beyond it fails at once.
 pub const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
+/// The most one request waits between its attempts, in all.
+pub const MAX_TOTAL_WAIT: Duration = Duration::from_secs(120);
 
 pub struct Client {
     http: reqwest::Client,
@@ -136,6 +139,7 @@ impl Client {
 
     async fn get_with_retries(&self, request: &ApiRequest, url: &Url) -> Result<Vec<u8>, Error> {
         let mut attempt: u32 = 0;
+        let mut waited = Duration::ZERO;
         loop {
             attempt += 1;
             let outcome = {
@@ -152,9 +156,12 @@ impl Client {
                 Retry::After(after) => Some(after.unwrap_or_else(|| backoff(attempt))),
                 Retry::RateLimited(after) => Some(after.unwrap_or_else(|| backoff(attempt))),
             };
-            let Some(wait) = wait.filter(|wait| *wait <= MAX_RETRY_WAIT) else {
+            let Some(wait) =
+                wait.filter(|wait| *wait <= MAX_RETRY_WAIT && waited + *wait <= MAX_TOTAL_WAIT)
+            else {
                 return Err(with_attempts(failure.error, attempt));
             };
+            waited += wait;
             if let Retry::RateLimited(_) = failure.retry {
                 let limit = self.pacer.back_off(wait);
                 self.log.verbose(format_args!(
