@@ -64,6 +64,60 @@ pub struct Progress {
     pub sessions: u64,
 }
 
+/// Fetches one page: any `Fn(PageRequest) -> impl Future<Output = Result<Page, Error>>`.
+pub trait FetchPage {
+    fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page, Error>>;
+}
+
+impl<F, Fut> FetchPage for F
+where
+    F: Fn(PageRequest) -> Fut,
+    Fut: Future<Output = Result<Page, Error>>,
+{
+    fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page, Error>> {
+        self(request)
+    }
+}
+
+/// Fetches the planned pages with `fetch`, calling `emit` for each session in the
+/// provider's order and `progress` after each page.
+pub async fn paginate(
+    paging: Paging,
+    plan: Plan,
+    concurrency: usize,
+    fetch: impl FetchPage,
+    emit: impl FnMut(Session) -> std::io::Result<()>,
+    progress: impl FnMut(Progress),
+) -> Result<Outcome, Error> {
+    let mut walk = Walk {
+        limit: plan.limit(),
+        seen: HashSet::new(),
+        outcome: Outcome::default(),
+        pages: 0,
+        emit,
+        progress,
+    };
+    match (paging, plan) {
+        (_, Plan::Page { page, per_page }) => {
+            let first = fetch.fetch(PageRequest::Number { page, per_page }).await?;
+            walk.outcome.total = first.total;
+            walk.outcome.last_page = first.last_page;
+            walk.outcome.more = first.last_page.is_some_and(|last| page < last);
+            walk.take(first)?;
+        }
+        (Paging::Whole, _) => {
+            let whole = fetch.fetch(PageRequest::Whole).await?;
+            walk.outcome.total = whole.total;
+            walk.take(whole)?;
+        }
+        (Paging::Cursor { max_per_page }, _) => walk.cursors(max_per_page, &fetch).await?,
+        (Paging::Numbered { max_per_page }, _) => {
+            walk.numbered(max_per_page, concurrency, &fetch).await?;
+        }
+    }
+    Ok(walk.outcome)
+}
+
 /// The walk's state: what was emitted, and how to report it.
 struct Walk<E, P> {
     limit: Option<u64>,
@@ -83,10 +137,11 @@ where
         self.limit.is_some_and(|n| self.outcome.emitted >= n)
     }
 
-    /// Emits a page's new sessions, up to the limit.
-    fn take(&mut self, page: Page) -> Result<(), Error> {
+    /// Emits a page's new sessions, up to the limit; returns how many the page held.
+    fn take(&mut self, page: Page) -> Result<usize, Error> {
         self.outcome.final_total = page.total.or(self.outcome.final_total);
         self.pages += 1;
+        let received = page.sessions.len();
         for session in page.sessions {
             if self.full() {
                 self.outcome.more = true;
@@ -104,152 +159,95 @@ where
             pages_total: self.outcome.last_page,
             sessions: self.outcome.emitted,
         });
+        Ok(received)
+    }
+
+    /// Numbered pages: page 1 for the count, then the rest concurrently, in order.
+    async fn numbered(
+        &mut self,
+        max_per_page: u32,
+        concurrency: usize,
+        fetch: &impl FetchPage,
+    ) -> Result<(), Error> {
+        let per_page = self.limit.map_or(max_per_page, |n| {
+            u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page)
+        });
+        let full_page = per_page as usize;
+        let first = fetch
+            .fetch(PageRequest::Number { page: 1, per_page })
+            .await?;
+        self.outcome.total = first.total;
+        self.outcome.last_page = first.last_page;
+        check_page_count(first.total, first.last_page, per_page)?;
+        let mut received = self.take(first)?;
+
+        let Some(mut last_page) = self.outcome.last_page else {
+            // No page count: walk on until a short page.
+            let mut page = 1;
+            while received >= full_page && !self.full() {
+                page += 1;
+                received = self.take(fetch.fetch(PageRequest::Number { page, per_page }).await?)?;
+            }
+            self.outcome.more |= self.full() && received >= full_page;
+            return Ok(());
+        };
+
+        let mut next = 2;
+        while next <= last_page && !self.full() {
+            // With a limit, request only the pages it still needs; a batch shortened by
+            // duplicates is topped up by the next round.
+            let end = match self.limit {
+                Some(n) => {
+                    let pages = (n - self.outcome.emitted).div_ceil(u64::from(per_page));
+                    last_page.min(next.saturating_add(u32::try_from(pages).unwrap_or(u32::MAX) - 1))
+                }
+                None => last_page,
+            };
+            let mut pages = stream::iter(next..=end)
+                .map(|page| fetch.fetch(PageRequest::Number { page, per_page }))
+                .buffered(concurrency.max(1));
+            while let Some(page) = pages.next().await {
+                received = self.take(page?)?;
+                if self.full() {
+                    break;
+                }
+            }
+            next = end + 1;
+            // Sessions created meanwhile push the oldest past the first count of pages; a
+            // full last page says the list may go on.
+            if received >= full_page {
+                let grown = self
+                    .outcome
+                    .final_total
+                    .map_or(0, |t| t.div_ceil(u64::from(per_page)));
+                last_page = last_page.max(u32::try_from(grown).unwrap_or(u32::MAX));
+            }
+        }
+        self.outcome.more |= next <= last_page;
         Ok(())
     }
-}
 
-/// Fetches the planned pages with `fetch`, calling `emit` for each session in the
-/// provider's order and `progress` after each page.
-pub async fn paginate<F, Fut>(
-    paging: Paging,
-    plan: Plan,
-    concurrency: usize,
-    fetch: F,
-    emit: impl FnMut(Session) -> std::io::Result<()>,
-    progress: impl FnMut(Progress),
-) -> Result<Outcome, Error>
-where
-    F: Fn(PageRequest) -> Fut,
-    Fut: Future<Output = Result<Page, Error>>,
-{
-    let mut walk = Walk {
-        limit: plan.limit(),
-        seen: HashSet::new(),
-        outcome: Outcome::default(),
-        pages: 0,
-        emit,
-        progress,
-    };
-    match (paging, plan) {
-        (_, Plan::Page { page, per_page }) => {
-            let first = fetch(PageRequest::Number { page, per_page }).await?;
-            walk.outcome.total = first.total;
-            walk.outcome.last_page = first.last_page;
-            walk.outcome.more = first.last_page.is_some_and(|last| page < last);
-            walk.take(first)?;
-        }
-        (Paging::Whole, _) => {
-            let whole = fetch(PageRequest::Whole).await?;
-            walk.outcome.total = whole.total;
-            walk.take(whole)?;
-        }
-        (Paging::Cursor { max_per_page }, _) => {
-            walk_cursor(&mut walk, max_per_page, &fetch).await?
-        }
-        (Paging::Numbered { max_per_page }, _) => {
-            walk_numbered(&mut walk, max_per_page, concurrency, &fetch).await?;
-        }
-    }
-    Ok(walk.outcome)
-}
-
-async fn walk_numbered<F, Fut, E, P>(
-    walk: &mut Walk<E, P>,
-    max_per_page: u32,
-    concurrency: usize,
-    fetch: &F,
-) -> Result<(), Error>
-where
-    F: Fn(PageRequest) -> Fut,
-    Fut: Future<Output = Result<Page, Error>>,
-    E: FnMut(Session) -> std::io::Result<()>,
-    P: FnMut(Progress),
-{
-    let per_page = walk.limit.map_or(max_per_page, |n| {
-        u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page)
-    });
-    let first = fetch(PageRequest::Number { page: 1, per_page }).await?;
-    walk.outcome.total = first.total;
-    walk.outcome.last_page = first.last_page;
-    check_page_count(first.total, first.last_page, per_page)?;
-    let received = first.sessions.len();
-    walk.take(first)?;
-
-    let Some(mut last_page) = walk.outcome.last_page else {
-        // No page count: walk on until a short page.
-        let mut page = 1;
-        let mut received = received;
-        while received >= per_page as usize && !walk.full() {
-            page += 1;
-            let next = fetch(PageRequest::Number { page, per_page }).await?;
-            received = next.sessions.len();
-            walk.take(next)?;
-        }
-        walk.outcome.more |= walk.full() && received >= per_page as usize;
-        return Ok(());
-    };
-
-    let mut next = 2;
-    while next <= last_page && !walk.full() {
-        // With a limit, request only the pages it still needs; a duplicate-shortened
-        // batch is topped up by the next round.
-        let end = match walk.limit {
-            Some(n) => {
-                let pages = (n - walk.outcome.emitted).div_ceil(u64::from(per_page));
-                last_page.min(next.saturating_add(u32::try_from(pages).unwrap_or(u32::MAX) - 1))
+    /// Cursor pages: one after another, each naming the next.
+    async fn cursors(&mut self, max_per_page: u32, fetch: &impl FetchPage) -> Result<(), Error> {
+        let mut cursor = None;
+        loop {
+            let request = PageRequest::Cursor {
+                cursor: cursor.take(),
+                per_page: max_per_page,
+            };
+            let page = fetch.fetch(request).await?;
+            if self.outcome.total.is_none() {
+                self.outcome.total = page.total;
             }
-            None => last_page,
-        };
-        let mut pages = stream::iter(next..=end)
-            .map(|page| fetch(PageRequest::Number { page, per_page }))
-            .buffered(concurrency.max(1));
-        while let Some(page) = pages.next().await {
-            walk.take(page?)?;
-            if walk.full() {
-                break;
+            cursor = page.next_cursor.clone();
+            self.take(page)?;
+            if cursor.is_none() {
+                return Ok(());
             }
-        }
-        next = end + 1;
-        // Sessions created meanwhile push the oldest onto pages past the first count.
-        let grown = walk
-            .outcome
-            .final_total
-            .map_or(0, |t| t.div_ceil(u64::from(per_page)));
-        last_page = last_page.max(u32::try_from(grown).unwrap_or(u32::MAX));
-    }
-    walk.outcome.more |= next <= last_page;
-    Ok(())
-}
-
-async fn walk_cursor<F, Fut, E, P>(
-    walk: &mut Walk<E, P>,
-    max_per_page: u32,
-    fetch: &F,
-) -> Result<(), Error>
-where
-    F: Fn(PageRequest) -> Fut,
-    Fut: Future<Output = Result<Page, Error>>,
-    E: FnMut(Session) -> std::io::Result<()>,
-    P: FnMut(Progress),
-{
-    let mut cursor = None;
-    loop {
-        let page = fetch(PageRequest::Cursor {
-            cursor: cursor.take(),
-            per_page: max_per_page,
-        })
-        .await?;
-        if walk.outcome.total.is_none() {
-            walk.outcome.total = page.total;
-        }
-        cursor = page.next_cursor.clone();
-        walk.take(page)?;
-        if cursor.is_none() {
-            return Ok(());
-        }
-        if walk.full() {
-            walk.outcome.more = true;
-            return Ok(());
+            if self.full() {
+                self.outcome.more = true;
+                return Ok(());
+            }
         }
     }
 }
@@ -278,23 +276,9 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
-    use crate::provider::ProviderKind;
 
     fn session(i: u64) -> Session {
-        Session {
-            provider: ProviderKind::Anam,
-            id: format!("s{i}"),
-            status: None,
-            end_reason: None,
-            started_at: None,
-            ended_at: None,
-            duration_ms: None,
-            persona_id: None,
-            persona_name: None,
-            label: None,
-            created_at: None,
-            raw: serde_json::Value::Null,
-        }
+        Session::bare(&format!("s{i}"))
     }
 
     /// An offset-paged list of `ids`, answering as Anam does; records the pages asked for.

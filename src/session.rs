@@ -210,6 +210,27 @@ impl Session {
 }
 
 #[cfg(test)]
+impl Session {
+    /// A session with an ID and nothing else, for tests.
+    pub fn bare(id: &str) -> Self {
+        Self {
+            provider: ProviderKind::Anam,
+            id: id.to_owned(),
+            status: None,
+            end_reason: None,
+            started_at: None,
+            ended_at: None,
+            duration_ms: None,
+            persona_id: None,
+            persona_name: None,
+            label: None,
+            created_at: None,
+            raw: Value::Null,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -235,18 +256,8 @@ mod tests {
     #[test]
     fn raw_paths_reach_into_arrays_by_index() {
         let session = Session {
-            provider: ProviderKind::Anam,
-            id: "s".into(),
-            status: None,
-            end_reason: None,
-            started_at: None,
-            ended_at: None,
-            duration_ms: None,
-            persona_id: None,
-            persona_name: None,
-            label: None,
-            created_at: None,
             raw: serde_json::json!({"toolCalls": [{"name": "a"}, {"name": "b"}]}),
+            ..Session::bare("s")
         };
         let path = |text| FieldPath::parse(text).unwrap();
         assert_eq!(session.value(&path("raw.toolCalls.1.name")), "b");

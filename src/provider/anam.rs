@@ -65,11 +65,7 @@ impl Provider for Anam {
                 query.push((name, value.clone()));
             }
         }
-        ApiRequest {
-            segments: vec!["v1".into(), "sessions".into()],
-            query,
-            subject: "the session list".into(),
-        }
+        ApiRequest::list(query)
     }
 
     fn parse_list(&self, body: &[u8]) -> Result<Page, String> {
@@ -86,14 +82,6 @@ impl Provider for Anam {
             last_page,
             next_cursor: None,
         })
-    }
-
-    fn get_request(&self, id: &SessionId) -> ApiRequest {
-        ApiRequest {
-            segments: vec!["v1".into(), "sessions".into(), id.as_str().into()],
-            query: Vec::new(),
-            subject: format!("session {id}"),
-        }
     }
 
     fn parse_session(&self, body: &[u8]) -> Result<Session, String> {

@@ -125,6 +125,17 @@ pub struct ApiRequest {
     pub subject: String,
 }
 
+impl ApiRequest {
+    /// `GET /v1/sessions` with a query, which both providers document.
+    fn list(query: Vec<(&'static str, String)>) -> Self {
+        Self {
+            segments: vec!["v1".into(), "sessions".into()],
+            query,
+            subject: "the session list".into(),
+        }
+    }
+}
+
 /// One page of a session list.
 #[derive(Debug)]
 pub struct Page {
@@ -162,7 +173,14 @@ pub trait Provider: Sync {
     /// Parses a list response; the error says what was wrong with the body.
     fn parse_list(&self, body: &[u8]) -> Result<Page, String>;
 
-    fn get_request(&self, id: &SessionId) -> ApiRequest;
+    /// `GET /v1/sessions/{id}`, which both providers document.
+    fn get_request(&self, id: &SessionId) -> ApiRequest {
+        ApiRequest {
+            segments: vec!["v1".into(), "sessions".into(), id.as_str().into()],
+            query: Vec::new(),
+            subject: format!("session {id}"),
+        }
+    }
 
     fn parse_session(&self, body: &[u8]) -> Result<Session, String>;
 
