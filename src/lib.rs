@@ -46,10 +46,14 @@ pub fn run(
     match &cli.command {
         Command::Providers => {
             let options = config::resolve_output(&cli.global, env, terminal.stdout_tty)?;
-            if options.fields.is_some() {
-                return Err(Error::usage(
-                    "--fields applies to sessions, not to `providers`",
-                ));
+            let session_only = [
+                ("--fields", options.fields.is_some()),
+                ("--raw", options.raw),
+            ];
+            if let Some((flag, _)) = session_only.iter().find(|(_, given)| *given) {
+                return Err(Error::usage(format!(
+                    "{flag} applies to sessions, not to `providers` — leave it out"
+                )));
             }
             commands::providers::run(&options, env, terminal, out)
         }

@@ -38,7 +38,7 @@ pub async fn run(
     provider.check_filters(&filters)?;
     let requested = plan(provider, args)?;
     let plan = cap_for_table(requested, options.format);
-    if terminal.stderr_tty && !log.is_quiet() && plan != (Plan::Limit(DEFAULT_LIMIT)) {
+    if terminal.stderr_tty && !log.is_quiet() && is_long(plan, provider.paging()) {
         log.show_progress(progress_bar());
     }
     let mut renderer = Renderer::new(options, terminal, out)?;
@@ -89,6 +89,17 @@ fn cap_for_table(plan: Plan, format: Format) -> Plan {
         Plan::All if format == Format::Table => Plan::Limit(MAX_TABLE_ROWS),
         Plan::Limit(n) if format == Format::Table => Plan::Limit(n.min(MAX_TABLE_ROWS)),
         other => other,
+    }
+}
+
+/// Whether a walk may take more than one request, and so deserves a progress bar.
+fn is_long(plan: Plan, paging: Paging) -> bool {
+    match (plan, paging) {
+        (Plan::Page { .. }, _) | (_, Paging::Whole) => false,
+        (Plan::All, _) => true,
+        (Plan::Limit(n), Paging::Numbered { max_per_page } | Paging::Cursor { max_per_page }) => {
+            n > u64::from(max_per_page)
+        }
     }
 }
 
