@@ -31,7 +31,9 @@ pub enum Error {
     #[error("{0}")]
     Malformed(String),
     /// Several requests failed; each was already reported on its own line.
-    #[error("{failed} of {total} sessions could not be fetched")]
+    #[error(
+        "{failed} of {total} sessions could not be fetched — the others were printed; each failure is above"
+    )]
     Partial {
         failed: usize,
         total: usize,

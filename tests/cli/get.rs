@@ -272,7 +272,9 @@ fn with_one_failure_among_several_the_others_still_print() {
     );
     assert_eq!(
         lines.last(),
-        Some(&"error: 1 of 3 sessions could not be fetched")
+        Some(
+            &"error: 1 of 3 sessions could not be fetched — the others were printed; each failure is above"
+        )
     );
     assert_eq!(server.request_count(), 3);
 }
