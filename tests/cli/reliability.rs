@@ -1,16 +1,17 @@
 //! Reliability: retries and their limits, timeouts, hostile or broken bodies, redirects that
 //! must not carry the key, partial exports, closed pipes and Ctrl-C.
 
-use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::process::Stdio;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
+use assert_cmd::Command;
 use serde_json::json;
 
-use crate::support::{FakeAnam, FakeServer, Reply, anam, avatarctl_anam, avatarctl_process};
+use crate::support::{
+    FakeAnam, FakeServer, Reply, anam, avatarctl, avatarctl_anam, run, stream_anam,
+};
 
 const KEY: &str = "anam-reliability-key-4242";
 
@@ -27,16 +28,6 @@ fn failing_first(failures: usize, failure: Reply) -> FakeServer {
     })
 }
 
-fn stderr_of(output: &std::process::Output) -> String {
-    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        !stderr.contains(KEY) && !stdout.contains(KEY),
-        "the key leaked: {stderr}"
-    );
-    stderr
-}
-
 #[test]
 fn transient_failures_are_retried() {
     for status in [429, 500, 502, 503, 504] {
@@ -44,12 +35,11 @@ fn transient_failures_are_retried() {
             2,
             Reply::json(status, &json!({"message": "busy"})).header("Retry-After", 0),
         );
-        let output = avatarctl_anam(&server, KEY)
-            .args(["sessions", "list", "-o", "ndjson"])
-            .output()
-            .unwrap();
-        assert!(output.status.success(), "{status}: {}", stderr_of(&output));
-        assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 5);
+        let run = run(
+            avatarctl_anam(&server, KEY).args(["sessions", "list", "-o", "ndjson"]),
+            KEY,
+        );
+        assert_eq!(run.success().lines().count(), 5, "{status}");
         assert_eq!(
             server.request_count(),
             3,
@@ -69,15 +59,12 @@ fn when_retries_run_out_the_error_gives_the_status_and_attempts() {
             usize::MAX,
             Reply::json(status, &json!({"message": "busy"})).header("Retry-After", 0),
         );
-        let output = avatarctl_anam(&server, KEY)
-            .args(["--retries", "2", "sessions", "list"])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(code));
-        let stderr = stderr_of(&output);
-        assert!(stderr.contains(says), "{stderr}");
-        assert_eq!(stderr.lines().count(), 1, "{stderr}");
-        assert!(output.stdout.is_empty());
+        let run = run(
+            avatarctl_anam(&server, KEY).args(["--retries", "2", "sessions", "list"]),
+            KEY,
+        );
+        let error = run.failure(code);
+        assert!(error.contains(says), "{error}");
         assert_eq!(server.request_count(), 3);
     }
 }
@@ -86,13 +73,9 @@ fn when_retries_run_out_the_error_gives_the_status_and_attempts() {
 fn other_client_errors_are_never_retried() {
     for (status, code) in [(400, 1), (401, 4), (403, 4), (404, 3)] {
         let server = failing_first(usize::MAX, Reply::json(status, &json!({"message": "no"})));
-        let output = avatarctl_anam(&server, KEY)
-            .args(["sessions", "list"])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(code), "{status}");
+        let run = run(avatarctl_anam(&server, KEY).args(["sessions", "list"]), KEY);
+        assert_eq!(run.code, Some(code), "{status}");
         assert_eq!(server.request_count(), 1, "{status}");
-        stderr_of(&output);
     }
 }
 
@@ -100,10 +83,7 @@ fn other_client_errors_are_never_retried() {
 fn retry_after_is_honoured_and_an_absurd_one_is_not_waited_for() {
     let server = failing_first(1, Reply::json(503, &json!({})).header("Retry-After", 1));
     let started = Instant::now();
-    avatarctl_anam(&server, KEY)
-        .args(["sessions", "list"])
-        .assert()
-        .success();
+    run(avatarctl_anam(&server, KEY).args(["sessions", "list"]), KEY).success();
     assert!(
         started.elapsed() >= Duration::from_secs(1),
         "{:?}",
@@ -115,11 +95,8 @@ fn retry_after_is_honoured_and_an_absurd_one_is_not_waited_for() {
         Reply::json(429, &json!({})).header("Retry-After", 3600),
     );
     let started = Instant::now();
-    let output = avatarctl_anam(&server, KEY)
-        .args(["sessions", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(6));
+    let run = run(avatarctl_anam(&server, KEY).args(["sessions", "list"]), KEY);
+    assert_eq!(run.code, Some(6));
     assert_eq!(server.request_count(), 1);
     assert!(started.elapsed() < Duration::from_secs(10));
 }
@@ -131,16 +108,11 @@ fn a_server_that_never_answers_costs_at_most_the_timeouts() {
         Reply::json(200, &json!({})).delay(Duration::from_secs(60)),
     );
     let started = Instant::now();
-    let output = avatarctl_anam(&server, KEY)
-        .args(["--timeout", "300ms", "--retries", "1", "sessions", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(5));
-    let stderr = stderr_of(&output);
-    assert!(
-        stderr.contains("timed out after 300ms") && stderr.contains("after 2 attempts"),
-        "{stderr}"
-    );
+    let args = ["--timeout", "300ms", "--retries", "1", "sessions", "list"];
+    let run = run(avatarctl_anam(&server, KEY).args(args), KEY);
+    assert_eq!(run.code, Some(5));
+    run.assert_stderr_contains("timed out after 300ms");
+    run.assert_stderr_contains("after 2 attempts");
     assert_eq!(server.request_count(), 2);
     assert!(
         started.elapsed() < Duration::from_secs(5),
@@ -161,21 +133,19 @@ fn connection_resets_are_retried_then_reported() {
             drop(stream); // closed before any answer
         }
     });
-    let output = avatarctl_process()
-        .env("ANAM_API_KEY", KEY)
-        .args([
+    let run = run(
+        avatarctl().env("ANAM_API_KEY", KEY).args([
             "--base-url",
             &format!("http://{addr}"),
             "--retries",
             "2",
             "sessions",
             "list",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(5));
-    let stderr = stderr_of(&output);
-    assert!(stderr.contains("after 3 attempts"), "{stderr}");
+        ]),
+        KEY,
+    );
+    assert_eq!(run.code, Some(5));
+    run.assert_stderr_contains("after 3 attempts");
     assert_eq!(accepted.load(Ordering::SeqCst), 3);
 }
 
@@ -216,47 +186,39 @@ fn hostile_bodies_are_exit_5_with_one_line_naming_the_path() {
     ];
     for (content_type, body, says) in bodies {
         let server = failing_first(usize::MAX, Reply::text(200, content_type, body));
-        let output = avatarctl_anam(&server, KEY)
-            .args(["sessions", "list", "--all"])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(5), "{says}");
-        let stderr = stderr_of(&output);
+        let run = run(
+            avatarctl_anam(&server, KEY).args(["sessions", "list", "--all"]),
+            KEY,
+        );
+        assert_eq!(run.code, Some(5), "{says}");
+        let stderr = &run.stderr;
         assert_eq!(stderr.lines().count(), 1, "{stderr}");
         assert!(stderr.contains(says), "{says}: {stderr}");
         assert!(!stderr.contains("<h1>"), "{stderr}");
         assert!(
-            output.stdout.is_empty()
-                || output.stdout == b"ID   STATUS   STARTED   DURATION   PERSONA   END REASON\n"
+            run.stdout.is_empty()
+                || run.stdout == "ID   STATUS   STARTED   DURATION   PERSONA   END REASON\n"
         );
     }
     let server = failing_first(
         usize::MAX,
         Reply::text(200, "text/html", "<html>proxy login</html>"),
     );
-    let output = avatarctl_anam(&server, KEY)
-        .args(["-v", "sessions", "list"])
-        .output()
-        .unwrap();
-    let stderr = stderr_of(&output);
-    assert!(
-        stderr.contains("GET /v1/sessions")
-            && stderr.contains("the body began: \"<html>proxy login</html>\""),
-        "{stderr}"
+    let run = run(
+        avatarctl_anam(&server, KEY).args(["-v", "sessions", "list"]),
+        KEY,
     );
+    run.assert_stderr_contains("GET /v1/sessions");
+    run.assert_stderr_contains("the body began: \"<html>proxy login</html>\"");
 }
 
 #[test]
 fn a_huge_body_is_refused() {
     let huge = vec![b' '; 65 * 1024 * 1024];
     let server = failing_first(usize::MAX, Reply::text(200, "application/json", huge));
-    let output = avatarctl_anam(&server, KEY)
-        .args(["sessions", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(5));
-    let stderr = stderr_of(&output);
-    assert!(stderr.contains("larger than 64 MiB"), "{stderr}");
+    let run = run(avatarctl_anam(&server, KEY).args(["sessions", "list"]), KEY);
+    assert_eq!(run.code, Some(5));
+    run.assert_stderr_contains("larger than 64 MiB");
 }
 
 #[test]
@@ -270,11 +232,11 @@ fn a_redirect_to_another_origin_does_not_carry_the_key() {
     let target = format!("{}/v1/sessions", elsewhere.url());
     let server =
         FakeServer::start(move |_| Reply::text(302, "text/plain", "").header("Location", &target));
-    let output = avatarctl_anam(&server, KEY)
-        .args(["sessions", "list", "-o", "json"])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
+    run(
+        avatarctl_anam(&server, KEY).args(["sessions", "list", "-o", "json"]),
+        KEY,
+    )
+    .success();
     assert_eq!(
         server.requests()[0].header("authorization"),
         Some(format!("Bearer {KEY}").as_str())
@@ -296,15 +258,16 @@ fn a_redirect_to_another_origin_does_not_carry_the_key() {
             fake(request)
         }
     });
-    avatarctl_anam(&server, KEY)
-        .args([
+    run(
+        avatarctl_anam(&server, KEY).args([
             "--base-url",
             &format!("{}/old", server.url()),
             "sessions",
             "list",
-        ])
-        .assert()
-        .success();
+        ]),
+        KEY,
+    )
+    .success();
     assert_eq!(
         server.requests()[1].header("authorization"),
         Some(format!("Bearer {KEY}").as_str())
@@ -321,9 +284,9 @@ fn an_export_that_fails_midway_says_how_much_was_written() {
             handler(request)
         }
     });
-    for (format, lines) in [("ndjson", 200), ("csv", 201)] {
-        let output = avatarctl_anam(&server, KEY)
-            .args([
+    let export = |format| {
+        run(
+            avatarctl_anam(&server, KEY).args([
                 "--retries",
                 "0",
                 "sessions",
@@ -333,37 +296,18 @@ fn an_export_that_fails_midway_says_how_much_was_written() {
                 "1",
                 "-o",
                 format,
-            ])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(5));
-        assert_eq!(
-            String::from_utf8_lossy(&output.stdout).lines().count(),
-            lines,
-            "{format}"
-        );
-        let stderr = stderr_of(&output);
-        assert!(
-            stderr.contains("the list is incomplete: 200 sessions were written"),
-            "{stderr}"
-        );
+            ]),
+            KEY,
+        )
+    };
+    for (format, lines) in [("ndjson", 200), ("csv", 201)] {
+        let run = export(format);
+        assert_eq!(run.code, Some(5));
+        assert_eq!(run.stdout.lines().count(), lines, "{format}");
+        run.assert_stderr_contains("the list is incomplete: 200 sessions were written");
     }
-    let output = avatarctl_anam(&server, KEY)
-        .args([
-            "--retries",
-            "0",
-            "sessions",
-            "list",
-            "--all",
-            "--concurrency",
-            "1",
-            "-o",
-            "json",
-        ])
-        .output()
-        .unwrap();
     assert!(
-        serde_json::from_slice::<serde_json::Value>(&output.stdout).is_err(),
+        serde_json::from_str::<serde_json::Value>(&export("json").stdout).is_err(),
         "a partial array must not parse"
     );
 }
@@ -372,24 +316,19 @@ fn an_export_that_fails_midway_says_how_much_was_written() {
 fn a_reader_that_closes_early_ends_quietly_with_0() {
     let server = FakeAnam::new(KEY).with_sessions(3000).start();
     let program = assert_cmd::cargo::cargo_bin!("avatarctl");
-    let output = std::process::Command::new("bash")
-        .env_clear()
-        .env("ANAM_API_KEY", KEY)
-        .env("AVATARCTL_BASE_URL", server.url())
-        .env("BIN", program)
-        .args([
-            "-c",
-            "set -o pipefail; \"$BIN\" sessions list --all -o ndjson | head -1",
-        ])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{output:?}");
-    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 1);
-    assert!(
-        output.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let run = run(
+        Command::new("bash")
+            .env_clear()
+            .env("ANAM_API_KEY", KEY)
+            .env("AVATARCTL_BASE_URL", server.url())
+            .env("BIN", program)
+            .args([
+                "-c",
+                "set -o pipefail; \"$BIN\" sessions list --all -o ndjson | head -1",
+            ]),
+        KEY,
     );
+    assert_eq!(run.quiet_success().lines().count(), 1);
 }
 
 #[cfg(unix)]
@@ -405,43 +344,26 @@ fn ctrl_c_stops_promptly_with_130_and_whole_lines() {
         }
         handler(request)
     });
-    let mut child = avatarctl_process()
-        .env("ANAM_API_KEY", KEY)
-        .env("AVATARCTL_BASE_URL", server.url())
-        .args([
-            "sessions",
-            "list",
-            "--all",
-            "--concurrency",
-            "1",
-            "-o",
-            "ndjson",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
     // Read as it comes: page 1 is more than a pipe holds.
-    let stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        BufReader::new(stdout)
-            .lines()
-            .map(Result::unwrap)
-            .collect::<Vec<_>>()
-    });
+    let args = [
+        "sessions",
+        "list",
+        "--all",
+        "--concurrency",
+        "1",
+        "-o",
+        "ndjson",
+    ];
+    let stream = stream_anam(&server, KEY, &args);
     page_two
         .recv_timeout(Duration::from_secs(20))
         .expect("page 2 was requested");
     let started = Instant::now();
-    let killed = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let lines = reader.join().unwrap();
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130));
+    stream.interrupt();
+    let run = stream.finish();
+    assert_eq!(run.code, Some(130));
     assert!(started.elapsed() < Duration::from_secs(5));
+    let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 100, "page 1, whole");
     for line in &lines {
         serde_json::from_str::<serde_json::Value>(line).expect("a whole JSON line");
@@ -473,30 +395,18 @@ fn an_export_through_a_fifth_of_failures_is_whole() {
         }
         handler(request)
     });
-    let output = avatarctl_anam(&server, KEY)
-        .args([
-            "--retries",
-            "10",
-            "sessions",
-            "list",
-            "--all",
-            "-o",
-            "ndjson",
-        ])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr_of(&output));
-    let ids: Vec<String> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| {
-            serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
-                .as_str()
-                .unwrap()
-                .to_owned()
-        })
-        .collect();
+    let args = [
+        "--retries",
+        "10",
+        "sessions",
+        "list",
+        "--all",
+        "-o",
+        "ndjson",
+    ];
+    let run = run(avatarctl_anam(&server, KEY).args(args), KEY);
     let expected: Vec<String> = (0..3000).map(anam::session_id).collect();
-    assert_eq!(ids, expected);
+    assert_eq!(run.ndjson_ids(), expected);
     assert!(
         failed.load(Ordering::SeqCst) >= 3,
         "the fake failed {} requests",

@@ -1,5 +1,6 @@
 //! What the integration tests share: fake provider servers, a command builder that runs the
-//! real binary in a clean environment, and the fixture files.
+//! real binary in a clean environment (and one that reads its output while it runs), and the
+//! fixture files.
 //!
 //! The environment is cleaned because a developer's or CI runner's own `ANAM_API_KEY`,
 //! `AVATARCTL_OUTPUT` or proxy settings would otherwise change what a test sees.
@@ -9,6 +10,7 @@ pub mod agenthuman;
 pub mod anam;
 pub mod run;
 pub mod server;
+pub mod stream;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -24,6 +26,8 @@ pub use anam::FakeAnam;
 pub use run::{AH_KEY, ANAM_KEY, Run, ids, run};
 #[allow(unused_imports)]
 pub use server::{FakeServer, Recorded, Reply};
+#[allow(unused_imports)]
+pub use stream::{Streaming, stream_anam};
 
 /// Inherited variables whose name starts with one of these are removed.
 const CLEARED_PREFIXES: [&str; 3] = ["AVATARCTL_", "ANAM_", "AGENTHUMAN_"];

@@ -53,6 +53,15 @@ impl Run {
         }
     }
 
+    /// Fails unless stderr contains `text`, whatever the exit code.
+    pub fn assert_stderr_contains(&self, text: &str) {
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
+        );
+    }
+
     /// Asserts exit code 0 and returns stdout.
     pub fn success(&self) -> &str {
         assert_eq!(self.code, Some(0), "expected success; {self:#?}");
@@ -81,6 +90,11 @@ impl Run {
                     .unwrap_or_else(|err| panic!("line is not JSON ({err}): {line}"))
             })
             .collect()
+    }
+
+    /// Asserts success and returns the `id` of each NDJSON line, in order.
+    pub fn ndjson_ids(&self) -> Vec<String> {
+        ids(&Value::Array(self.ndjson()))
     }
 
     /// Asserts an avatarctl error with `code`: nothing on stdout and exactly one line on
