@@ -312,6 +312,8 @@ fn an_export_that_fails_midway_says_how_much_was_written() {
     );
 }
 
+/// The literal pipeline, through a shell; `output.rs` checks the same without one.
+#[cfg(unix)]
 #[test]
 fn a_reader_that_closes_early_ends_quietly_with_0() {
     let server = FakeAnam::new(KEY).with_sessions(3000).start();
