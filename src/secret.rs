@@ -55,13 +55,17 @@ const CREDENTIAL_KEYS: &[&str] = &[
     "recordingurl",
 ];
 
+/// Compares without case, `_` or `-`, and without allocating: it runs for every key of
+/// every session shown.
 fn is_credential_key(key: &str) -> bool {
-    let folded: String = key
-        .chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect();
-    CREDENTIAL_KEYS.contains(&folded.as_str())
+    let folded = || {
+        key.bytes()
+            .filter(|b| *b != b'_' && *b != b'-')
+            .map(|b| b.to_ascii_lowercase())
+    };
+    CREDENTIAL_KEYS
+        .iter()
+        .any(|candidate| folded().eq(candidate.bytes()))
 }
 
 /// Replaces every non-null value under a credential key, at any depth, with `[REDACTED]`.

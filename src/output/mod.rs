@@ -111,6 +111,8 @@ pub trait RecordSink {
 pub struct Renderer<'a> {
     options: &'a OutputOptions,
     sink: Sink<'a>,
+    /// Whether `raw` reaches the output, and so must have its credentials masked first.
+    shows_raw: bool,
     written: u64,
 }
 
@@ -142,15 +144,23 @@ impl<'a> Renderer<'a> {
                 Sink::Records(Box::new(csv::Csv::new(out, &header, options.csv_safe)?))
             }
         };
+        let shows_raw = match &options.fields {
+            _ if options.raw => true,
+            Some(fields) => fields.iter().any(|path| path.field == Field::Raw),
+            None => matches!(options.format, Format::Json | Format::Ndjson),
+        };
         Ok(Self {
             options,
             sink,
+            shows_raw,
             written: 0,
         })
     }
 
     pub fn write(&mut self, mut session: Session) -> io::Result<()> {
-        protect(&mut session, self.options);
+        if self.shows_raw {
+            protect(&mut session, self.options);
+        }
         match &mut self.sink {
             Sink::Records(sink) => sink.write(&record(&session, self.options))?,
             Sink::Table { table, .. } => table.add(&session),

@@ -11,8 +11,10 @@ fn anam_ids(range: std::ops::Range<usize>) -> Vec<String> {
 }
 
 /// `(page, perPage)` of each request the fake saw, in arrival order.
+/// The (page, perPage) of each request, by page number: pages after the first are fetched
+/// concurrently and arrive in any order (the output's order is checked on the sessions).
 fn pages_asked(server: &FakeServer) -> Vec<(String, String)> {
-    server
+    let mut asked: Vec<(String, String)> = server
         .requests()
         .iter()
         .map(|request| {
@@ -20,7 +22,9 @@ fn pages_asked(server: &FakeServer) -> Vec<(String, String)> {
             let param = |name| request.query_param(name).unwrap_or("-").to_owned();
             (param("page"), param("perPage"))
         })
-        .collect()
+        .collect();
+    asked.sort_by_key(|(page, _)| page.parse::<u32>().unwrap_or(0));
+    asked
 }
 
 fn pages(list: &[(u32, u32)]) -> Vec<(String, String)> {
