@@ -30,6 +30,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]
     #[arg(short, long, global = true, value_enum)]
