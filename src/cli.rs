@@ -108,6 +108,17 @@ pub enum Command {
 
     /// The providers, their API key env vars and base URLs
     Providers,
+
+    /// Print a shell completion script to stdout (see README.md for where to put it)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page, in roff, to stdout
+    #[command(hide = true)]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]

@@ -44,6 +44,11 @@ pub fn run(
     log: &Log,
 ) -> Result<(), Error> {
     match &cli.command {
+        // Generated from the command tree alone: no config, no key, no HTTP client.
+        Command::Completions { shell } => {
+            Ok(commands::completions::write_completions(*shell, out)?)
+        }
+        Command::Man => Ok(commands::completions::write_man(out)?),
         Command::Providers => {
             let options = config::resolve_output(&cli.global, env, terminal.stdout_tty)?;
             if options.fields.is_some() {

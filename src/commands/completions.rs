@@ -1,0 +1,127 @@
+//! `avatarctl completions <SHELL>` and the hidden `avatarctl man`: documents generated from the
+//! command tree in [`crate::cli`], so they can never drift from the real flags.
+//!
+//! Both only build the clap `Command`; no configuration is resolved and no HTTP client is
+//! made, so they work without an API key or a network.
+
+use std::io::{self, Write};
+
+use clap::{Command, CommandFactory};
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+
+/// The name the scripts complete, and the man page's title.
+const BIN_NAME: &str = "avatarctl";
+
+/// Writes the completion script for `shell`.
+pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
+    // clap_complete panics when its writer fails; render into memory so that a closed pipe
+    // (`avatarctl completions bash | head`) is an ordinary I/O error for `main` to handle.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut visible_command(), BIN_NAME, &mut script);
+    out.write_all(&script)
+}
+
+/// The command tree without its hidden subcommands (`man`).
+///
+/// clap_complete offers hidden subcommands like any other (clap issue #1335), and clap has no
+/// way to remove a subcommand, so the root is put together again from the declared one: the
+/// same arguments, the visible subcommands, and the root settings that completions read.
+fn visible_command() -> Command {
+    let full = Cli::command();
+    Command::new(BIN_NAME)
+        .about(full.get_about().cloned().unwrap_or_default())
+        .long_about(full.get_long_about().cloned().unwrap_or_default())
+        .version(env!("CARGO_PKG_VERSION"))
+        .propagate_version(full.is_propagate_version_set())
+        .subcommand_required(full.is_subcommand_required_set())
+        .arg_required_else_help(full.is_arg_required_else_help_set())
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned())
+}
+
+/// Writes the man page, in roff, for section 1.
+pub fn write_man(out: &mut dyn Write) -> io::Result<()> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command().name(BIN_NAME)).render(&mut page)?;
+    out.write_all(&page)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    fn text(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn completions_cover_the_declared_tree_except_hidden_commands() {
+        let full = Cli::command();
+        let visible = visible_command();
+        visible.clone().debug_assert();
+        let ids = |c: &Command| -> Vec<String> {
+            c.get_arguments().map(|a| a.get_id().to_string()).collect()
+        };
+        assert_eq!(ids(&visible), ids(&full));
+        let names = |c: &Command| -> Vec<String> {
+            c.get_subcommands()
+                .filter(|s| !s.is_hide_set())
+                .map(|s| s.get_name().to_owned())
+                .collect()
+        };
+        assert_eq!(names(&visible), names(&full));
+        assert!(full.find_subcommand("man").is_some());
+        assert!(visible.find_subcommand("man").is_none());
+        assert_eq!(visible.get_version(), full.get_version());
+        assert_eq!(
+            visible.is_subcommand_required_set(),
+            full.is_subcommand_required_set()
+        );
+    }
+
+    #[test]
+    fn every_shell_gets_a_script_that_knows_the_subcommands() {
+        for shell in Shell::value_variants() {
+            let script = text(|out| write_completions(*shell, out));
+            assert!(script.contains("sessions"), "{shell}");
+            assert!(script.contains("list"), "{shell}");
+            assert!(script.contains("provider"), "{shell}: global options");
+            assert!(!script.contains("roff"), "{shell}: offers the hidden `man`");
+        }
+    }
+
+    #[test]
+    fn the_man_page_is_roff_about_the_commands() {
+        let page = text(|out| write_man(out));
+        assert!(
+            page.starts_with(".ie \\n(.g .ds Aq") || page.starts_with(".TH"),
+            "{page}"
+        );
+        assert!(page.contains(".TH avatarctl 1"), "{page}");
+        assert!(page.contains("sessions"));
+    }
+
+    #[test]
+    fn a_failing_writer_is_an_error_not_a_panic() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let error = write_completions(Shell::Bash, &mut Closed).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(
+            write_man(&mut Closed).unwrap_err().kind(),
+            io::ErrorKind::BrokenPipe
+        );
+    }
+}
