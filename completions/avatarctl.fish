@@ -8,7 +8,7 @@ function __fish_avatarctl_needs_command
     set -l cmd (commandline -opc)
     set -e cmd[1]
     argparse -s (__fish_avatarctl_global_optspecs) -- $cmd 2>/dev/null
-    or return
+    or return 0
     if set -q argv[1]
         # Also print the command, so this can be used to figure out what it is.
         echo $argv[1]
@@ -342,3 +342,4 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List sessions, newest pages first as the provider orders them'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

@@ -18,8 +18,12 @@ const BIN_NAME: &str = "avatarctl";
 pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     // clap_complete panics when its writer fails; render into memory so that a closed pipe
     // (`avatarctl completions bash | head`) is an ordinary I/O error for `main` to handle.
+    let mut command = visible_command();
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut visible_command(), BIN_NAME, &mut script);
+    clap_complete::generate(shell, &mut command, BIN_NAME, &mut script);
+    if shell == Shell::Fish {
+        script = repair_fish(&String::from_utf8_lossy(&script), &command).into_bytes();
+    }
     out.write_all(&script)
 }
 
@@ -39,6 +43,72 @@ fn visible_command() -> Command {
         .arg_required_else_help(full.is_arg_required_else_help_set())
         .args(full.get_arguments().cloned())
         .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned())
+}
+
+/// Fills two places where clap_complete's fish script completes nothing, so that fish falls
+/// back to offering file names there (found by running the script in fish; see
+/// `tests/cli/completions.rs`):
+///
+/// - the value of a root option, `avatarctl --output <TAB>`: the script's "needs a command"
+///   guard parses the root options with `argparse`, which fails while an option still waits
+///   for its value, and the guard then says no. At the root, it should say yes.
+/// - a positional argument with fixed values, `avatarctl completions <TAB>`: the fish
+///   generator writes entries for options only (clap issue #6295), so one entry per such
+///   command is appended, with the condition the generator uses for that command's options.
+fn repair_fish(script: &str, command: &Command) -> String {
+    const GUARD: &str = "-- $cmd 2>/dev/null\n    or return\n";
+    let mut script = script.replacen(GUARD, "-- $cmd 2>/dev/null\n    or return 0\n", 1);
+    for (condition, values) in fish_positional_values(command) {
+        script.push_str(&format!(
+            "complete -c {BIN_NAME} -n \"{condition}\" -f -a \"{}\"\n",
+            values.join(" ")
+        ));
+    }
+    script
+}
+
+/// For each subcommand (one and two levels down, as the fish generator writes them) whose
+/// positional arguments take fixed values: the fish condition for that subcommand, and the
+/// values.
+fn fish_positional_values(root: &Command) -> Vec<(String, Vec<String>)> {
+    let names = |c: &Command| -> Vec<String> {
+        std::iter::once(c.get_name())
+            .chain(c.get_visible_aliases())
+            .map(str::to_owned)
+            .collect()
+    };
+    let values = |c: &Command| -> Vec<String> {
+        c.get_positionals()
+            .flat_map(|arg| arg.get_possible_values())
+            .filter(|value| !value.is_hide_set())
+            .map(|value| value.get_name().to_owned())
+            .collect()
+    };
+    let children = |c: &Command| -> Vec<String> { c.get_subcommands().flat_map(names).collect() };
+    let using = format!("__fish_{}_using_subcommand", BIN_NAME.replace('-', "_"));
+    let mut entries = Vec::new();
+    for command in root.get_subcommands() {
+        for name in names(command) {
+            let condition = format!("{using} {name}");
+            let own = values(command);
+            if !own.is_empty() {
+                let not_nested = match children(command).as_slice() {
+                    [] => String::new(),
+                    nested => format!("; and not __fish_seen_subcommand_from {}", nested.join(" ")),
+                };
+                entries.push((format!("{condition}{not_nested}"), own));
+            }
+            for nested in command.get_subcommands() {
+                let nested_values = values(nested);
+                if !nested_values.is_empty() {
+                    let seen = names(nested).join(" ");
+                    let condition = format!("{condition}; and __fish_seen_subcommand_from {seen}");
+                    entries.push((condition, nested_values));
+                }
+            }
+        }
+    }
+    entries
 }
 
 /// Writes the man page, in roff, for section 1.
@@ -93,6 +163,47 @@ mod tests {
             assert!(script.contains("provider"), "{shell}: global options");
             assert!(!script.contains("roff"), "{shell}: offers the hidden `man`");
         }
+    }
+
+    #[test]
+    fn the_fish_script_is_repaired_where_fish_would_offer_file_names() {
+        let script = text(|out| write_completions(Shell::Fish, out));
+        assert!(
+            script.contains("-- $cmd 2>/dev/null\n    or return 0\n"),
+            "the fish generator's guard changed; revisit repair_fish:\n{script}"
+        );
+        assert!(script.ends_with(
+            "complete -c avatarctl -n \"__fish_avatarctl_using_subcommand completions\" \
+             -f -a \"bash elvish fish powershell zsh\"\n"
+        ));
+    }
+
+    #[test]
+    fn positional_values_are_found_one_and_two_levels_down() {
+        let root = Command::new("avatarctl")
+            .subcommand(Command::new("free").arg(clap::Arg::new("text")))
+            .subcommand(
+                Command::new("top")
+                    .visible_alias("t")
+                    .arg(clap::Arg::new("v").value_parser(["a", "b"]))
+                    .subcommand(Command::new("inner").arg(clap::Arg::new("w").value_parser(["c"]))),
+            );
+        let using = "__fish_avatarctl_using_subcommand";
+        let expected = |name: &str| {
+            [
+                (
+                    format!("{using} {name}; and not __fish_seen_subcommand_from inner"),
+                    vec!["a".to_owned(), "b".to_owned()],
+                ),
+                (
+                    format!("{using} {name}; and __fish_seen_subcommand_from inner"),
+                    vec!["c".to_owned()],
+                ),
+            ]
+        };
+        let mut all = expected("top").to_vec();
+        all.extend(expected("t"));
+        assert_eq!(fish_positional_values(&root), all);
     }
 
     #[test]
