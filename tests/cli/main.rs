@@ -1,2 +1,3 @@
+mod completions;
 mod paging;
 mod support;
