@@ -3,13 +3,12 @@
 //!
 //! A shell that is not installed skips its test with a printed note, unless
 //! `AVATARCTL_REQUIRE_SHELLS` is set (as `.ci/run` and the Linux CI job do), where a missing
-//! shell fails the test instead.
+//! shell fails the test instead (see `support::installed`). On Windows the shell tests do not
+//! run: `bash` there may be WSL's launcher, and the helpers take Unix paths.
 
 use std::collections::BTreeSet;
-use std::ffi::OsStr;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
+use std::process::Stdio;
 
 use crate::support::{avatarctl, avatarctl_process};
 
@@ -145,175 +144,159 @@ fn the_man_page_is_roff_and_hidden_from_the_help() {
     assert!(!help.contains("man "), "`man` is listed in --help:\n{help}");
 }
 
-// ---- The scripts in real shells ----
+/// The scripts in real shells.
+#[cfg(unix)]
+mod in_shells {
+    use std::ffi::OsStr;
+    use std::path::Path;
+    use std::process::Command;
 
-/// A shell's path, or `None` (with a note on stderr) when it is not installed and
-/// `AVATARCTL_REQUIRE_SHELLS` is not set.
-fn installed(program: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(program))
-            .find(|candidate| candidate.is_file())
-    });
-    if found.is_none() {
-        let required = std::env::var_os("AVATARCTL_REQUIRE_SHELLS").is_some_and(|v| !v.is_empty());
-        assert!(
-            !required,
-            "{program} is not installed but AVATARCTL_REQUIRE_SHELLS is set — install it \
-             (apt-get install -y zsh fish) or unset the variable"
-        );
-        // Straight to stderr, past the test harness's capture, so the skip shows.
-        let _ = writeln!(
-            std::io::stderr(),
-            "skipped: {program} is not installed, so its completion script is not tried \
-             (set AVATARCTL_REQUIRE_SHELLS=1 to make this a failure)"
-        );
+    use super::*;
+    use crate::support::installed;
+
+    /// A scratch home for the shell, and a working directory whose file names start with `l`,
+    /// so that a script falling back to file names offers them next to `list`.
+    struct Scratch {
+        dir: tempfile::TempDir,
     }
-    found
-}
 
-/// A scratch home for the shell, and a working directory whose file names start with `l`,
-/// so that a script falling back to file names offers them next to `list`.
-struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir(dir.path().join("work")).unwrap();
-        for file in ["lfile", "list.txt"] {
-            std::fs::write(dir.path().join("work").join(file), "").unwrap();
+    impl Scratch {
+        fn new() -> Self {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::create_dir(dir.path().join("work")).unwrap();
+            for file in ["lfile", "list.txt"] {
+                std::fs::write(dir.path().join("work").join(file), "").unwrap();
+            }
+            Self { dir }
         }
-        Self { dir }
+
+        fn path(&self) -> &Path {
+            self.dir.path()
+        }
+
+        fn work(&self) -> PathBuf {
+            self.path().join("work")
+        }
+
+        /// `program` with nothing of the caller's shell setup: PATH only, a scratch HOME.
+        fn shell(&self, program: &Path) -> Command {
+            let mut command = Command::new(program);
+            command
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("HOME", self.path())
+                .env("XDG_CONFIG_HOME", self.path().join(".config"))
+                .env("XDG_DATA_HOME", self.path().join(".local/share"))
+                .current_dir(self.work())
+                .stdin(Stdio::null());
+            command
+        }
     }
 
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn work(&self) -> PathBuf {
-        self.path().join("work")
-    }
-
-    /// `program` with nothing of the caller's shell setup: PATH only, a scratch HOME.
-    fn shell(&self, program: &Path) -> Command {
-        let mut command = Command::new(program);
-        command
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.path())
-            .env("XDG_CONFIG_HOME", self.path().join(".config"))
-            .env("XDG_DATA_HOME", self.path().join(".local/share"))
-            .current_dir(self.work())
-            .stdin(Stdio::null());
-        command
-    }
-}
-
-/// Runs a completion helper and returns the candidates it printed, one a line.
-fn candidates(mut command: Command, line: &str) -> Vec<String> {
-    let output = command.output().unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "completing {line:?} failed ({}): {}{}",
-        output.status,
-        stdout,
-        String::from_utf8_lossy(&output.stderr)
-    );
-    // fish prints `candidate<TAB>description`.
-    stdout
-        .lines()
-        .map(|l| l.split('\t').next().unwrap_or_default().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-/// What each shell must offer, whatever the shell: (line, check).
-fn check_the_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
-    let sorted = |line: &str| {
-        let mut found = complete(line);
-        found.sort();
-        found
-    };
-    // The subcommand position: `list` and its alias, and no file names.
-    assert_eq!(sorted("avatarctl sessions l"), ["list", "ls"], "{shell}");
-    assert_eq!(sorted("avatarctl session g"), ["get"], "{shell}");
-    // Values of an argument and of an option.
-    assert_eq!(sorted("avatarctl completions f"), ["fish"], "{shell}");
-    assert_eq!(sorted("avatarctl --output n"), ["ndjson"], "{shell}");
-    assert_eq!(sorted("avatarctl -p a"), ["agenthuman", "anam"], "{shell}");
-    // The commands, without the hidden `man`.
-    let top = complete("avatarctl ");
-    for command in ["sessions", "providers", "completions"] {
+    /// Runs a completion helper and returns the candidates it printed, one a line.
+    fn candidates(mut command: Command, line: &str) -> Vec<String> {
+        let output = command.output().unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
         assert!(
-            top.iter().any(|c| c == command),
-            "{shell}: {command}: {top:?}"
+            output.status.success(),
+            "completing {line:?} failed ({}): {}{}",
+            output.status,
+            stdout,
+            String::from_utf8_lossy(&output.stderr)
+        );
+        // fish prints `candidate<TAB>description`.
+        stdout
+            .lines()
+            .map(|l| l.split('\t').next().unwrap_or_default().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
+    /// What each shell must offer, whatever the shell: (line, check).
+    fn check_the_shell(shell: &str, complete: impl Fn(&str) -> Vec<String>) {
+        let sorted = |line: &str| {
+            let mut found = complete(line);
+            found.sort();
+            found
+        };
+        // The subcommand position: `list` and its alias, and no file names.
+        assert_eq!(sorted("avatarctl sessions l"), ["list", "ls"], "{shell}");
+        assert_eq!(sorted("avatarctl session g"), ["get"], "{shell}");
+        // Values of an argument and of an option.
+        assert_eq!(sorted("avatarctl completions f"), ["fish"], "{shell}");
+        assert_eq!(sorted("avatarctl --output n"), ["ndjson"], "{shell}");
+        assert_eq!(sorted("avatarctl -p a"), ["agenthuman", "anam"], "{shell}");
+        // The commands, without the hidden `man`.
+        let top = complete("avatarctl ");
+        for command in ["sessions", "providers", "completions"] {
+            assert!(
+                top.iter().any(|c| c == command),
+                "{shell}: {command}: {top:?}"
+            );
+        }
+        assert!(
+            !top.iter().any(|c| c == "man"),
+            "{shell} offers man: {top:?}"
         );
     }
-    assert!(
-        !top.iter().any(|c| c == "man"),
-        "{shell} offers man: {top:?}"
-    );
-}
 
-fn helper(name: &str) -> PathBuf {
-    repository().join("tests/shells").join(name)
-}
+    fn helper(name: &str) -> PathBuf {
+        repository().join("tests/shells").join(name)
+    }
 
-#[test]
-fn bash_completes_the_committed_script() {
-    let Some(bash) = installed("bash") else {
-        return;
-    };
-    let scratch = Scratch::new();
-    check_the_shell("bash", |line| {
-        let mut command = scratch.shell(&bash);
-        command
-            .args(["--norc", "--noprofile"])
-            .arg(helper("complete.bash"))
-            .arg(committed("avatarctl.bash"))
-            .arg(line);
-        candidates(command, line)
-    });
-}
+    #[test]
+    fn bash_completes_the_committed_script() {
+        let Some(bash) = installed("bash") else {
+            return;
+        };
+        let scratch = Scratch::new();
+        check_the_shell("bash", |line| {
+            let mut command = scratch.shell(&bash);
+            command
+                .args(["--norc", "--noprofile"])
+                .arg(helper("complete.bash"))
+                .arg(committed("avatarctl.bash"))
+                .arg(line);
+            candidates(command, line)
+        });
+    }
 
-#[test]
-fn zsh_completes_the_committed_script() {
-    let Some(zsh) = installed("zsh") else { return };
-    let scratch = Scratch::new();
-    // Installed the way README.md says: `_avatarctl` in a directory on fpath.
-    let functions = scratch.path().join("zfunc");
-    std::fs::create_dir(&functions).unwrap();
-    std::fs::copy(committed("_avatarctl"), functions.join("_avatarctl")).unwrap();
-    check_the_shell("zsh", |line| {
-        let mut command = scratch.shell(&zsh);
-        command.arg("-f").arg(helper("complete.zsh")).args([
-            functions.as_os_str(),
-            scratch.work().as_os_str(),
-            OsStr::new(line),
-        ]);
-        candidates(command, line)
-    });
-}
+    #[test]
+    fn zsh_completes_the_committed_script() {
+        let Some(zsh) = installed("zsh") else { return };
+        let scratch = Scratch::new();
+        // Installed the way README.md says: `_avatarctl` in a directory on fpath.
+        let functions = scratch.path().join("zfunc");
+        std::fs::create_dir(&functions).unwrap();
+        std::fs::copy(committed("_avatarctl"), functions.join("_avatarctl")).unwrap();
+        check_the_shell("zsh", |line| {
+            let mut command = scratch.shell(&zsh);
+            command.arg("-f").arg(helper("complete.zsh")).args([
+                functions.as_os_str(),
+                scratch.work().as_os_str(),
+                OsStr::new(line),
+            ]);
+            candidates(command, line)
+        });
+    }
 
-#[test]
-fn fish_completes_the_committed_script() {
-    let Some(fish) = installed("fish") else {
-        return;
-    };
-    let scratch = Scratch::new();
-    check_the_shell("fish", |line| {
-        let mut command = scratch.shell(&fish);
-        command
-            .args([
-                "--no-config",
-                "-c",
-                "source $argv[1]; and complete -C $argv[2]",
-            ])
-            .arg(committed("avatarctl.fish"))
-            .arg(line);
-        candidates(command, line)
-    });
+    #[test]
+    fn fish_completes_the_committed_script() {
+        let Some(fish) = installed("fish") else {
+            return;
+        };
+        let scratch = Scratch::new();
+        check_the_shell("fish", |line| {
+            let mut command = scratch.shell(&fish);
+            command
+                .args([
+                    "--no-config",
+                    "-c",
+                    "source $argv[1]; and complete -C $argv[2]",
+                ])
+                .arg(committed("avatarctl.fish"))
+                .arg(line);
+            candidates(command, line)
+        });
+    }
 }

@@ -1,3 +1,4 @@
 mod completions;
 mod paging;
 mod support;
+mod terminal;
