@@ -268,7 +268,7 @@ mod tests {
             body,
             json!({"success": false, "error": {"message": "Session not found", "suggestion": "Check the session ID", "code": "SESSION_NOT_FOUND"}})
         );
-        assert_eq!(server.requests()[4].path, "/v1/sessions/sess_nope%2F..%2Fx");
+        assert_eq!(server.requests()[3].path, "/v1/sessions/sess_nope%2F..%2Fx");
     }
 
     #[test]
