@@ -45,7 +45,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand sessions 'List sessions, or show them in full'
             cand session 'List sessions, or show them in full'
             cand providers 'The providers, their API key env vars and base URLs'
-            cand completions 'Print a shell completion script to stdout (see README.md for where to put it)'
+            cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;sessions'= {
@@ -369,15 +369,15 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand -q 'No hints or progress on stderr (errors are still printed)'
             cand --quiet 'No hints or progress on stderr (errors are still printed)'
             cand --show-secrets 'Print credential fields of responses instead of [REDACTED]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'avatarctl;help'= {
             cand sessions 'List sessions, or show them in full'
             cand providers 'The providers, their API key env vars and base URLs'
-            cand completions 'Print a shell completion script to stdout (see README.md for where to put it)'
+            cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;help;sessions'= {

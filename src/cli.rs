@@ -109,7 +109,8 @@ pub enum Command {
     /// The providers, their API key env vars and base URLs
     Providers,
 
-    /// Print a shell completion script to stdout (see README.md for where to put it)
+    /// Print a shell completion script to stdout
+    #[command(after_long_help = COMPLETIONS_INSTALL)]
     Completions {
         /// The shell to complete for
         #[arg(value_enum)]
@@ -120,6 +121,15 @@ pub enum Command {
     #[command(hide = true)]
     Man,
 }
+
+/// Where each shell looks for the script (README.md says more).
+const COMPLETIONS_INSTALL: &str = "\
+Install the script where the shell looks for it:
+  bash        avatarctl completions bash > ~/.local/share/bash-completion/completions/avatarctl
+  zsh         avatarctl completions zsh > ~/.zfunc/_avatarctl  (with ~/.zfunc on fpath)
+  fish        avatarctl completions fish > ~/.config/fish/completions/avatarctl.fish
+  powershell  in $PROFILE: avatarctl completions powershell | Out-String | Invoke-Expression
+  elvish      in rc.elv: eval (avatarctl completions elvish | slurp)";
 
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {

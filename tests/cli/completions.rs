@@ -131,12 +131,19 @@ fn the_man_page_is_roff_and_hidden_from_the_help() {
         first_macro.starts_with(".TH avatarctl 1 "),
         "the page does not open with its title: {first_macro}"
     );
-    for needed in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+    for needed in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH COMMANDS"] {
         assert!(page.contains(needed), "no {needed}:\n{page}");
     }
-    assert!(page.contains("sessions"));
-    assert!(page.contains("completions"));
     assert!(page.contains("\\-\\-provider"), "{page}");
+    // One page for everything: each command in place, with its own options, and no
+    // references to pages of their own that `avatarctl man` does not write.
+    for command in ["sessions list", "sessions get", "providers", "completions"] {
+        let heading = format!(".SS \"avatarctl {command}\"");
+        assert!(page.contains(&heading), "no {heading}:\n{page}");
+    }
+    assert!(page.contains("\\-\\-per\\-page"), "{page}");
+    assert!(!page.contains("avatarctl\\-sessions"), "{page}");
+    assert!(!page.contains("\"avatarctl man\""), "{page}");
 
     let help = avatarctl().arg("--help").output().unwrap();
     let help = String::from_utf8(help.stdout).unwrap();
