@@ -88,7 +88,7 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
-    /// Print credential fields of responses instead of [REDACTED]
+    /// Print credential fields of responses instead of `[REDACTED]`
     #[arg(long, global = true)]
     pub show_secrets: bool,
 }
