@@ -89,7 +89,7 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
-    /// Print credential fields of responses instead of [REDACTED]
+    /// Print credential fields of responses instead of `[REDACTED]`
     #[arg(long, global = true)]
     pub show_secrets: bool,
 }
@@ -109,7 +109,28 @@ pub enum Command {
 
     /// The providers, their API key env vars and base URLs
     Providers,
+
+    /// Print a shell completion script to stdout
+    #[command(after_long_help = COMPLETIONS_INSTALL)]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page, in roff, to stdout
+    #[command(hide = true)]
+    Man,
 }
+
+/// Where each shell looks for the script (README.md says more).
+const COMPLETIONS_INSTALL: &str = "\
+Install the script where the shell looks for it:
+  bash        avatarctl completions bash > ~/.local/share/bash-completion/completions/avatarctl
+  zsh         avatarctl completions zsh > ~/.zfunc/_avatarctl  (with ~/.zfunc on fpath)
+  fish        avatarctl completions fish > ~/.config/fish/completions/avatarctl.fish
+  powershell  in $PROFILE: avatarctl completions powershell | Out-String | Invoke-Expression
+  elvish      in rc.elv: eval (avatarctl completions elvish | slurp)";
 
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {

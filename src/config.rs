@@ -274,6 +274,11 @@ pub fn color_enabled(choice: ColorChoice, stdout_is_tty: bool) -> bool {
     }
 }
 
+/// Whether GitHub Actions runs this process: the runner sets `GITHUB_ACTIONS=true`.
+pub fn github_actions(env: EnvLookup) -> bool {
+    env("GITHUB_ACTIONS").is_some_and(|value| value == "true")
+}
+
 /// Whether a provider's key env var is set, for `avatarctl providers`.
 pub fn key_is_set(provider: ProviderKind, env: EnvLookup) -> bool {
     env(provider.key_env()).is_some()
@@ -436,6 +441,17 @@ mod tests {
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.to_string())
             .filter(|v| !v.is_empty())
+    }
+
+    #[test]
+    fn github_actions_is_recognised_by_its_documented_value() {
+        let with = |value: &'static str| {
+            move |name: &str| (name == "GITHUB_ACTIONS").then(|| value.to_owned())
+        };
+        assert!(github_actions(&with("true")));
+        assert!(!github_actions(&with("false")));
+        assert!(!github_actions(&with("1")));
+        assert!(!github_actions(&|_: &str| None));
     }
 
     #[test]

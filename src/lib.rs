@@ -12,6 +12,9 @@
 //!    with untrusted text neutralised and credentials masked ([`secret`]).
 //! 5. Errors travel as one [`error::Error`] enum, mapped once to the documented exit codes.
 //!
+//! `completions` and `man` stop after step 1: they render documents from the command tree
+//! ([`commands::completions`]) and need no configuration, key or HTTP client.
+//!
 //! Data goes to stdout only; notes, the `-v` log and errors go to stderr through [`log`].
 
 pub mod cli;
@@ -44,6 +47,11 @@ pub fn run(
     log: &Log,
 ) -> Result<(), Error> {
     match &cli.command {
+        // Generated from the command tree alone: no config, no key, no HTTP client.
+        Command::Completions { shell } => {
+            Ok(commands::completions::write_completions(*shell, out)?)
+        }
+        Command::Man => Ok(commands::completions::write_man(out)?),
         Command::Providers => {
             let options = config::resolve_output(&cli.global, env, terminal.stdout_tty)?;
             let session_only = [

@@ -1,5 +1,8 @@
 //! Messages for people, on stderr: notes and hints (silenced by `-q`), the `-v` request log,
 //! and error lines. stdout carries data only.
+//!
+//! Under GitHub Actions an error line is followed by the same message as an `::error::`
+//! workflow command, which the runner shows as an annotation on the run's summary page.
 
 use std::fmt::Display;
 use std::io::Write;
@@ -11,6 +14,7 @@ use indicatif::ProgressBar;
 #[derive(Clone)]
 pub struct Log {
     inner: Arc<Inner>,
+    github_annotations: bool,
 }
 
 struct Inner {
@@ -30,7 +34,14 @@ impl Log {
                 verbose,
                 quiet,
             }),
+            github_annotations: false,
         }
+    }
+
+    /// Also writes each error as a GitHub Actions annotation (see [`github_annotation`]).
+    pub fn with_github_annotations(mut self, on: bool) -> Self {
+        self.github_annotations = on;
+        self
     }
 
     /// A note for people (`note: …`), unless `-q`.
@@ -73,9 +84,18 @@ impl Log {
         }
     }
 
-    /// An error line, always written.
+    /// An error line, always written; under GitHub Actions followed by its annotation.
     pub fn error(&self, message: impl Display) {
-        self.line(format_args!("error: {message}"));
+        if self.github_annotations {
+            let message = message.to_string();
+            // One write, so that the two lines stay together.
+            self.line(format_args!(
+                "error: {message}\n{}",
+                github_annotation(&message)
+            ));
+        } else {
+            self.line(format_args!("error: {message}"));
+        }
     }
 
     fn line(&self, message: impl Display) {
@@ -92,6 +112,64 @@ impl Log {
     }
 }
 
+/// `message` as a GitHub Actions `::error::` workflow command, escaped as the runner
+/// expects (`%` → `%25`, CR → `%0D`, LF → `%0A`), so it stays one line and reads back as is.
+pub fn github_annotation(message: &str) -> String {
+    let escaped = message
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    format!("::error::{escaped}")
+}
+
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `Write` that the test can read back after the log wrote into it.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            lock(&self.0).write(buf)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Shared {
+        fn text(&self) -> String {
+            String::from_utf8(lock(&self.0).clone()).unwrap()
+        }
+    }
+
+    #[test]
+    fn annotations_escape_what_the_runner_would_read_as_syntax() {
+        assert_eq!(github_annotation("plain"), "::error::plain");
+        assert_eq!(
+            github_annotation("100% done\r\nnext:line, a::b"),
+            "::error::100%25 done%0D%0Anext:line, a::b"
+        );
+        // `%0A` typed by someone stays text, not a newline.
+        assert_eq!(github_annotation("%0A"), "::error::%250A");
+    }
+
+    #[test]
+    fn errors_are_annotated_only_when_asked() {
+        let plain = Shared::default();
+        Log::new(Box::new(plain.clone()), false, false).error("no key");
+        assert_eq!(plain.text(), "error: no key\n");
+
+        let github = Shared::default();
+        let log = Log::new(Box::new(github.clone()), false, true).with_github_annotations(true);
+        log.error("no key");
+        log.note("not an error");
+        assert_eq!(github.text(), "error: no key\n::error::no key\n");
+    }
 }

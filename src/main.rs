@@ -4,15 +4,28 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use avatarctl::cli::Cli;
-use avatarctl::config::process_env;
-use avatarctl::log::Log;
+use avatarctl::config::{github_actions, process_env};
+use avatarctl::log::{Log, github_annotation};
 use avatarctl::output::Terminal;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let github = github_actions(&process_env);
+    let cli = Cli::try_parse().unwrap_or_else(|error| {
+        // clap prints its own usage error (or the help); under GitHub Actions the error also
+        // becomes an annotation.
+        let _ = error.print();
+        if github && error.use_stderr() {
+            let text = error.render().to_string();
+            let message = text.lines().next().and_then(|l| l.strip_prefix("error: "));
+            let message = message.unwrap_or("a command is missing — see avatarctl --help");
+            let _ = writeln!(io::stderr(), "{}", github_annotation(message));
+        }
+        std::process::exit(error.exit_code())
+    });
     let terminal = Terminal::detect();
-    let log = Log::new(Box::new(io::stderr()), cli.global.verbose, cli.global.quiet);
+    let log = Log::new(Box::new(io::stderr()), cli.global.verbose, cli.global.quiet)
+        .with_github_annotations(github);
     let mut out = BufWriter::new(io::stdout().lock());
     let result = avatarctl::run(&cli, &process_env, terminal, &mut out, &log)
         .and_then(|()| out.flush().map_err(Into::into));

@@ -1,5 +1,6 @@
 //! Integration tests: the real `avatarctl` binary against in-process fake providers.
 
+mod completions;
 mod config;
 mod csv_format;
 mod errors;
@@ -12,3 +13,4 @@ mod reliability;
 mod rendering;
 mod secrets;
 mod support;
+mod terminal;

@@ -12,8 +12,9 @@ pub mod run;
 pub mod server;
 pub mod stream;
 
-use std::ffi::OsString;
-use std::path::PathBuf;
+use std::ffi::{OsStr, OsString};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
@@ -53,10 +54,48 @@ pub fn avatarctl() -> Command {
 
 /// The same clean `avatarctl`, as a `std` command, for a test that reads its output while it runs.
 pub fn avatarctl_process() -> std::process::Command {
-    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin!("avatarctl"));
+    clean_process(avatarctl_path())
+}
+
+/// The path of the `avatarctl` binary under test.
+pub fn avatarctl_path() -> &'static Path {
+    assert_cmd::cargo::cargo_bin!("avatarctl")
+}
+
+/// `program` in the same clean environment as [`avatarctl`], for a test that runs the binary
+/// through another program (e.g. `script`, which gives it a terminal).
+pub fn clean_process(program: impl AsRef<OsStr>) -> std::process::Command {
+    let mut command = std::process::Command::new(program);
     clear_configuration(&mut command, std::env::vars_os().map(|(name, _)| name));
     command.env("TZ", "UTC");
     command
+}
+
+/// The path of `program` on PATH, for a test that needs a tool besides the binary (a shell,
+/// `script`). When it is missing the test should return early: this prints a note saying
+/// so, or fails when `AVATARCTL_REQUIRE_SHELLS` is set (as `.ci/run` and the Linux CI job
+/// do), so that CI cannot pass by skipping.
+pub fn installed(program: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(program))
+            .find(|candidate| candidate.is_file())
+    });
+    if found.is_none() {
+        let required = std::env::var_os("AVATARCTL_REQUIRE_SHELLS").is_some_and(|v| !v.is_empty());
+        assert!(
+            !required,
+            "{program} is not installed but AVATARCTL_REQUIRE_SHELLS is set — install it \
+             (.ci/run does: apt-get install -y zsh fish) or unset the variable"
+        );
+        // Straight to stderr, past the test harness's capture, so that the skip shows.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: {program} is not installed, so the test that needs it does not run \
+             (set AVATARCTL_REQUIRE_SHELLS=1 to make this a failure)"
+        );
+    }
+    found
 }
 
 fn clear_configuration(

@@ -1,0 +1,430 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'avatarctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'avatarctl' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
+            [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'The providers, their API key env vars and base URLs')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;sessions' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;session' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;sessions;list' {
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages in flight at once for --all and --limit; halves by itself on 429')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Anam: sessions whose ID or client label matches')
+            [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'Anam: sessions of one persona')
+            [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Anam: sessions minted with one API key')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'AgentHuman: only active (started) or ended sessions')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;sessions;ls' {
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages in flight at once for --all and --limit; halves by itself on 429')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Anam: sessions whose ID or client label matches')
+            [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'Anam: sessions of one persona')
+            [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Anam: sessions minted with one API key')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'AgentHuman: only active (started) or ended sessions')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;session;list' {
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages in flight at once for --all and --limit; halves by itself on 429')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Anam: sessions whose ID or client label matches')
+            [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'Anam: sessions of one persona')
+            [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Anam: sessions minted with one API key')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'AgentHuman: only active (started) or ended sessions')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;session;ls' {
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Pages in flight at once for --all and --limit; halves by itself on 429')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Anam: sessions whose ID or client label matches')
+            [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'Anam: sessions of one persona')
+            [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Anam: sessions minted with one API key')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'AgentHuman: only active (started) or ended sessions')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;sessions;get' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;session;get' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;sessions;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;sessions;help;list' {
+            break
+        }
+        'avatarctl;sessions;help;get' {
+            break
+        }
+        'avatarctl;sessions;help;help' {
+            break
+        }
+        'avatarctl;session;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;session;help;list' {
+            break
+        }
+        'avatarctl;session;help;get' {
+            break
+        }
+        'avatarctl;session;help;help' {
+            break
+        }
+        'avatarctl;providers' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;completions' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for 429, 5xx and connection errors')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;help' {
+            [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
+            [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'The providers, their API key env vars and base URLs')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;help;sessions' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            break
+        }
+        'avatarctl;help;sessions;list' {
+            break
+        }
+        'avatarctl;help;sessions;get' {
+            break
+        }
+        'avatarctl;help;providers' {
+            break
+        }
+        'avatarctl;help;completions' {
+            break
+        }
+        'avatarctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,344 @@
+//! `avatarctl completions <SHELL>` and the hidden `avatarctl man`: documents generated from the
+//! command tree in [`crate::cli`], so they can never drift from the real flags.
+//!
+//! Both only build the clap `Command`; no configuration is resolved and no HTTP client is
+//! made, so they work without an API key or a network.
+
+use std::io::{self, Write};
+
+use clap::{Command, CommandFactory};
+use clap_complete::Shell;
+use clap_mangen::Man;
+
+use crate::cli::Cli;
+
+/// The name the scripts complete, and the man page's title.
+const BIN_NAME: &str = "avatarctl";
+
+/// Writes the completion script for `shell`.
+pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
+    // clap_complete panics when its writer fails; render into memory so that a closed pipe
+    // (`avatarctl completions bash | head`) is an ordinary I/O error for `main` to handle.
+    let mut command = visible_command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, BIN_NAME, &mut script);
+    if shell == Shell::Fish {
+        script = repair_fish(&String::from_utf8_lossy(&script), &command).into_bytes();
+    }
+    out.write_all(&script)
+}
+
+/// The command tree without its hidden subcommands (`man`).
+///
+/// clap_complete offers hidden subcommands like any other (clap issue #1335), and clap has no
+/// way to remove a subcommand, so the root is put together again from the declared one: the
+/// same arguments, the visible subcommands, and the root settings that completions read.
+fn visible_command() -> Command {
+    let full = Cli::command();
+    Command::new(BIN_NAME)
+        .about(full.get_about().cloned().unwrap_or_default())
+        .long_about(full.get_long_about().cloned().unwrap_or_default())
+        .version(env!("CARGO_PKG_VERSION"))
+        .propagate_version(full.is_propagate_version_set())
+        .subcommand_required(full.is_subcommand_required_set())
+        .arg_required_else_help(full.is_arg_required_else_help_set())
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned())
+}
+
+/// Fills two places where clap_complete's fish script completes nothing, so that fish falls
+/// back to offering file names there (found by running the script in fish; see
+/// `tests/cli/completions.rs`):
+///
+/// - the value of a root option, `avatarctl --output <TAB>`: the script's "needs a command"
+///   guard parses the root options with `argparse`, which fails while an option still waits
+///   for its value, and the guard then says no. At the root, it should say yes.
+/// - a positional argument with fixed values, `avatarctl completions <TAB>`: the fish
+///   generator writes entries for options only (clap issue #6295), so one entry per such
+///   command is appended, with the condition the generator uses for that command's options.
+fn repair_fish(script: &str, command: &Command) -> String {
+    const GUARD: &str = "-- $cmd 2>/dev/null\n    or return\n";
+    let mut script = script.replacen(GUARD, "-- $cmd 2>/dev/null\n    or return 0\n", 1);
+    for (condition, values) in fish_positional_values(command) {
+        script.push_str(&format!(
+            "complete -c {BIN_NAME} -n \"{condition}\" -f -a \"{}\"\n",
+            values.join(" ")
+        ));
+    }
+    script
+}
+
+/// For each subcommand (one and two levels down, as the fish generator writes them) whose
+/// positional arguments take fixed values: the fish condition for that subcommand, and the
+/// values.
+fn fish_positional_values(root: &Command) -> Vec<(String, Vec<String>)> {
+    let names = |c: &Command| -> Vec<String> {
+        std::iter::once(c.get_name())
+            .chain(c.get_visible_aliases())
+            .map(str::to_owned)
+            .collect()
+    };
+    let values = |c: &Command| -> Vec<String> {
+        c.get_positionals()
+            .flat_map(|arg| arg.get_possible_values())
+            .filter(|value| !value.is_hide_set())
+            .map(|value| value.get_name().to_owned())
+            .collect()
+    };
+    let children = |c: &Command| -> Vec<String> { c.get_subcommands().flat_map(names).collect() };
+    let using = format!("__fish_{}_using_subcommand", BIN_NAME.replace('-', "_"));
+    let mut entries = Vec::new();
+    for command in root.get_subcommands() {
+        for name in names(command) {
+            let condition = format!("{using} {name}");
+            let own = values(command);
+            if !own.is_empty() {
+                let not_nested = match children(command).as_slice() {
+                    [] => String::new(),
+                    nested => format!("; and not __fish_seen_subcommand_from {}", nested.join(" ")),
+                };
+                entries.push((format!("{condition}{not_nested}"), own));
+            }
+            for nested in command.get_subcommands() {
+                let nested_values = values(nested);
+                if !nested_values.is_empty() {
+                    let seen = names(nested).join(" ");
+                    let condition = format!("{condition}; and __fish_seen_subcommand_from {seen}");
+                    entries.push((condition, nested_values));
+                }
+            }
+        }
+    }
+    entries
+}
+
+/// Writes the man page, in roff, for section 1: one page for the whole tool.
+///
+/// clap_mangen's whole-page render lists subcommands as references to pages of their own
+/// (`avatarctl-sessions(1)`) that `avatarctl man > avatarctl.1` would never install. So the
+/// page is put together from its sections instead, with a COMMANDS section that gives each
+/// command its usage, description and own options in place.
+pub fn write_man(out: &mut dyn Write) -> io::Result<()> {
+    let mut root = visible_command();
+    root.build();
+    let man = Man::new(root.clone());
+    let mut page = Vec::new();
+    man.render_title(&mut page)?;
+    append(&mut page, Heading::Keep, |w| man.render_name_section(w))?;
+    append(&mut page, Heading::Keep, |w| man.render_synopsis_section(w))?;
+    append(&mut page, Heading::Keep, |w| {
+        man.render_description_section(w)
+    })?;
+    append(&mut page, Heading::Keep, |w| man.render_options_section(w))?;
+    page.extend_from_slice(b".SH COMMANDS\n");
+    for command in leaf_commands(&root) {
+        write_command_subsection(command, &mut page)?;
+    }
+    append(&mut page, Heading::Keep, |w| man.render_version_section(w))?;
+    out.write_all(&page)
+}
+
+/// The commands that do something (`sessions list`, not `sessions`), in declaration order,
+/// without `help`.
+fn leaf_commands(command: &Command) -> Vec<&Command> {
+    let visible = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set() && c.get_name() != "help");
+    visible
+        .flat_map(|c| match c.has_subcommands() {
+            true => leaf_commands(c),
+            false => vec![c],
+        })
+        .collect()
+}
+
+/// `.SS avatarctl sessions list`, then what it does, its usage and its own options; the global
+/// options are documented once, in OPTIONS.
+fn write_command_subsection(command: &Command, page: &mut Vec<u8>) -> io::Result<()> {
+    let own = command.clone().mut_args(|arg| {
+        let global = arg.is_global_set() || matches!(arg.get_id().as_str(), "help" | "version");
+        arg.hide(global)
+    });
+    let has_options = own.get_arguments().any(|arg| !arg.is_hide_set());
+    let man = Man::new(own);
+    let name = command.get_bin_name().unwrap_or_else(|| command.get_name());
+    writeln!(page, ".SS \"{name}\"")?;
+    append(page, Heading::Drop, |w| man.render_description_section(w))?;
+    append(page, Heading::Drop, |w| man.render_synopsis_section(w))?;
+    if has_options {
+        append(page, Heading::Drop, |w| man.render_options_section(w))?;
+    }
+    Ok(())
+}
+
+/// Whether a section keeps its `.SH` heading when appended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Heading {
+    Keep,
+    /// In its place, a paragraph break: the section becomes part of a command's subsection.
+    Drop,
+}
+
+/// Appends one section rendered by clap_mangen, without the definition of the apostrophe
+/// string that each of its renders repeats (the title already made it).
+fn append(
+    page: &mut Vec<u8>,
+    heading: Heading,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut section = Vec::new();
+    render(&mut section)?;
+    let section = String::from_utf8_lossy(&section);
+    let mut lines = section.lines().peekable();
+    while lines
+        .next_if(|line| line.starts_with(".ie ") || line.starts_with(".el "))
+        .is_some()
+    {}
+    if heading == Heading::Drop && lines.next_if(|line| line.starts_with(".SH ")).is_some() {
+        page.extend_from_slice(b".PP\n");
+    }
+    for line in lines {
+        page.extend_from_slice(line.as_bytes());
+        page.push(b'\n');
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    fn text(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn completions_cover_the_declared_tree_except_hidden_commands() {
+        let full = Cli::command();
+        let visible = visible_command();
+        visible.clone().debug_assert();
+        let ids = |c: &Command| -> Vec<String> {
+            c.get_arguments().map(|a| a.get_id().to_string()).collect()
+        };
+        assert_eq!(ids(&visible), ids(&full));
+        let names = |c: &Command| -> Vec<String> {
+            c.get_subcommands()
+                .filter(|s| !s.is_hide_set())
+                .map(|s| s.get_name().to_owned())
+                .collect()
+        };
+        assert_eq!(names(&visible), names(&full));
+        assert!(full.find_subcommand("man").is_some());
+        assert!(visible.find_subcommand("man").is_none());
+        assert_eq!(visible.get_version(), full.get_version());
+        assert_eq!(
+            visible.is_subcommand_required_set(),
+            full.is_subcommand_required_set()
+        );
+    }
+
+    #[test]
+    fn every_shell_gets_a_script_that_knows_the_subcommands() {
+        for shell in Shell::value_variants() {
+            let script = text(|out| write_completions(*shell, out));
+            assert!(script.contains("sessions"), "{shell}");
+            assert!(script.contains("list"), "{shell}");
+            assert!(script.contains("provider"), "{shell}: global options");
+            assert!(!script.contains("roff"), "{shell}: offers the hidden `man`");
+        }
+    }
+
+    #[test]
+    fn the_fish_script_is_repaired_where_fish_would_offer_file_names() {
+        let script = text(|out| write_completions(Shell::Fish, out));
+        assert!(
+            script.contains("-- $cmd 2>/dev/null\n    or return 0\n"),
+            "the fish generator's guard changed; revisit repair_fish:\n{script}"
+        );
+        assert!(script.ends_with(
+            "complete -c avatarctl -n \"__fish_avatarctl_using_subcommand completions\" \
+             -f -a \"bash elvish fish powershell zsh\"\n"
+        ));
+    }
+
+    #[test]
+    fn positional_values_are_found_one_and_two_levels_down() {
+        let root = Command::new("avatarctl")
+            .subcommand(Command::new("free").arg(clap::Arg::new("text")))
+            .subcommand(
+                Command::new("top")
+                    .visible_alias("t")
+                    .arg(clap::Arg::new("v").value_parser(["a", "b"]))
+                    .subcommand(Command::new("inner").arg(clap::Arg::new("w").value_parser(["c"]))),
+            );
+        let using = "__fish_avatarctl_using_subcommand";
+        let expected = |name: &str| {
+            [
+                (
+                    format!("{using} {name}; and not __fish_seen_subcommand_from inner"),
+                    vec!["a".to_owned(), "b".to_owned()],
+                ),
+                (
+                    format!("{using} {name}; and __fish_seen_subcommand_from inner"),
+                    vec!["c".to_owned()],
+                ),
+            ]
+        };
+        let mut all = expected("top").to_vec();
+        all.extend(expected("t"));
+        assert_eq!(fish_positional_values(&root), all);
+    }
+
+    #[test]
+    fn the_man_page_is_one_roff_page_with_every_command_in_place() {
+        let page = text(|out| write_man(out));
+        assert!(page.contains(".TH avatarctl 1"), "{page}");
+        // The apostrophe string is defined once, before the title.
+        assert_eq!(page.matches(".ds Aq").count(), 2, "{page}");
+        let headings: Vec<&str> = page.lines().filter(|l| l.starts_with(".S")).collect();
+        assert_eq!(
+            headings,
+            [
+                ".SH NAME",
+                ".SH SYNOPSIS",
+                ".SH DESCRIPTION",
+                ".SH OPTIONS",
+                ".SH \"GLOBAL OPTIONS\"",
+                ".SH COMMANDS",
+                ".SS \"avatarctl sessions list\"",
+                ".SS \"avatarctl sessions get\"",
+                ".SS \"avatarctl providers\"",
+                ".SS \"avatarctl completions\"",
+                ".SH VERSION",
+            ]
+        );
+        // Global options are documented once, under GLOBAL OPTIONS.
+        assert_eq!(
+            page.matches("\\-\\-provider").count(),
+            2,
+            "synopsis and OPTIONS"
+        );
+    }
+
+    #[test]
+    fn a_failing_writer_is_an_error_not_a_panic() {
+        struct Closed;
+        impl Write for Closed {
+            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+                Err(io::ErrorKind::BrokenPipe.into())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let error = write_completions(Shell::Bash, &mut Closed).unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
+        assert_eq!(
+            write_man(&mut Closed).unwrap_err().kind(),
+            io::ErrorKind::BrokenPipe
+        );
+    }
+}
