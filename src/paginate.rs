@@ -59,7 +59,7 @@ pub struct Outcome {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
     pub pages: u32,
-    /// Pages in all, once known.
+    /// The pages the walk expects to fetch, once known (a list that grows meanwhile adds some).
     pub pages_total: Option<u32>,
     pub sessions: u64,
 }
@@ -94,6 +94,7 @@ pub async fn paginate(
         seen: HashSet::new(),
         outcome: Outcome::default(),
         pages: 0,
+        planned_pages: None,
         emit,
         progress,
     };
@@ -124,6 +125,8 @@ struct Walk<E, P> {
     seen: HashSet<String>,
     outcome: Outcome,
     pages: u32,
+    /// The pages the walk expects to fetch, once known, for progress.
+    planned_pages: Option<u32>,
     emit: E,
     progress: P,
 }
@@ -156,7 +159,7 @@ where
         }
         (self.progress)(Progress {
             pages: self.pages,
-            pages_total: self.outcome.last_page,
+            pages_total: self.planned_pages,
             sessions: self.outcome.emitted,
         });
         Ok(received)
@@ -179,6 +182,10 @@ where
         self.outcome.total = first.total;
         self.outcome.last_page = first.last_page;
         check_page_count(first.total, first.last_page, per_page)?;
+        self.planned_pages = first.last_page.map(|last| match self.limit {
+            Some(n) => last.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX)),
+            None => last,
+        });
         let mut received = self.take(first)?;
 
         let Some(mut last_page) = self.outcome.last_page else {

@@ -106,20 +106,27 @@ fn is_long(plan: Plan, paging: Paging) -> bool {
 fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg} [{elapsed}] {per_sec}")
-            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        ProgressStyle::with_template("{spinner} [{bar:24}] {pos}/{len} pages, {msg} [{elapsed}]")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
     );
+    bar.set_message("starting");
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
 
+/// Pages fetched of those planned, and sessions with their rate.
 fn show(bar: &ProgressBar, progress: Progress) {
-    let pages = match progress.pages_total {
-        Some(total) => format!("page {}/{total}", progress.pages),
-        None => format!("page {}", progress.pages),
-    };
-    bar.set_message(format!("{pages}, {} sessions", progress.sessions));
-    bar.set_position(progress.sessions);
+    if let Some(total) = progress.pages_total {
+        bar.set_length(total.max(progress.pages).into());
+    }
+    bar.set_position(progress.pages.into());
+    let seconds = bar.elapsed().as_secs_f64().max(0.001);
+    bar.set_message(format!(
+        "{} sessions, {:.0}/s",
+        progress.sessions,
+        progress.sessions as f64 / seconds
+    ));
 }
 
 /// Turns the paging flags into a plan, refusing those the provider cannot honour.

@@ -11,7 +11,7 @@ use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
@@ -30,6 +30,8 @@ pub struct Recorded {
     pub query: Vec<(String, String)>,
     /// Header names are lowercase.
     pub headers: Vec<(String, String)>,
+    /// When it arrived, for checking the spacing of retries.
+    pub at: Instant,
 }
 
 impl Recorded {
@@ -76,6 +78,7 @@ impl Recorded {
             path: request.uri().path().to_owned(),
             query,
             headers,
+            at: Instant::now(),
         }
     }
 }
@@ -313,8 +316,6 @@ fn percent_decode(segment: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::time::Instant;
-
     use super::*;
 
     #[test]
