@@ -77,8 +77,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
-            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -108,8 +108,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
-            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -313,7 +313,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;sessions;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -328,7 +328,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;session;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -404,7 +404,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;help;sessions' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, newest pages first as the provider orders them')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
             break
         }

@@ -73,8 +73,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List sessions, newest pages first as the provider orders them'
-            cand ls 'List sessions, newest pages first as the provider orders them'
+            cand list 'List sessions, in the order the provider returns them'
+            cand ls 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -103,8 +103,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand list 'List sessions, newest pages first as the provider orders them'
-            cand ls 'List sessions, newest pages first as the provider orders them'
+            cand list 'List sessions, in the order the provider returns them'
+            cand ls 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -301,7 +301,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --version 'Print version'
         }
         &'avatarctl;sessions;help'= {
-            cand list 'List sessions, newest pages first as the provider orders them'
+            cand list 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -312,7 +312,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         &'avatarctl;sessions;help;help'= {
         }
         &'avatarctl;session;help'= {
-            cand list 'List sessions, newest pages first as the provider orders them'
+            cand list 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -381,7 +381,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;help;sessions'= {
-            cand list 'List sessions, newest pages first as the provider orders them'
+            cand list 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
         }
         &'avatarctl;help;sessions;list'= {

@@ -134,7 +134,7 @@ Install the script where the shell looks for it:
 
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {
-    /// List sessions, newest pages first as the provider orders them
+    /// List sessions, in the order the provider returns them
     #[command(visible_alias = "ls")]
     List(ListArgs),
 

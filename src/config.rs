@@ -74,8 +74,11 @@ impl Config {
             None => resolve_provider(env)?,
         };
         let (key, key_source) = resolve_key(args, provider, env, stdin)?;
-        let base_url = args.base_url.clone().or_else(|| env("AVATARCTL_BASE_URL"));
-        let base_url = parse_base_url(base_url.as_deref().unwrap_or(provider.default_base_url()))?;
+        let base_url = match (&args.base_url, env("AVATARCTL_BASE_URL")) {
+            (Some(flag), _) => parse_base_url(flag, "--base-url")?,
+            (None, Some(var)) => parse_base_url(&var, "AVATARCTL_BASE_URL")?,
+            (None, None) => parse_base_url(provider.default_base_url(), "the default base URL")?,
+        };
         let timeout = match args.timeout {
             Some(timeout) => timeout,
             None => match env("AVATARCTL_TIMEOUT") {
@@ -166,40 +169,46 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
     Ok((key, source))
 }
 
-/// Parses `--base-url`: https anywhere, plain http only to a loopback host.
-pub fn parse_base_url(text: &str) -> Result<Url, Error> {
+/// Parses a base URL: https anywhere, plain http only to a loopback host. `source` names
+/// where it came from (`--base-url`, `AVATARCTL_BASE_URL`) for the messages.
+pub fn parse_base_url(text: &str, source: &str) -> Result<Url, Error> {
     let url = Url::parse(text)
-        .map_err(|e| Error::usage(format!("--base-url {text:?} is not a URL: {e}")))?;
+        .map_err(|e| Error::usage(format!("{source} {text:?} is not a URL: {e}")))?;
     let loopback = match url.host() {
         Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
         Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
         Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => return Err(Error::usage(format!("--base-url {text:?} has no host"))),
+        None => {
+            return Err(Error::usage(format!(
+                "{source} {text:?} has no host — e.g. https://api.anam.ai"
+            )));
+        }
     };
     match url.scheme() {
         "https" => {}
         "http" if loopback => {}
         "http" => {
             return Err(Error::usage(format!(
-                "refusing plain http:// base URL {text:?}: the API key would travel in clear text — \
-                 use https:// (plain http is allowed only for loopback hosts)"
+                "refusing plain http:// base URL {text:?} from {source}: the API key would travel in \
+                 clear text — use https:// (plain http is allowed only for loopback hosts)"
             )));
         }
         other => {
             return Err(Error::usage(format!(
-                "--base-url must be https://, not {other}:// — e.g. https://api.anam.ai"
+                "{source} must be https://, not {other}:// — e.g. https://api.anam.ai"
             )));
         }
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::usage(
-            "--base-url must not carry credentials — pass the key with --api-key-file or the env var",
-        ));
+        return Err(Error::usage(format!(
+            "{source} must not carry credentials — pass the key with --api-key-file or the env var"
+        )));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::usage(
-            "--base-url must not carry a query or fragment — give the API root only, e.g. https://proxy.example.com/anam",
-        ));
+        return Err(Error::usage(format!(
+            "{source} must not carry a query or fragment — give the API root only, e.g. \
+             https://proxy.example.com/anam"
+        )));
     }
     Ok(url)
 }
@@ -355,10 +364,10 @@ mod tests {
 
     #[test]
     fn base_urls_must_not_expose_the_key() {
-        assert!(parse_base_url("http://127.0.0.1:8080").is_ok());
-        assert!(parse_base_url("http://localhost:1/prefix/").is_ok());
-        assert!(parse_base_url("http://[::1]:9").is_ok());
-        assert!(parse_base_url("https://proxy.example.com/anam").is_ok());
+        assert!(parse_base_url("http://127.0.0.1:8080", "--base-url").is_ok());
+        assert!(parse_base_url("http://localhost:1/prefix/", "--base-url").is_ok());
+        assert!(parse_base_url("http://[::1]:9", "--base-url").is_ok());
+        assert!(parse_base_url("https://proxy.example.com/anam", "--base-url").is_ok());
         for bad in [
             "http://api.anam.ai",
             "ftp://x",
@@ -366,7 +375,11 @@ mod tests {
             "not a url",
             "https://x.com/?a=1",
         ] {
-            assert_eq!(parse_base_url(bad).unwrap_err().exit_code(), 2, "{bad}");
+            assert_eq!(
+                parse_base_url(bad, "--base-url").unwrap_err().exit_code(),
+                2,
+                "{bad}"
+            );
         }
     }
 
@@ -433,6 +446,30 @@ mod tests {
             ],
         );
         assert_eq!(provider.unwrap().provider, ProviderKind::AgentHuman);
+    }
+
+    #[test]
+    fn a_bad_base_url_names_where_it_came_from() {
+        let from_env = resolve(
+            &[],
+            &[("ANAM_API_KEY", "k"), ("AVATARCTL_BASE_URL", "ftp://x")],
+        )
+        .unwrap_err();
+        assert!(
+            from_env
+                .to_string()
+                .starts_with("AVATARCTL_BASE_URL must be https://"),
+            "{from_env}"
+        );
+        let from_flag = resolve(
+            &["--base-url", "http://example.com"],
+            &[("ANAM_API_KEY", "k")],
+        )
+        .unwrap_err();
+        assert!(
+            from_flag.to_string().contains("from --base-url"),
+            "{from_flag}"
+        );
     }
 
     /// `process_env`'s rule (empty is unset) over a fixed list.

@@ -31,9 +31,7 @@ pub enum Error {
     #[error("{0}")]
     Malformed(String),
     /// Several requests failed; each was already reported on its own line.
-    #[error(
-        "{failed} of {total} sessions could not be fetched — the others were printed; each failure is above"
-    )]
+    #[error("{}", partial_message(*failed, *total))]
     Partial {
         failed: usize,
         total: usize,
@@ -82,6 +80,17 @@ impl Error {
             }),
             _ => false,
         }
+    }
+}
+
+fn partial_message(failed: usize, total: usize) -> String {
+    if failed == total {
+        format!("none of the {total} sessions could be fetched — each failure is above")
+    } else {
+        format!(
+            "{failed} of {total} sessions could not be fetched — the others were printed; each \
+             failure is above"
+        )
     }
 }
 

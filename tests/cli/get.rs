@@ -302,6 +302,26 @@ fn the_exit_code_is_that_of_the_failure() {
 }
 
 #[test]
+fn when_every_id_fails_nothing_is_printed_and_the_summary_says_so() {
+    let server = FakeAnam::new(ANAM_KEY).start();
+    let (a, b) = (anam::session_id(0), anam::session_id(1));
+    let run = anam_get(&server, &[&a, &b, "-o", "json"]);
+    assert_eq!(run.code, Some(3), "{run:#?}");
+    assert_eq!(run.stdout, "", "no data, not even an empty array");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    assert!(
+        lines[0].contains(&a) && lines[1].contains(&b),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        lines[2],
+        "error: none of the 2 sessions could be fetched — each failure is above"
+    );
+}
+
+#[test]
 fn agenthuman_get_of_the_documented_seed() {
     let fixture = s::fixture_json("agenthuman_get.json");
     let server = FakeAgentHuman::new(AH_KEY)

@@ -38,17 +38,24 @@ pub async fn run(
         .buffered(CONCURRENCY)
         .collect()
         .await;
-    let (sessions, failures): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-    let sessions = sessions.into_iter().flatten().collect();
-    let mut failures = failures.into_iter().filter_map(Result::err);
+    let mut sessions = Vec::new();
+    let mut failures = Vec::new();
+    for result in results {
+        match result {
+            Ok(session) => sessions.push(session),
+            Err(error) => failures.push(error),
+        }
+    }
     if ids.len() == 1
-        && let Some(error) = failures.next()
+        && let Some(error) = failures.pop()
     {
         return Err(error);
     }
-    write_sessions(sessions, ids.len() == 1, options, terminal, out)?;
-    out.flush()?;
-    let failures: Vec<Error> = failures.collect();
+    // With every ID failed there is no data to print, not even an empty array.
+    if !sessions.is_empty() {
+        write_sessions(sessions, ids.len() == 1, options, terminal, out)?;
+        out.flush()?;
+    }
     let Some(first) = failures.first() else {
         return Ok(());
     };
