@@ -169,21 +169,27 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
     Ok((key, source))
 }
 
+/// Whether a URL's host is this machine: `localhost`, `127.0.0.0/8` or `[::1]`.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        None => false,
+    }
+}
+
 /// Parses a base URL: https anywhere, plain http only to a loopback host. `source` names
 /// where it came from (`--base-url`, `AVATARCTL_BASE_URL`) for the messages.
 pub fn parse_base_url(text: &str, source: &str) -> Result<Url, Error> {
     let url = Url::parse(text)
         .map_err(|e| Error::usage(format!("{source} {text:?} is not a URL: {e}")))?;
-    let loopback = match url.host() {
-        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => {
-            return Err(Error::usage(format!(
-                "{source} {text:?} has no host — e.g. https://api.anam.ai"
-            )));
-        }
-    };
+    if url.host().is_none() {
+        return Err(Error::usage(format!(
+            "{source} {text:?} has no host — e.g. https://api.anam.ai"
+        )));
+    }
+    let loopback = is_loopback(&url);
     match url.scheme() {
         "https" => {}
         "http" if loopback => {}

@@ -1,18 +1,20 @@
 //! The one HTTP client: every request to a provider goes through [`Client::fetch`].
 //!
 //! It puts the key in the provider's auth header (and only on requests to the configured
-//! origin: a redirect elsewhere is followed without it), bounds each request by `--timeout`
-//! and each body by [`MAX_BODY`], paces requests through the shared [`Pacer`], retries what
-//! is worth retrying, logs requests for `-v` without secrets, and turns statuses, network
-//! failures and unreadable bodies into [`Error`]s that say what to do.
+//! origin: a redirect elsewhere is followed without it; a loopback base URL bypasses any
+//! proxy), bounds each request by `--timeout` and each body by [`MAX_BODY`], paces requests
+//! through the shared [`Pacer`], retries what is worth retrying, logs requests for `-v`
+//! without secrets, and turns statuses, network failures and unreadable bodies into
+//! [`Error`]s that say what to do.
 //!
-//! Retry policy: 429, 500, 502, 503, 504, connection failures and timeouts are retried up to
+//! Retry policy: 429, every 5xx, connection failures and timeouts are retried up to
 //! `--retries` times. The wait is the provider's `Retry-After` (seconds or an HTTP date) when
 //! it sends one, else exponential backoff with full jitter (a random wait up to
 //! [`BACKOFF_BASE`] × 2^attempt, at most [`MAX_BACKOFF`]). A 429 also halves the concurrency
 //! and holds every request, not just the one refused. No single wait exceeds
-//! [`MAX_RETRY_WAIT`], and the waits for one request add up to at most [`MAX_TOTAL_WAIT`], so
-//! a run never hangs on a provider that asks for hours.
+//! [`MAX_RETRY_WAIT`], and the waits after one request's failures (its own backoff and any
+//! rate-limit hold) stop being retried past [`MAX_TOTAL_WAIT`], so a run never hangs on a
+//! provider that asks for hours.
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -20,13 +22,13 @@ use reqwest::header::{AUTHORIZATION, HeaderMap, LOCATION, RETRY_AFTER};
 use reqwest::{RequestBuilder, Response};
 use url::Url;
 
-use crate::config::Config;
+use crate::config::{Config, is_loopback};
 use crate::error::{ApiError, Error};
 use crate::log::Log;
 use crate::output::sanitize::sanitize;
 use crate::pacer::{Pacer, read_rate_limit};
 use crate::provider::{ApiRequest, Auth, Provider};
-use crate::secret::{ApiKey, REDACTED};
+use crate::secret::{ApiKey, REDACTED, redact_credentials};
 
 /// The most of one response body that is read: far above any real page, far below harm.
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
@@ -75,7 +77,12 @@ enum Retry {
 impl Client {
     /// A client whose requests share a pacer with `concurrency` slots.
     pub fn new(config: &Config, concurrency: usize, log: Log) -> Result<Self, Error> {
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        if is_loopback(&config.base_url) {
+            // A proxy would carry the key off this machine, over plain http at that.
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .timeout(config.timeout)
             .connect_timeout(config.timeout.min(Duration::from_secs(10)))
             .redirect(reqwest::redirect::Policy::none())
@@ -123,10 +130,10 @@ impl Client {
         let url = self.url(request);
         let body = self.get_with_retries(request, &url).await?;
         parse(&body).map_err(|what| {
-            self.log.verbose(format_args!(
-                "the body began: {}",
-                self.quote(&excerpt(&body))
-            ));
+            if self.log.is_verbose() {
+                self.log
+                    .verbose(format_args!("the body began: {}", self.excerpt(&body)));
+            }
             Error::Malformed(format!(
                 "malformed response from {} for GET {}: {} — check --base-url; if it persists, \
                  the provider's API may have changed",
@@ -142,10 +149,21 @@ impl Client {
         let mut waited = Duration::ZERO;
         loop {
             attempt += 1;
-            let outcome = {
-                let _slot = self.pacer.acquire().await;
-                self.get(request, url.clone()).await
-            };
+            let queued = Instant::now();
+            let slot = self.pacer.acquire().await;
+            let held = queued.elapsed();
+            if held >= Duration::from_secs(1) {
+                self.log.verbose(format_args!(
+                    "held {} ms by the provider's rate limit",
+                    held.as_millis()
+                ));
+            }
+            if attempt > 1 {
+                // Held back after a failure: part of the retry's wait.
+                waited += held;
+            }
+            let outcome = self.get(request, url.clone()).await;
+            drop(slot);
             let failure = match outcome {
                 Ok(body) => return Ok(body),
                 Err(failure) => failure,
@@ -159,6 +177,7 @@ impl Client {
             let Some(wait) =
                 wait.filter(|wait| *wait <= MAX_RETRY_WAIT && waited + *wait <= MAX_TOTAL_WAIT)
             else {
+                // (A wait that would pass either cap fails now instead of hanging the run.)
                 return Err(with_attempts(failure.error, attempt));
             };
             waited += wait;
@@ -197,7 +216,10 @@ impl Client {
                 "GET {url} → {status} ({} ms)",
                 started.elapsed().as_millis()
             ));
-            if let Some(report) = read_rate_limit(response.headers(), unix_now()) {
+            // Only the provider's own budget paces its requests.
+            if url.origin() == origin
+                && let Some(report) = read_rate_limit(response.headers(), unix_now())
+            {
                 self.pacer.observe(report);
             }
             if status.is_redirection() {
@@ -236,7 +258,7 @@ impl Client {
             }));
             let retry = match status.as_u16() {
                 429 => Retry::RateLimited(retry_after),
-                500 | 502 | 503 | 504 => Retry::After(retry_after),
+                500..=599 => Retry::After(retry_after),
                 _ => Retry::No,
             };
             return Err(Failure { error, retry });
@@ -250,7 +272,40 @@ impl Client {
     /// Provider text for a message: made safe and short, and with the key masked should the
     /// provider echo it back.
     fn quote(&self, text: &str) -> String {
-        quote(text).replace(self.key.expose(), REDACTED)
+        quote(self.mask_key(text))
+    }
+
+    /// The start of a body for the `-v` log: credential fields masked when it is JSON (it
+    /// failed to parse as a session, not necessarily as JSON), the key masked, controls
+    /// neutralised, at most 200 bytes.
+    fn excerpt(&self, body: &[u8]) -> String {
+        const MAX_BYTES: usize = 200;
+        let text = match serde_json::from_slice::<serde_json::Value>(body) {
+            Ok(mut value) => {
+                redact_credentials(&mut value);
+                value.to_string()
+            }
+            Err(_) => String::from_utf8_lossy(body).into_owned(),
+        };
+        let text = self.mask_key(&text);
+        let cut = text
+            .char_indices()
+            .nth(MAX_BYTES)
+            .map_or(text.len(), |(i, _)| i);
+        let more = if cut < text.len() { "…" } else { "" };
+        format!("{:?}{more}", sanitize(&text[..cut]))
+    }
+
+    /// Masks the key wherever the text holds it (before any cutting, so no part survives).
+    /// Keys shorter than 8 characters are not real keys and are left alone, since masking
+    /// them would garble ordinary text.
+    fn mask_key(&self, text: &str) -> String {
+        let key = self.key.expose();
+        if key.len() >= 8 {
+            text.replace(key, REDACTED)
+        } else {
+            text.to_owned()
+        }
     }
 
     fn authorize(&self, builder: RequestBuilder) -> RequestBuilder {
@@ -262,9 +317,15 @@ impl Client {
 
     /// A failure to connect, send or read: all worth another try.
     fn network_failure(&self, url: &Url, error: &reqwest::Error) -> Failure {
+        // A request that could not even be built will not build the next time either.
+        let retry = if error.is_builder() {
+            Retry::No
+        } else {
+            Retry::After(None)
+        };
         Failure {
             error: self.network_error(url, error),
-            retry: Retry::After(None),
+            retry,
         }
     }
 
@@ -391,14 +452,6 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
         .iter()
         .find_map(|name| headers.get(*name)?.to_str().ok())
         .map(quote)
-}
-
-/// The start of a body, as text made safe for a terminal, for the `-v` log.
-fn excerpt(body: &[u8]) -> String {
-    const MAX_BYTES: usize = 200;
-    let text = String::from_utf8_lossy(&body[..body.len().min(MAX_BYTES)]);
-    let more = if body.len() > MAX_BYTES { "…" } else { "" };
-    format!("{:?}{more}", sanitize(&text))
 }
 
 /// Untrusted provider text, made safe and short for a one-line message.

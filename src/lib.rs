@@ -31,6 +31,7 @@ pub mod secret;
 pub mod session;
 
 use std::io::Write;
+use std::sync::Arc;
 
 use cli::{Cli, Command, SessionsCommand};
 use config::{Config, EnvLookup};
@@ -77,8 +78,11 @@ pub fn run(
                 SessionsCommand::List(args) => usize::from(args.concurrency),
                 SessionsCommand::Get(_) => commands::sessions::get::CONCURRENCY,
             };
-            let client = http::Client::new(&config, concurrency, log.clone())?;
-            let runtime = tokio::runtime::Builder::new_current_thread()
+            let client = Arc::new(http::Client::new(&config, concurrency, log.clone())?);
+            // Requests run on worker threads, so a slow reader of stdout, which blocks this
+            // thread's writes, cannot stall them into timeouts.
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
                 .enable_all()
                 .build()
                 .map_err(|e| {
@@ -100,13 +104,15 @@ pub fn run(
                     }
                 }
             };
-            runtime.block_on(async {
+            let result = runtime.block_on(async {
                 // Ctrl-C ends the command where it stands: whole records only, exit 130.
                 tokio::select! {
                     result = command => result,
                     _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
                 }
-            })
+            });
+            log.clear_progress();
+            result
         }
     }
 }

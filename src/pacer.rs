@@ -20,7 +20,8 @@ use tokio::time::Instant;
 /// Extra wait past a reported reset, for clocks that disagree by a little.
 const RESET_MARGIN: Duration = Duration::from_millis(50);
 
-/// The longest a rate-limit window is waited for; a reset further away is not believed.
+/// The longest a rate-limit window is waited for: a reset further away is waited for this
+/// long, then requests try again (and a 429 then goes through the retry policy).
 const MAX_RESET_WAIT: Duration = Duration::from_secs(120);
 
 pub struct Pacer {
@@ -143,10 +144,13 @@ impl Pacer {
         self.changed.notify_waiters();
     }
 
-    /// After a 429: halve the concurrency, and hold every request for `wait`.
+    /// After a 429: halve the concurrency, and hold every request for `wait`. A burst of 429s
+    /// to requests sent together halves it once, not once each.
     pub fn back_off(&self, wait: Duration) -> usize {
         let mut state = self.lock();
-        state.limit = (state.limit / 2).max(1);
+        if state.not_before.is_none_or(|t| t <= Instant::now()) {
+            state.limit = (state.limit / 2).max(1);
+        }
         let until = Instant::now() + wait;
         state.not_before = Some(state.not_before.map_or(until, |t| t.max(until)));
         let limit = state.limit;

@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::future::Future;
 
-use futures_util::{StreamExt, stream};
+use futures_util::{FutureExt, StreamExt, stream};
 
 use crate::error::Error;
 use crate::provider::{Page, PageRequest, Paging};
@@ -62,6 +62,20 @@ pub struct Progress {
     /// The pages the walk expects to fetch, once known (a list that grows meanwhile adds some).
     pub pages_total: Option<u32>,
     pub sessions: u64,
+}
+
+/// What a page brought: sessions received, and how many of them were new.
+#[derive(Clone, Copy, Debug)]
+struct Taken {
+    received: usize,
+    new: usize,
+}
+
+impl Taken {
+    /// Whether the list may go on past this page: it was full, and not all seen before.
+    fn goes_on(self, full_page: usize) -> bool {
+        self.received >= full_page && self.new > 0
+    }
 }
 
 /// Fetches one page: any `Fn(PageRequest) -> impl Future<Output = Result<Page, Error>>`.
@@ -140,11 +154,12 @@ where
         self.limit.is_some_and(|n| self.outcome.emitted >= n)
     }
 
-    /// Emits a page's new sessions, up to the limit; returns how many the page held.
-    fn take(&mut self, page: Page) -> Result<usize, Error> {
+    /// Emits a page's new sessions, up to the limit.
+    fn take(&mut self, page: Page) -> Result<Taken, Error> {
         self.outcome.final_total = page.total.or(self.outcome.final_total);
         self.pages += 1;
         let received = page.sessions.len();
+        let mut new: usize = 0;
         for session in page.sessions {
             if self.full() {
                 self.outcome.more = true;
@@ -156,78 +171,113 @@ where
             }
             (self.emit)(session)?;
             self.outcome.emitted += 1;
+            new += 1;
         }
         (self.progress)(Progress {
             pages: self.pages,
             pages_total: self.planned_pages,
             sessions: self.outcome.emitted,
         });
-        Ok(received)
+        Ok(Taken { received, new })
     }
 
     /// Numbered pages: page 1 for the count, then the rest concurrently, in order.
+    ///
+    /// Guards against a provider that misbehaves: a page count that cannot be true is an
+    /// error on any page; an empty page, or one with nothing new, ends the walk; and the count
+    /// grows past the first one a page at a time, only while pages come full of new sessions.
     async fn numbered(
         &mut self,
         max_per_page: u32,
         concurrency: usize,
         fetch: &impl FetchPage,
     ) -> Result<(), Error> {
-        let per_page = self.limit.map_or(max_per_page, |n| {
+        let asked = self.limit.map_or(max_per_page, |n| {
             u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page)
         });
-        let full_page = per_page as usize;
         let first = fetch
-            .fetch(PageRequest::Number { page: 1, per_page })
+            .fetch(PageRequest::Number {
+                page: 1,
+                per_page: asked,
+            })
             .await?;
+        // A provider may serve smaller pages than asked for; page numbers follow its size.
+        let per_page = first
+            .per_page
+            .filter(|p| (1..asked).contains(p))
+            .unwrap_or(asked);
+        let full_page = per_page as usize;
+        check_page_count(&first, per_page)?;
         self.outcome.total = first.total;
         self.outcome.last_page = first.last_page;
-        check_page_count(first.total, first.last_page, per_page)?;
         self.planned_pages = first.last_page.map(|last| match self.limit {
             Some(n) => last.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX)),
             None => last,
         });
-        let mut received = self.take(first)?;
+        let mut taken = self.take(first)?;
 
         let Some(mut last_page) = self.outcome.last_page else {
-            // No page count: walk on until a short page.
-            let mut page = 1;
-            while received >= full_page && !self.full() {
-                page += 1;
-                received = self.take(fetch.fetch(PageRequest::Number { page, per_page }).await?)?;
+            // No page count: walk on while pages come full of new sessions.
+            let mut page: u32 = 1;
+            while taken.goes_on(full_page) && !self.full() {
+                let Some(next) = page.checked_add(1) else {
+                    break;
+                };
+                page = next;
+                let next = fetch.fetch(PageRequest::Number { page, per_page }).await?;
+                check_page_count(&next, per_page)?;
+                taken = self.take(next)?;
             }
-            self.outcome.more |= self.full() && received >= full_page;
+            self.outcome.more |= self.full() && taken.goes_on(full_page);
             return Ok(());
         };
 
-        let mut next = 2;
+        let mut next: u32 = 2;
         while next <= last_page && !self.full() {
-            // With a limit, request only the pages it still needs; a batch shortened by
-            // duplicates is topped up by the next round.
+            // With a limit, request only the pages it still needs; a round shortened by
+            // duplicates is topped up by the next.
             let end = match self.limit {
                 Some(n) => {
                     let pages = (n - self.outcome.emitted).div_ceil(u64::from(per_page));
-                    last_page.min(next.saturating_add(u32::try_from(pages).unwrap_or(u32::MAX) - 1))
+                    let pages = u32::try_from(pages).unwrap_or(u32::MAX).max(1);
+                    last_page.min(next.saturating_add(pages - 1))
                 }
                 None => last_page,
             };
             let mut pages = stream::iter(next..=end)
-                .map(|page| fetch.fetch(PageRequest::Number { page, per_page }))
+                .map(|number| {
+                    let request = PageRequest::Number {
+                        page: number,
+                        per_page,
+                    };
+                    fetch.fetch(request).map(move |page| (number, page))
+                })
                 .buffered(concurrency.max(1));
-            while let Some(page) = pages.next().await {
-                received = self.take(page?)?;
+            while let Some((number, page)) = pages.next().await {
+                let page = page?;
+                check_page_count(&page, per_page)?;
+                taken = self.take(page)?;
                 if self.full() {
-                    break;
+                    self.outcome.more |= number < last_page;
+                    return Ok(());
+                }
+                if taken.received == 0 {
+                    // The list ended early: sessions were deleted meanwhile.
+                    return Ok(());
                 }
             }
-            next = end + 1;
-            // Sessions created meanwhile push the oldest past the first count of pages; a
-            // full last page says the list may go on.
-            if received >= full_page {
-                let grown = self
-                    .outcome
-                    .final_total
-                    .map_or(0, |t| t.div_ceil(u64::from(per_page)));
-                last_page = last_page.max(u32::try_from(grown).unwrap_or(u32::MAX));
+            let Some(after) = end.checked_add(1) else {
+                break;
+            };
+            next = after;
+            // Sessions created meanwhile push the oldest past the first count of pages: one
+            // more page, while the last one was full of new sessions and the total says so.
+            let grown = self
+                .outcome
+                .final_total
+                .map_or(0, |t| t.div_ceil(u64::from(per_page)));
+            if next > last_page && taken.goes_on(full_page) && u64::from(last_page) < grown {
+                last_page += 1;
             }
         }
         self.outcome.more |= next <= last_page;
@@ -236,7 +286,8 @@ where
 
     /// Cursor pages: one after another, each naming the next.
     async fn cursors(&mut self, max_per_page: u32, fetch: &impl FetchPage) -> Result<(), Error> {
-        let mut cursor = None;
+        let mut cursor: Option<String> = None;
+        let mut followed = HashSet::new();
         loop {
             let request = PageRequest::Cursor {
                 cursor: cursor.take(),
@@ -246,36 +297,51 @@ where
             if self.outcome.total.is_none() {
                 self.outcome.total = page.total;
             }
-            cursor = page.next_cursor.clone();
+            let next = page.next_cursor.clone();
             self.take(page)?;
-            if cursor.is_none() {
+            let Some(next) = next else {
                 return Ok(());
-            }
+            };
             if self.full() {
                 self.outcome.more = true;
                 return Ok(());
             }
+            // A cursor seen before would walk the same pages forever.
+            if !followed.insert(next.clone()) {
+                return Err(Error::Malformed(
+                    "the provider's next-page cursor repeats an earlier one — check --base-url; if \
+                     it persists, report it to the provider"
+                        .into(),
+                ));
+            }
+            cursor = Some(next);
         }
     }
 }
 
+/// The most pages a list may claim without saying how many sessions it holds.
+const MAX_PAGES_WITHOUT_TOTAL: u32 = 1_000_000;
+
 /// Refuses a page count that cannot be true, rather than request billions of pages.
-fn check_page_count(
-    total: Option<u64>,
-    last_page: Option<u32>,
-    per_page: u32,
-) -> Result<(), Error> {
-    let (Some(total), Some(last_page)) = (total, last_page) else {
-        return Ok(());
+fn check_page_count(page: &Page, per_page: u32) -> Result<(), Error> {
+    let believable = match (page.total, page.last_page) {
+        (Some(total), Some(last_page)) => {
+            u64::from(last_page) <= total.div_ceil(u64::from(per_page)).max(1) + 1
+        }
+        (None, Some(last_page)) => last_page <= MAX_PAGES_WITHOUT_TOTAL,
+        (_, None) => true,
     };
-    let expected = total.div_ceil(u64::from(per_page)).max(1);
-    if u64::from(last_page) > expected + 1 {
-        return Err(Error::Malformed(format!(
-            "the provider's page count is not believable: {last_page} pages of {per_page} for \
-             {total} sessions — check --base-url; if it persists, report it to the provider"
-        )));
+    if believable {
+        return Ok(());
     }
-    Ok(())
+    let total = page
+        .total
+        .map_or("an unknown number of".to_owned(), |t| t.to_string());
+    Err(Error::Malformed(format!(
+        "the provider's page count is not believable: {} pages of {per_page} for {total} \
+         sessions — check --base-url; if it persists, report it to the provider",
+        page.last_page.unwrap_or_default()
+    )))
 }
 
 #[cfg(test)]
@@ -320,7 +386,7 @@ mod tests {
                 sessions,
                 total: Some(total),
                 last_page,
-                next_cursor: None,
+                ..Page::default()
             })
         }
     }
@@ -421,9 +487,8 @@ mod tests {
             let next = (at < 4).then(|| (at + 2).to_string());
             Ok(Page {
                 sessions: vec![session(at), session(at + 1)],
-                total: None,
-                last_page: None,
                 next_cursor: next,
+                ..Page::default()
             })
         };
         let mut ids = Vec::new();
@@ -443,10 +508,140 @@ mod tests {
         assert!(outcome.more);
     }
 
+    /// Runs a walk over `pages` served by page number (1-based); returns the IDs emitted.
+    fn walk_served(
+        plan: Plan,
+        serve: impl Fn(u32, u32) -> Page,
+    ) -> (Result<Outcome, Error>, Vec<String>, u32) {
+        let asked = std::cell::Cell::new(0);
+        let mut ids = Vec::new();
+        let fetch = |request: PageRequest| {
+            asked.set(asked.get() + 1);
+            let PageRequest::Number { page, per_page } = request else {
+                panic!("{request:?}")
+            };
+            let page = serve(page, per_page);
+            async move { Ok(page) }
+        };
+        let outcome = futures_executor(paginate(
+            NUMBERED,
+            plan,
+            2,
+            fetch,
+            |s| {
+                ids.push(s.id);
+                Ok(())
+            },
+            |_| {},
+        ));
+        (outcome, ids, asked.get())
+    }
+
+    fn page_of(ids: std::ops::Range<u64>) -> Page {
+        Page {
+            sessions: ids.map(session).collect(),
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn a_server_that_ignores_the_page_number_ends_the_walk() {
+        // No counts, and the same full page whatever is asked.
+        let (outcome, ids, asked) = walk_served(Plan::All, |_, _| page_of(0..10));
+        assert_eq!((ids.len(), asked), (10, 2));
+        assert!(!outcome.unwrap().more);
+        let (_, ids, asked) = walk_served(Plan::Limit(500), |_, _| page_of(0..10));
+        assert_eq!((ids.len(), asked), (10, 2));
+    }
+
+    #[test]
+    fn a_later_page_with_an_absurd_total_is_an_error() {
+        let (outcome, _, asked) = walk_served(Plan::All, |page, _| match page {
+            1 => Page {
+                total: Some(30),
+                last_page: Some(3),
+                ..page_of(0..10)
+            },
+            _ => Page {
+                total: Some(20),
+                last_page: Some(3_000_000_000),
+                ..page_of(10..20)
+            },
+        });
+        assert!(matches!(outcome, Err(Error::Malformed(_))), "{outcome:?}");
+        assert!(asked <= 3);
+    }
+
+    #[test]
+    fn an_empty_page_ends_the_walk_and_growth_is_a_page_at_a_time() {
+        // Page 1 says 3 pages; page 2 claims a huge total; page 3 is empty.
+        let (outcome, ids, asked) = walk_served(Plan::All, |page, _| match page {
+            1 => Page {
+                total: Some(30),
+                last_page: Some(3),
+                ..page_of(0..10)
+            },
+            2 => Page {
+                total: Some(1_000_000),
+                last_page: Some(3),
+                ..page_of(10..20)
+            },
+            _ => Page {
+                total: Some(1_000_000),
+                last_page: Some(3),
+                ..Page::default()
+            },
+        });
+        outcome.unwrap();
+        assert_eq!((ids.len(), asked), (20, 3));
+    }
+
+    #[test]
+    fn smaller_pages_than_asked_are_followed() {
+        // Asked for 10 a page, the server serves 5 and counts pages of 5.
+        let (outcome, ids, asked) = walk_served(Plan::All, |page, _| {
+            let start = u64::from(page - 1) * 5;
+            Page {
+                total: Some(23),
+                last_page: Some(5),
+                per_page: Some(5),
+                ..page_of(start..(start + 5).min(23))
+            }
+        });
+        outcome.unwrap();
+        let expected: Vec<String> = (0..23).map(|i| format!("s{i}")).collect();
+        assert_eq!((ids, asked), (expected, 5));
+    }
+
+    #[test]
+    fn a_repeating_cursor_is_an_error() {
+        let fetch = |_| async {
+            Ok(Page {
+                next_cursor: Some("same".into()),
+                ..page_of(0..2)
+            })
+        };
+        let outcome = futures_executor(paginate(
+            Paging::Cursor { max_per_page: 2 },
+            Plan::All,
+            1,
+            fetch,
+            |_| Ok(()),
+            |_| {},
+        ));
+        assert!(matches!(outcome, Err(Error::Malformed(_))), "{outcome:?}");
+    }
+
     #[test]
     fn an_absurd_page_count_is_refused() {
-        assert!(check_page_count(Some(10), Some(4_000_000_000), 100).is_err());
-        assert!(check_page_count(Some(0), Some(1), 100).is_ok());
-        assert!(check_page_count(Some(250), Some(3), 100).is_ok());
+        let counts = |total, last_page| Page {
+            total,
+            last_page,
+            ..Page::default()
+        };
+        assert!(check_page_count(&counts(Some(10), Some(4_000_000_000)), 100).is_err());
+        assert!(check_page_count(&counts(None, Some(4_000_000_000)), 100).is_err());
+        assert!(check_page_count(&counts(Some(0), Some(1)), 100).is_ok());
+        assert!(check_page_count(&counts(Some(250), Some(3)), 100).is_ok());
     }
 }

@@ -77,7 +77,7 @@ impl Provider for AgentHuman {
             sessions,
             total,
             last_page: Some(1),
-            next_cursor: None,
+            ..Page::default()
         })
     }
 

@@ -72,15 +72,18 @@ impl Provider for Anam {
         let mut body = parse_json(body)?;
         let sessions = map_list(&mut body, &["data"], map_session)?;
         let envelope = Fields::of(&body, "the body")?;
-        let count = |path| -> Result<Option<u64>, String> { envelope.millis(path, 1.0) };
-        let last_page = count("meta.lastPage")?
-            .map(|n| u32::try_from(n).map_err(|_| format!("`meta.lastPage` is absurd: {n}")))
-            .transpose()?;
+        let page_number = |path| -> Result<Option<u32>, String> {
+            envelope
+                .count(path)?
+                .map(|n| u32::try_from(n).map_err(|_| format!("`{path}` is absurd: {n}")))
+                .transpose()
+        };
         Ok(Page {
             sessions,
-            total: count("meta.total")?,
-            last_page,
-            next_cursor: None,
+            total: envelope.count("meta.total")?,
+            last_page: page_number("meta.lastPage")?,
+            per_page: page_number("meta.perPage")?,
+            ..Page::default()
         })
     }
 

@@ -61,6 +61,18 @@ impl<'a> Fields<'a> {
             .map_err(|_| format!("`{path}` is not an RFC 3339 time: {text:?}"))
     }
 
+    /// A count, such as a total or a page number: a non-negative whole number.
+    pub fn count(&self, path: &str) -> Result<Option<u64>, String> {
+        match self.get(path)? {
+            None => Ok(None),
+            Some(Value::Number(n)) => n
+                .as_u64()
+                .map(Some)
+                .ok_or_else(|| format!("`{path}` is not a count: {n}")),
+            Some(other) => Err(format!("`{path}` is {}, not a number", kind(other))),
+        }
+    }
+
     /// A non-negative number, as milliseconds after scaling by `scale` (1 for ms, 1000 for s).
     pub fn millis(&self, path: &str, scale: f64) -> Result<Option<u64>, String> {
         match self.get(path)? {
@@ -102,6 +114,8 @@ mod tests {
         assert_eq!(fields.string("a.n").unwrap(), None);
         assert_eq!(fields.string("missing.b").unwrap(), None);
         assert_eq!(fields.millis("d", 1000.0).unwrap(), Some(1500));
+        assert_eq!(fields.count("s").unwrap(), Some(3));
+        assert_eq!(fields.count("d").unwrap_err(), "`d` is not a count: 1.5");
         assert_eq!(
             fields.string("s").unwrap_err(),
             "`s` is a number, not a string"

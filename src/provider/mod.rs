@@ -116,7 +116,9 @@ pub enum StatusFilter {
 }
 
 /// A request, as a provider describes it: path segments below the base URL and a query.
-/// The HTTP layer percent-encodes each segment, so no ID can change the path.
+/// The HTTP layer percent-encodes each segment (so `/`, `?` and `#` stay inside it), and IDs
+/// are validated by [`Provider::parse_id`] before: together no ID can change the path (a bare
+/// `.` or `..` segment, which URL parsing would resolve, never passes validation).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiRequest {
     pub segments: Vec<String>,
@@ -137,7 +139,7 @@ impl ApiRequest {
 }
 
 /// One page of a session list.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Page {
     pub sessions: Vec<Session>,
     /// How many sessions the provider has in all, when it says.
@@ -146,6 +148,8 @@ pub struct Page {
     pub last_page: Option<u32>,
     /// The cursor of the next page, when the provider pages by cursor; `None` on the last.
     pub next_cursor: Option<String>,
+    /// The page size the provider used, when it says (it may serve fewer than asked for).
+    pub per_page: Option<u32>,
 }
 
 /// What a provider said about an error, all optional: error bodies are often absent or HTML.

@@ -358,3 +358,46 @@ fn a_429_halves_the_concurrency() {
     let unique: HashSet<String> = ids.into_iter().collect();
     assert_eq!(unique.len(), 8000);
 }
+
+#[test]
+fn a_server_that_ignores_the_page_number_cannot_loop_the_walk() {
+    // No counts, and the same full page whatever page is asked for.
+    let page: Vec<serde_json::Value> = (0..100).map(anam::session).collect();
+    let server = FakeServer::start(move |_| Reply::json(200, &serde_json::json!({ "data": page })));
+    for args in [&["--all"][..], &["--limit", "500"]] {
+        let run = run(
+            avatarctl_anam(&server, KEY)
+                .args(["sessions", "list", "-o", "ndjson"])
+                .args(args),
+            KEY,
+        );
+        assert_eq!(run.ndjson_ids().len(), 100, "{args:?}");
+    }
+    assert_eq!(
+        server.request_count(),
+        4,
+        "two pages a walk: the second brings nothing new"
+    );
+}
+
+#[test]
+fn a_server_serving_smaller_pages_than_asked_is_followed() {
+    // The fake caps perPage at 50, as a provider may, and says so in `meta.perPage`.
+    let handler = FakeAnam::new(KEY).with_sessions(420).handler();
+    let server = FakeServer::start(move |request| {
+        let mut capped = request.clone();
+        for (name, value) in &mut capped.query {
+            if name == "perPage" {
+                *value = value.parse::<u32>().unwrap().min(50).to_string();
+            }
+        }
+        handler(&capped)
+    });
+    let run = run(
+        avatarctl_anam(&server, KEY).args(["sessions", "list", "--all", "-o", "ndjson"]),
+        KEY,
+    );
+    let expected: Vec<String> = (0..420).map(anam::session_id).collect();
+    assert_eq!(run.ndjson_ids(), expected);
+    assert_eq!(server.request_count(), 9);
+}

@@ -10,7 +10,8 @@ use assert_cmd::Command;
 use serde_json::json;
 
 use crate::support::{
-    FakeAnam, FakeServer, Reply, anam, avatarctl, avatarctl_anam, run, stream_anam,
+    FakeAnam, FakeServer, Reply, anam, avatarctl, avatarctl_anam, avatarctl_process, run,
+    stream_anam,
 };
 
 const KEY: &str = "anam-reliability-key-4242";
@@ -30,7 +31,7 @@ fn failing_first(failures: usize, failure: Reply) -> FakeServer {
 
 #[test]
 fn transient_failures_are_retried() {
-    for status in [429, 500, 502, 503, 504] {
+    for status in [429, 500, 502, 503, 504, 507] {
         let server = failing_first(
             2,
             Reply::json(status, &json!({"message": "busy"})).header("Retry-After", 0),
@@ -415,4 +416,90 @@ fn an_export_through_a_fifth_of_failures_is_whole() {
         "the fake failed {} requests",
         failed.load(Ordering::SeqCst)
     );
+}
+
+#[test]
+fn a_slow_reader_does_not_time_out_the_requests_in_flight() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    // Page 5 is in flight (for 300 ms) while the reader below looks away for 1.5 s, longer
+    // than --timeout: the request must finish on its own, not wait for the reader.
+    let handler = FakeAnam::new(KEY).with_sessions(900).handler();
+    let server = FakeServer::start(move |request| {
+        let slow = request.query_param("page") == Some("5");
+        handler(request).delay(Duration::from_millis(if slow { 300 } else { 0 }))
+    });
+    let mut child = avatarctl_process()
+        .env("ANAM_API_KEY", KEY)
+        .env("AVATARCTL_BASE_URL", server.url())
+        .args([
+            "--timeout",
+            "1s",
+            "--retries",
+            "0",
+            "sessions",
+            "list",
+            "--all",
+        ])
+        .args(["--concurrency", "4", "-o", "ndjson"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    for _ in 0..150 {
+        line.clear();
+        stdout.read_line(&mut line).unwrap();
+    }
+    // A reader that looks away (`| less`): here the sleep is the scenario, not a guess.
+    std::thread::sleep(Duration::from_millis(1500));
+    let rest = stdout.lines().count();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(150 + rest, 900);
+}
+
+#[test]
+fn a_loopback_base_url_bypasses_a_proxy_that_would_carry_the_key() {
+    let proxy = FakeServer::start(|_| Reply::json(502, &json!({"message": "proxied"})));
+    let server = FakeAnam::new(KEY).with_sessions(3).start();
+    for variable in ["HTTP_PROXY", "http_proxy", "ALL_PROXY"] {
+        run(
+            avatarctl_anam(&server, KEY)
+                .env(variable, proxy.url())
+                .args(["sessions", "list"]),
+            KEY,
+        )
+        .success();
+    }
+    assert_eq!(proxy.request_count(), 0, "the key went through the proxy");
+    assert_eq!(server.request_count(), 3);
+}
+
+#[test]
+fn a_key_the_provider_echoes_is_masked_whole_even_in_a_long_message() {
+    let message = format!("{} Bearer {KEY} was refused", "x".repeat(280));
+    let server = failing_first(usize::MAX, Reply::json(401, &json!({ "message": message })));
+    let run = run(avatarctl_anam(&server, KEY).args(["sessions", "list"]), KEY);
+    let stderr = run.failure(4);
+    assert!(
+        !stderr.contains(&KEY[..8]),
+        "a part of the key leaked: {stderr}"
+    );
+}
+
+#[test]
+fn the_verbose_excerpt_of_a_malformed_body_masks_credentials() {
+    let body = json!({"data": [{"id": 7, "daily_room": {"token": "SECRETTOKEN-abc"}}]});
+    let server = failing_first(usize::MAX, Reply::json(200, &body));
+    let run = run(
+        avatarctl_anam(&server, KEY).args(["-v", "sessions", "list"]),
+        KEY,
+    );
+    assert_eq!(run.code, Some(5), "{run:#?}");
+    run.assert_stderr_contains("the body began:");
+    assert!(!run.stderr.contains("SECRETTOKEN"), "{}", run.stderr);
 }

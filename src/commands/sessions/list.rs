@@ -2,6 +2,7 @@
 //! the list (streaming what it can), and says on stderr what was left out or moved meanwhile.
 
 use std::io::Write;
+use std::sync::Arc;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -21,7 +22,7 @@ pub const DEFAULT_LIMIT: u64 = 20;
 pub const MAX_TABLE_ROWS: u64 = 10_000;
 
 pub async fn run(
-    client: &Client,
+    client: &Arc<Client>,
     args: &ListArgs,
     options: &OutputOptions,
     terminal: Terminal,
@@ -47,11 +48,21 @@ pub async fn run(
         plan,
         usize::from(args.concurrency),
         |page| {
+            // Spawned, so the request runs to its end while this thread writes what came
+            // before; `paginate` bounds how many are started.
             let request = provider.list_request(&filters, page);
-            async move {
+            let client = Arc::clone(client);
+            let fetched = tokio::spawn(async move {
                 client
                     .fetch(&request, |body| provider.parse_list(body))
                     .await
+            });
+            let abort = AbortOnDrop(fetched.abort_handle());
+            async move {
+                let _abort = abort;
+                fetched.await.map_err(|e| {
+                    Error::Other(anyhow::Error::new(e).context("a page fetch failed"))
+                })?
             }
         },
         |session| renderer.write(session),
@@ -81,6 +92,16 @@ pub async fn run(
         log.note(note);
     }
     Ok(())
+}
+
+/// Cancels a spawned fetch when the walk no longer wants it (it stopped at a limit or an
+/// error), so that nothing runs or logs after the command has ended.
+struct AbortOnDrop(tokio::task::AbortHandle);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// A table keeps every row in memory, so it stops at [`MAX_TABLE_ROWS`].
