@@ -40,7 +40,8 @@ pub enum Error {
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
-    #[error(transparent)]
+    /// Writing the output failed (a closed pipe is not reported: see `is_broken_pipe`).
+    #[error("cannot write the output: {0} — check the disk space and where stdout goes")]
     Io(#[from] io::Error),
     #[error("{0:#}")]
     Other(#[from] anyhow::Error),

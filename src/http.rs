@@ -18,7 +18,7 @@
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use reqwest::header::{AUTHORIZATION, HeaderMap, LOCATION, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, LOCATION, RETRY_AFTER};
 use reqwest::{RequestBuilder, Response};
 use url::Url;
 
@@ -308,10 +308,23 @@ impl Client {
         }
     }
 
+    /// Adds the key, marked sensitive so that no debug view of the request shows it.
     fn authorize(&self, builder: RequestBuilder) -> RequestBuilder {
-        match self.provider.auth() {
-            Auth::Bearer => builder.header(AUTHORIZATION, format!("Bearer {}", self.key.expose())),
-            Auth::Header(name) => builder.header(name, self.key.expose()),
+        let (name, value) = match self.provider.auth() {
+            Auth::Bearer => (
+                AUTHORIZATION.as_str(),
+                format!("Bearer {}", self.key.expose()),
+            ),
+            Auth::Header(name) => (name, self.key.expose().to_owned()),
+        };
+        // Config accepts only keys a header can carry; should one slip through, the request
+        // fails to build (and is not retried) rather than carry a mangled key.
+        match HeaderValue::from_str(&value) {
+            Ok(mut value) => {
+                value.set_sensitive(true);
+                builder.header(name, value)
+            }
+            Err(_) => builder.header(name, value),
         }
     }
 

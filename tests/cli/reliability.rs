@@ -503,3 +503,26 @@ fn the_verbose_excerpt_of_a_malformed_body_masks_credentials() {
     run.assert_stderr_contains("the body began:");
     assert!(!run.stderr.contains("SECRETTOKEN"), "{}", run.stderr);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_exit_1_with_one_line() {
+    let server = FakeAnam::new(KEY).with_sessions(3).start();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = avatarctl_process()
+        .env("ANAM_API_KEY", KEY)
+        .env("AVATARCTL_BASE_URL", server.url())
+        .args(["sessions", "list", "-o", "csv"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: cannot write the output: No space left on device (os error 28) — check the disk \
+         space and where stdout goes\n"
+    );
+}
