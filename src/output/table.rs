@@ -262,9 +262,10 @@ pub fn format_time(time: &DateTime<Utc>, utc: bool) -> String {
     }
 }
 
-/// `754000` → `12m 34s`; whole seconds, since a table is read by people.
+/// `754000` → `12m 34s`; whole seconds, rounded half up, since a table is read by people.
+/// Rounds without adding first, so a provider's absurd `u64::MAX` cannot overflow.
 pub fn format_duration(ms: u64) -> String {
-    let seconds = std::time::Duration::from_secs((ms + 500) / 1000);
+    let seconds = std::time::Duration::from_secs(ms / 1000 + u64::from(ms % 1000 >= 500));
     humantime::format_duration(seconds).to_string()
 }
 
@@ -278,6 +279,11 @@ mod tests {
         assert_eq!(format_duration(754_499), "12m 34s");
         assert_eq!(format_duration(0), "0s");
         assert_eq!(format_duration(3_723_000), "1h 2m 3s");
+        assert_eq!(format_duration(754_500), "12m 35s");
+        assert_eq!(
+            format_duration(u64::MAX),
+            "584542046years 1month 2days 15h 52m 16s"
+        );
     }
 
     #[test]
