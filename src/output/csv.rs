@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::RecordSink;
+use super::{RecordSink, text};
 
 pub struct Csv<'a> {
     writer: csv::Writer<&'a mut dyn Write>,
@@ -43,15 +43,11 @@ impl RecordSink for Csv<'_> {
 
 /// A JSON value as CSV text: null is empty, nested values are compact JSON.
 fn cell(value: &Value, safe: bool) -> String {
-    let text = match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let text = text(value).unwrap_or_default();
     if safe && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text
+        text.into_owned()
     }
 }
 

@@ -3,6 +3,7 @@
 //! Cells hold untrusted text, so each goes through [`sanitize`]. On a terminal the table fits
 //! its width; piped, it keeps full width and the same header, so `> file` loses nothing.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::{DateTime, Local, Utc};
@@ -10,7 +11,7 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use super::sanitize::sanitize;
-use super::{OutputOptions, Terminal};
+use super::{OutputOptions, Terminal, text};
 use crate::session::{Field, FieldPath, Session};
 
 /// What an absent value shows as.
@@ -153,11 +154,7 @@ pub fn write_records(
     );
     for record in records {
         table.add_row(keys.iter().map(|key| {
-            let text = match &record[key.as_str()] {
-                Value::Null => NONE.to_owned(),
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
+            let text = text(&record[key.as_str()]).unwrap_or(Cow::Borrowed(NONE));
             Cell::new(sanitize(&text))
         }));
     }
@@ -227,11 +224,7 @@ fn cell_text(session: &Session, path: &FieldPath, utc: bool) -> String {
         Field::EndedAt => time(&session.ended_at),
         Field::CreatedAt => time(&session.created_at),
         Field::DurationMs => session.duration_ms.map(format_duration),
-        _ => match session.value(path) {
-            Value::Null => None,
-            Value::String(s) => Some(s),
-            other => Some(other.to_string()),
-        },
+        _ => text(&session.value(path)).map(Cow::into_owned),
     };
     text.unwrap_or_else(|| NONE.to_owned())
 }
