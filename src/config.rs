@@ -236,6 +236,17 @@ pub fn resolve_output(
                     "--fields is empty — name at least one field, e.g. --fields id,status",
                 ));
             }
+            // A repeat would be one JSON key and one CSV column too few: refuse it.
+            if let Some(repeat) = fields
+                .iter()
+                .enumerate()
+                .find_map(|(i, field)| fields[..i].contains(field).then_some(field))
+            {
+                return Err(Error::usage(format!(
+                    "--fields names {:?} twice — list each field once",
+                    repeat.name()
+                )));
+            }
             Some(fields)
         }
     };
@@ -396,6 +407,12 @@ mod tests {
                 .contains("valid fields")
         );
         assert!(resolve(&["-o", "csv", "--csv-safe", "--fields", "id,raw.a.b"], &key).is_ok());
+        let repeated = resolve(&["-o", "csv", "--fields", "id,status, id"], &key).unwrap_err();
+        assert_eq!(
+            repeated.to_string(),
+            "--fields names \"id\" twice — list each field once"
+        );
+        assert!(resolve(&["--fields", "raw.a.b,raw.a,raw.a.b"], &key).is_err());
     }
 
     #[test]

@@ -179,6 +179,30 @@ fn an_unknown_field_is_a_usage_error_listing_the_valid_ones() {
     assert_eq!(server.request_count(), 0);
 }
 
+/// A repeated field would make a JSON object one key short and a CSV row one cell short of
+/// its header; it is refused before any request, naming the field.
+#[test]
+fn a_field_named_twice_is_a_usage_error() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
+    for format in ["csv", "json", "table"] {
+        let run = list(&server, &["-o", format, "--fields", "id,status,id"]);
+        assert_eq!(
+            run.usage_error(),
+            "--fields names \"id\" twice — list each field once",
+            "-o {format}"
+        );
+    }
+    let run = list(
+        &server,
+        &["--fields", "raw.personaConfig.name,raw.personaConfig.name"],
+    );
+    assert_eq!(
+        run.usage_error(),
+        "--fields names \"raw.personaConfig.name\" twice — list each field once"
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
 #[test]
 fn fields_cannot_reach_a_redacted_credential() {
     let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
