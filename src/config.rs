@@ -14,7 +14,7 @@ use crate::cli::{ColorChoice, GlobalArgs, parse_timeout};
 use crate::error::Error;
 use crate::output::{Format, OutputOptions};
 use crate::provider::ProviderKind;
-use crate::secret::ApiKey;
+use crate::secret::{ApiKey, KeyProblem};
 use crate::session::FieldPath;
 
 /// Everything a command that talks to a provider needs, resolved and validated.
@@ -131,21 +131,34 @@ fn resolve_key(
     stdin: &mut dyn Read,
 ) -> Result<(ApiKey, String), Error> {
     if let Some(raw) = &args.api_key {
-        let key = ApiKey::new(raw)
-            .ok_or_else(|| Error::usage("--api-key is empty — pass the key, or use the env var"))?;
+        let key = ApiKey::new(raw).map_err(|problem| match problem {
+            KeyProblem::Empty => {
+                Error::usage("--api-key is empty — pass the key, or use the env var")
+            }
+            KeyProblem::NotHeaderSafe => not_header_safe("--api-key"),
+        })?;
         return Ok((key, "--api-key".into()));
     }
     if let Some(path) = &args.api_key_file {
         return read_key_file(path, stdin);
     }
     let var = provider.key_env();
-    match env(var).and_then(|raw| ApiKey::new(&raw)) {
-        Some(key) => Ok((key, var.into())),
-        None => Err(Error::usage(format!(
+    match env(var).map(|raw| ApiKey::new(&raw)) {
+        Some(Ok(key)) => Ok((key, var.into())),
+        Some(Err(KeyProblem::NotHeaderSafe)) => Err(not_header_safe(var)),
+        None | Some(Err(KeyProblem::Empty)) => Err(Error::usage(format!(
             "no API key for {} — set {var}, or pass --api-key or --api-key-file",
             provider.name()
         ))),
     }
+}
+
+/// A key with a character a request header cannot carry, named by its source, never shown.
+fn not_header_safe(source: &str) -> Error {
+    Error::usage(format!(
+        "the API key from {source} contains characters an HTTP header cannot carry — check for \
+         a stray control character or paste error"
+    ))
 }
 
 fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), Error> {
@@ -164,8 +177,12 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
         })?;
         (text, format!("--api-key-file {}", path.display()))
     };
-    let key = ApiKey::new(&text)
-        .ok_or_else(|| Error::usage(format!("{source} is empty — it should hold the API key")))?;
+    let key = ApiKey::new(&text).map_err(|problem| match problem {
+        KeyProblem::Empty => {
+            Error::usage(format!("{source} is empty — it should hold the API key"))
+        }
+        KeyProblem::NotHeaderSafe => not_header_safe(&source),
+    })?;
     Ok((key, source))
 }
 
@@ -371,6 +388,35 @@ mod tests {
                 .starts_with("no API key for anam — set ANAM_API_KEY"),
             "{missing}"
         );
+    }
+
+    #[test]
+    fn a_key_a_header_cannot_carry_is_a_usage_error_naming_its_source() {
+        let message = |result: Result<Config, Error>| {
+            let error = result.unwrap_err();
+            assert_eq!(error.exit_code(), 2, "{error}");
+            error.to_string()
+        };
+        let from_env = message(resolve(&[], &[("ANAM_API_KEY", "abc\x01def")]));
+        assert_eq!(
+            from_env,
+            "the API key from ANAM_API_KEY contains characters an HTTP header cannot carry — \
+             check for a stray control character or paste error"
+        );
+        let from_flag = message(resolve(&["-p", "anam", "--api-key", "clé"], &[]));
+        assert!(
+            from_flag.starts_with("the API key from --api-key contains"),
+            "{from_flag}"
+        );
+        assert!(!from_flag.contains("clé"), "{from_flag}");
+        let env = |_: &str| None;
+        let stdin = Config::resolve(
+            &args(&["-p", "anam", "--api-key-file", "-"]),
+            &env,
+            &mut "key\x7f\n".as_bytes(),
+            false,
+        );
+        assert!(message(stdin).starts_with("the API key from --api-key-file - (stdin) contains"),);
     }
 
     #[test]

@@ -263,6 +263,51 @@ fn an_empty_or_missing_key_file_is_a_usage_error() {
     assert_eq!(server.request_count(), 0);
 }
 
+/// A key with a control or non-ASCII character cannot go into a request header. It is a usage
+/// error naming where the key came from (never the key), before any request — not a request
+/// that fails to build and is retried as a network error.
+#[test]
+fn a_key_a_header_cannot_carry_is_a_usage_error_naming_its_source() {
+    let server = anam();
+    let expected = |source: &str| {
+        format!(
+            "the API key from {source} contains characters an HTTP header cannot carry — check \
+             for a stray control character or paste error"
+        )
+    };
+    let control = "anam_key\u{1}with_a_control";
+    let from_env = run(
+        bare(&server).env("ANAM_API_KEY", control).args(list_json()),
+        control,
+    );
+    assert_eq!(from_env.usage_error(), expected("ANAM_API_KEY"));
+
+    let accented = "anam_clé_pasted";
+    let from_flag = run(
+        bare(&server)
+            .args(["-p", "anam", "--api-key", accented])
+            .args(list_json()),
+        accented,
+    );
+    assert_eq!(from_flag.usage_error(), expected("--api-key"));
+
+    // Two lines: one key pasted on top of another.
+    let file = key_file("anam_first_key\nanam_second_key\n");
+    let path = file.path().to_str().unwrap();
+    let from_file = run(
+        bare(&server)
+            .args(["-p", "anam", "--api-key-file", path])
+            .args(list_json()),
+        "anam_first_key",
+    );
+    from_file.assert_hides("anam_second_key");
+    assert_eq!(
+        from_file.usage_error(),
+        expected(&format!("--api-key-file {path}"))
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
 #[test]
 fn api_key_and_api_key_file_conflict() {
     let run = Run::of(s::avatarctl().args([
