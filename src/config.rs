@@ -55,9 +55,12 @@ fn from_env<T: ValueEnum>(env: EnvLookup, name: &str) -> Result<Option<T>, Error
 /// Reads an env var; empty counts as unset.
 pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// The process environment, for `main`.
+/// The process environment, for `main`. A value that is not UTF-8 is kept (lossily) rather
+/// than taken for unset, so that it is reported as invalid where it is used — a key with a
+/// stray byte is named as such, not as missing.
 pub fn process_env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+    let value = std::env::var_os(name)?;
+    Some(value.to_string_lossy().into_owned()).filter(|v| !v.is_empty())
 }
 
 impl Config {

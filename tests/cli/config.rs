@@ -308,6 +308,29 @@ fn a_key_a_header_cannot_carry_is_a_usage_error_naming_its_source() {
     assert_eq!(server.request_count(), 0);
 }
 
+/// A key env var that is not even UTF-8 is a bad key, not a missing one.
+#[cfg(unix)]
+#[test]
+fn a_key_env_var_that_is_not_utf8_is_named_as_a_bad_key() {
+    use std::os::unix::ffi::OsStrExt;
+
+    let server = anam();
+    let bytes = b"anam_latin1_\xe9_key";
+    let run = run(
+        bare(&server)
+            .env("ANAM_API_KEY", std::ffi::OsStr::from_bytes(bytes))
+            .args(list_json()),
+        "anam_latin1_",
+    );
+    assert!(
+        run.usage_error()
+            .starts_with("the API key from ANAM_API_KEY contains characters an HTTP header"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
 #[test]
 fn api_key_and_api_key_file_conflict() {
     let run = Run::of(s::avatarctl().args([
