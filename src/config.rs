@@ -74,7 +74,7 @@ impl Config {
         let output = resolve_output(args, env, stdout_is_tty)?;
         let provider = match args.provider {
             Some(provider) => provider,
-            None => resolve_provider(env)?,
+            None => resolve_provider(env, key_flag(args))?,
         };
         let (key, key_source) = resolve_key(args, provider, env, stdin)?;
         let base_url = match (&args.base_url, env("AVATARCTL_BASE_URL")) {
@@ -105,8 +105,20 @@ impl Config {
     }
 }
 
+/// The flag that gave the key, if one did: a key alone does not say whose it is.
+fn key_flag(args: &GlobalArgs) -> Option<&'static str> {
+    if args.api_key.is_some() {
+        Some("--api-key")
+    } else if args.api_key_file.is_some() {
+        Some("--api-key-file")
+    } else {
+        None
+    }
+}
+
 /// The provider from `AVATARCTL_PROVIDER`, else the one whose key env var is set.
-fn resolve_provider(env: EnvLookup) -> Result<ProviderKind, Error> {
+/// `key_flag` names the flag that gave the key, for the message when neither decides.
+fn resolve_provider(env: EnvLookup, key_flag: Option<&str>) -> Result<ProviderKind, Error> {
     if let Some(provider) = from_env(env, "AVATARCTL_PROVIDER")? {
         return Ok(provider);
     }
@@ -114,13 +126,17 @@ fn resolve_provider(env: EnvLookup) -> Result<ProviderKind, Error> {
         .into_iter()
         .filter(|p| env(p.key_env()).is_some())
         .collect();
-    match with_key.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Error::usage(
+    match (with_key.as_slice(), key_flag) {
+        ([one], _) => Ok(*one),
+        (_, Some(flag)) => Err(Error::usage(format!(
+            "{flag} was given but no provider selected — pass --provider anam|agenthuman \
+             (or set AVATARCTL_PROVIDER)"
+        ))),
+        ([], None) => Err(Error::usage(
             "no provider selected and no API key found — set ANAM_API_KEY or AGENTHUMAN_API_KEY, \
              or pass --provider anam|agenthuman (or set AVATARCTL_PROVIDER)",
         )),
-        _ => Err(Error::usage(
+        (_, None) => Err(Error::usage(
             "both ANAM_API_KEY and AGENTHUMAN_API_KEY are set — choose one with \
              --provider anam|agenthuman (or AVATARCTL_PROVIDER)",
         )),
@@ -369,6 +385,34 @@ mod tests {
                 .contains("ANAM_API_KEY or AGENTHUMAN_API_KEY"),
             "{none}"
         );
+    }
+
+    #[test]
+    fn a_key_flag_without_a_provider_asks_for_the_provider() {
+        let none = resolve(&[], &[]).unwrap_err();
+        assert!(
+            none.to_string()
+                .starts_with("no provider selected and no API key found"),
+            "{none}"
+        );
+        let flag = resolve(&["--api-key", "k"], &[]).unwrap_err();
+        assert_eq!(flag.exit_code(), 2);
+        assert_eq!(
+            flag.to_string(),
+            "--api-key was given but no provider selected — pass --provider anam|agenthuman \
+             (or set AVATARCTL_PROVIDER)"
+        );
+        let both = [("ANAM_API_KEY", "a"), ("AGENTHUMAN_API_KEY", "b")];
+        let file = resolve(&["--api-key-file", "-"], &both).unwrap_err();
+        assert!(
+            file.to_string()
+                .starts_with("--api-key-file was given but no provider selected"),
+            "{file}"
+        );
+        // One key env var still picks the provider; the flag's key is the one used.
+        let config = resolve(&["--api-key", "flag"], &[("AGENTHUMAN_API_KEY", "env")]).unwrap();
+        assert_eq!(config.provider, ProviderKind::AgentHuman);
+        assert_eq!(config.key.expose(), "flag");
     }
 
     #[test]

@@ -89,6 +89,37 @@ fn no_key_set_is_a_usage_error_naming_both_env_vars() {
 }
 
 #[test]
+fn a_key_flag_without_a_provider_asks_for_the_provider_not_a_key() {
+    let server = anam();
+    let by_flag = run(
+        bare(&server)
+            .args(["--api-key", ANAM_KEY])
+            .args(list_json()),
+        ANAM_KEY,
+    );
+    assert_eq!(
+        by_flag.usage_error(),
+        "--api-key was given but no provider selected — pass --provider anam|agenthuman (or set \
+         AVATARCTL_PROVIDER)"
+    );
+    let file = key_file(ANAM_KEY);
+    let by_file = run(
+        bare(&server)
+            .args(["--api-key-file", file.path().to_str().unwrap()])
+            .args(list_json()),
+        ANAM_KEY,
+    );
+    assert!(
+        by_file
+            .usage_error()
+            .starts_with("--api-key-file was given but no provider selected — pass --provider"),
+        "{}",
+        by_file.stderr
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
+#[test]
 fn a_named_provider_picks_its_key_when_both_are_set() {
     let server = FakeAgentHuman::new(AH_KEY).with_sessions(1).start();
     let both = |command: &mut assert_cmd::Command| {
