@@ -492,6 +492,20 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
 }
 
 #[test]
+fn providers_refuses_the_flags_that_only_apply_to_sessions() {
+    for (args, flag) in [
+        (&["providers", "--fields", "provider"][..], "--fields"),
+        (&["providers", "-o", "json", "--raw"][..], "--raw"),
+    ] {
+        let run = Run::of(s::avatarctl().args(args));
+        assert_eq!(
+            run.usage_error(),
+            format!("{flag} applies to sessions, not to `providers` — leave it out")
+        );
+    }
+}
+
+#[test]
 fn an_empty_key_env_var_counts_as_unset() {
     let server = FakeAgentHuman::new(AH_KEY).with_sessions(1).start();
     let run = run(
