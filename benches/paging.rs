@@ -27,7 +27,8 @@ fn main() {
     let sessions = setting("BENCH_SESSIONS", 10_000);
     let latency = Duration::from_millis(setting("BENCH_LATENCY_MS", 50) as u64);
     let big = setting("BENCH_BIG_SESSIONS", 100_000);
-    let runs = setting("BENCH_RUNS", 3);
+    // A median needs at least one run.
+    let runs = setting("BENCH_RUNS", 3).max(1);
 
     println!("| case | wall (median of {runs}) | peak RSS | sessions/s |");
     println!("| --- | --- | --- | --- |");
@@ -130,6 +131,12 @@ fn run_once(server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
     let pid = child.id();
     let stdout = child.stdout.take().unwrap();
     let counter = std::thread::spawn(move || BufReader::new(stdout).lines().count());
+    // Read while the child runs: an unread pipe stalls it once the pipe's buffer is full.
+    let mut stderr = child.stderr.take().unwrap();
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        stderr.read_to_string(&mut text).map(|_| text)
+    });
     // The high-water mark only grows, so the last reading before exit is the peak.
     let mut peak = None;
     while child.try_wait().unwrap().is_none() {
@@ -137,15 +144,12 @@ fn run_once(server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
         std::thread::sleep(Duration::from_millis(2));
     }
     let wall = started.elapsed();
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut stderr)
-        .unwrap();
     let status = child.wait().unwrap();
     let printed = counter.join().unwrap();
+    let stderr = errors
+        .join()
+        .unwrap()
+        .unwrap_or_else(|e| format!("(stderr unreadable: {e})"));
     assert!(status.success(), "avatarctl failed: {stderr}");
     assert_eq!(printed, lines, "lines printed by avatarctl {args:?}");
     Measured {
@@ -173,17 +177,23 @@ fn fake_anam(sessions: usize, latency: Duration) -> FakeServer {
         .collect();
     let pages = Arc::new(pages);
     FakeServer::start(move |request| {
+        // A 400 that avatarctl reports, so the run fails with this message; a panic here
+        // would only end the server's thread and leave the run to fail obscurely.
+        let per_page = request.query_param("perPage");
+        if per_page != Some("100") {
+            let message = format!(
+                "the bench serves pages of {PER_PAGE} only, not perPage={}",
+                per_page.unwrap_or("(none)")
+            );
+            return Reply::json(400, &json!({ "message": message }));
+        }
         let page: usize = request
             .query_param("page")
             .and_then(|p| p.parse().ok())
             .unwrap_or(1);
-        assert_eq!(
-            request.query_param("perPage"),
-            Some("100"),
-            "the bench serves pages of 100"
-        );
-        let body = pages
-            .get(page - 1)
+        let body = page
+            .checked_sub(1)
+            .and_then(|index| pages.get(index))
             .cloned()
             .unwrap_or_else(|| b"{\"data\":[]}".to_vec());
         Reply::text(200, "application/json", body).delay(latency)

@@ -14,7 +14,7 @@ use crate::cli::{ColorChoice, GlobalArgs, parse_timeout};
 use crate::error::Error;
 use crate::output::{Format, OutputOptions};
 use crate::provider::ProviderKind;
-use crate::secret::ApiKey;
+use crate::secret::{ApiKey, KeyProblem};
 use crate::session::FieldPath;
 
 /// Everything a command that talks to a provider needs, resolved and validated.
@@ -55,9 +55,12 @@ fn from_env<T: ValueEnum>(env: EnvLookup, name: &str) -> Result<Option<T>, Error
 /// Reads an env var; empty counts as unset.
 pub type EnvLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// The process environment, for `main`.
+/// The process environment, for `main`. A value that is not UTF-8 is kept (lossily) rather
+/// than taken for unset, so that it is reported as invalid where it is used — a key with a
+/// stray byte is named as such, not as missing.
 pub fn process_env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+    let value = std::env::var_os(name)?;
+    Some(value.to_string_lossy().into_owned()).filter(|v| !v.is_empty())
 }
 
 impl Config {
@@ -71,7 +74,7 @@ impl Config {
         let output = resolve_output(args, env, stdout_is_tty)?;
         let provider = match args.provider {
             Some(provider) => provider,
-            None => resolve_provider(env)?,
+            None => resolve_provider(env, key_flag(args))?,
         };
         let (key, key_source) = resolve_key(args, provider, env, stdin)?;
         let base_url = match (&args.base_url, env("AVATARCTL_BASE_URL")) {
@@ -102,8 +105,20 @@ impl Config {
     }
 }
 
+/// The flag that gave the key, if one did: a key alone does not say whose it is.
+fn key_flag(args: &GlobalArgs) -> Option<&'static str> {
+    if args.api_key.is_some() {
+        Some("--api-key")
+    } else if args.api_key_file.is_some() {
+        Some("--api-key-file")
+    } else {
+        None
+    }
+}
+
 /// The provider from `AVATARCTL_PROVIDER`, else the one whose key env var is set.
-fn resolve_provider(env: EnvLookup) -> Result<ProviderKind, Error> {
+/// `key_flag` names the flag that gave the key, for the message when neither decides.
+fn resolve_provider(env: EnvLookup, key_flag: Option<&str>) -> Result<ProviderKind, Error> {
     if let Some(provider) = from_env(env, "AVATARCTL_PROVIDER")? {
         return Ok(provider);
     }
@@ -111,13 +126,17 @@ fn resolve_provider(env: EnvLookup) -> Result<ProviderKind, Error> {
         .into_iter()
         .filter(|p| env(p.key_env()).is_some())
         .collect();
-    match with_key.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Error::usage(
+    match (with_key.as_slice(), key_flag) {
+        ([one], _) => Ok(*one),
+        (_, Some(flag)) => Err(Error::usage(format!(
+            "{flag} was given but no provider selected — pass --provider anam|agenthuman \
+             (or set AVATARCTL_PROVIDER)"
+        ))),
+        ([], None) => Err(Error::usage(
             "no provider selected and no API key found — set ANAM_API_KEY or AGENTHUMAN_API_KEY, \
              or pass --provider anam|agenthuman (or set AVATARCTL_PROVIDER)",
         )),
-        _ => Err(Error::usage(
+        (_, None) => Err(Error::usage(
             "both ANAM_API_KEY and AGENTHUMAN_API_KEY are set — choose one with \
              --provider anam|agenthuman (or AVATARCTL_PROVIDER)",
         )),
@@ -131,21 +150,34 @@ fn resolve_key(
     stdin: &mut dyn Read,
 ) -> Result<(ApiKey, String), Error> {
     if let Some(raw) = &args.api_key {
-        let key = ApiKey::new(raw)
-            .ok_or_else(|| Error::usage("--api-key is empty — pass the key, or use the env var"))?;
+        let key = ApiKey::new(raw).map_err(|problem| match problem {
+            KeyProblem::Empty => {
+                Error::usage("--api-key is empty — pass the key, or use the env var")
+            }
+            KeyProblem::NotHeaderSafe => not_header_safe("--api-key"),
+        })?;
         return Ok((key, "--api-key".into()));
     }
     if let Some(path) = &args.api_key_file {
         return read_key_file(path, stdin);
     }
     let var = provider.key_env();
-    match env(var).and_then(|raw| ApiKey::new(&raw)) {
-        Some(key) => Ok((key, var.into())),
-        None => Err(Error::usage(format!(
+    match env(var).map(|raw| ApiKey::new(&raw)) {
+        Some(Ok(key)) => Ok((key, var.into())),
+        Some(Err(KeyProblem::NotHeaderSafe)) => Err(not_header_safe(var)),
+        None | Some(Err(KeyProblem::Empty)) => Err(Error::usage(format!(
             "no API key for {} — set {var}, or pass --api-key or --api-key-file",
             provider.name()
         ))),
     }
+}
+
+/// A key with a character a request header cannot carry, named by its source, never shown.
+fn not_header_safe(source: &str) -> Error {
+    Error::usage(format!(
+        "the API key from {source} contains characters an HTTP header cannot carry — check for \
+         a stray control character or paste error"
+    ))
 }
 
 fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), Error> {
@@ -164,8 +196,12 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
         })?;
         (text, format!("--api-key-file {}", path.display()))
     };
-    let key = ApiKey::new(&text)
-        .ok_or_else(|| Error::usage(format!("{source} is empty — it should hold the API key")))?;
+    let key = ApiKey::new(&text).map_err(|problem| match problem {
+        KeyProblem::Empty => {
+            Error::usage(format!("{source} is empty — it should hold the API key"))
+        }
+        KeyProblem::NotHeaderSafe => not_header_safe(&source),
+    })?;
     Ok((key, source))
 }
 
@@ -241,6 +277,17 @@ pub fn resolve_output(
                 return Err(Error::usage(
                     "--fields is empty — name at least one field, e.g. --fields id,status",
                 ));
+            }
+            // A repeat would be one JSON key and one CSV column too few: refuse it.
+            if let Some(repeat) = fields
+                .iter()
+                .enumerate()
+                .find_map(|(i, field)| fields[..i].contains(field).then_some(field))
+            {
+                return Err(Error::usage(format!(
+                    "--fields names {:?} twice — list each field once",
+                    repeat.name()
+                )));
             }
             Some(fields)
         }
@@ -347,6 +394,34 @@ mod tests {
     }
 
     #[test]
+    fn a_key_flag_without_a_provider_asks_for_the_provider() {
+        let none = resolve(&[], &[]).unwrap_err();
+        assert!(
+            none.to_string()
+                .starts_with("no provider selected and no API key found"),
+            "{none}"
+        );
+        let flag = resolve(&["--api-key", "k"], &[]).unwrap_err();
+        assert_eq!(flag.exit_code(), 2);
+        assert_eq!(
+            flag.to_string(),
+            "--api-key was given but no provider selected — pass --provider anam|agenthuman \
+             (or set AVATARCTL_PROVIDER)"
+        );
+        let both = [("ANAM_API_KEY", "a"), ("AGENTHUMAN_API_KEY", "b")];
+        let file = resolve(&["--api-key-file", "-"], &both).unwrap_err();
+        assert!(
+            file.to_string()
+                .starts_with("--api-key-file was given but no provider selected"),
+            "{file}"
+        );
+        // One key env var still picks the provider; the flag's key is the one used.
+        let config = resolve(&["--api-key", "flag"], &[("AGENTHUMAN_API_KEY", "env")]).unwrap();
+        assert_eq!(config.provider, ProviderKind::AgentHuman);
+        assert_eq!(config.key.expose(), "flag");
+    }
+
+    #[test]
     fn the_flag_wins_over_the_env_var_and_stdin_works() {
         let config = resolve(
             &["-p", "anam", "--api-key", "flag"],
@@ -366,6 +441,35 @@ mod tests {
                 .starts_with("no API key for anam — set ANAM_API_KEY"),
             "{missing}"
         );
+    }
+
+    #[test]
+    fn a_key_a_header_cannot_carry_is_a_usage_error_naming_its_source() {
+        let message = |result: Result<Config, Error>| {
+            let error = result.unwrap_err();
+            assert_eq!(error.exit_code(), 2, "{error}");
+            error.to_string()
+        };
+        let from_env = message(resolve(&[], &[("ANAM_API_KEY", "abc\x01def")]));
+        assert_eq!(
+            from_env,
+            "the API key from ANAM_API_KEY contains characters an HTTP header cannot carry — \
+             check for a stray control character or paste error"
+        );
+        let from_flag = message(resolve(&["-p", "anam", "--api-key", "clé"], &[]));
+        assert!(
+            from_flag.starts_with("the API key from --api-key contains"),
+            "{from_flag}"
+        );
+        assert!(!from_flag.contains("clé"), "{from_flag}");
+        let env = |_: &str| None;
+        let stdin = Config::resolve(
+            &args(&["-p", "anam", "--api-key-file", "-"]),
+            &env,
+            &mut "key\x7f\n".as_bytes(),
+            false,
+        );
+        assert!(message(stdin).starts_with("the API key from --api-key-file - (stdin) contains"),);
     }
 
     #[test]
@@ -402,6 +506,12 @@ mod tests {
                 .contains("valid fields")
         );
         assert!(resolve(&["-o", "csv", "--csv-safe", "--fields", "id,raw.a.b"], &key).is_ok());
+        let repeated = resolve(&["-o", "csv", "--fields", "id,status, id"], &key).unwrap_err();
+        assert_eq!(
+            repeated.to_string(),
+            "--fields names \"id\" twice — list each field once"
+        );
+        assert!(resolve(&["--fields", "raw.a.b,raw.a,raw.a.b"], &key).is_err());
     }
 
     #[test]

@@ -55,15 +55,6 @@ pub fn run(
         Command::Man => Ok(commands::completions::write_man(out)?),
         Command::Providers => {
             let options = config::resolve_output(&cli.global, env, terminal.stdout_tty)?;
-            let session_only = [
-                ("--fields", options.fields.is_some()),
-                ("--raw", options.raw),
-            ];
-            if let Some((flag, _)) = session_only.iter().find(|(_, given)| *given) {
-                return Err(Error::usage(format!(
-                    "{flag} applies to sessions, not to `providers` — leave it out"
-                )));
-            }
             commands::providers::run(&options, env, terminal, out)
         }
         Command::Sessions(command) => {

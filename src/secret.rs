@@ -15,12 +15,32 @@ pub const REDACTED: &str = "[REDACTED]";
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey(String);
 
+/// Why a value cannot be used as an API key. Says nothing of the value itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// Nothing is left after trimming.
+    Empty,
+    /// A character outside printable ASCII (`0x20..=0x7E`): a control character, DEL or
+    /// anything non-ASCII, which an HTTP header value cannot safely carry.
+    NotHeaderSafe,
+}
+
 impl ApiKey {
     /// Wraps a key, trimming the whitespace a file or a pasted value tends to carry.
-    /// Returns `None` when nothing is left.
-    pub fn new(raw: &str) -> Option<Self> {
+    ///
+    /// The key travels in a request header, so what is left must be printable ASCII (inner
+    /// spaces allowed); checking here makes a stray control character or a paste error a
+    /// usage error, rather than a request that fails before it is sent and is retried as a
+    /// network error.
+    pub fn new(raw: &str) -> Result<Self, KeyProblem> {
         let trimmed = raw.trim();
-        (!trimmed.is_empty()).then(|| Self(trimmed.to_owned()))
+        if trimmed.is_empty() {
+            Err(KeyProblem::Empty)
+        } else if !trimmed.bytes().all(|b| matches!(b, 0x20..=0x7E)) {
+            Err(KeyProblem::NotHeaderSafe)
+        } else {
+            Ok(Self(trimmed.to_owned()))
+        }
     }
 
     /// The key itself, for the request header. Only `http.rs` calls this.
@@ -95,7 +115,27 @@ mod tests {
         let key = ApiKey::new("  ah_live_abc123\n").unwrap();
         assert_eq!(key.expose(), "ah_live_abc123");
         assert_eq!(format!("{key} {key:?}"), "[REDACTED] [REDACTED]");
-        assert!(ApiKey::new(" \n").is_none());
+        assert_eq!(ApiKey::new(" \n"), Err(KeyProblem::Empty));
+    }
+
+    #[test]
+    fn a_key_must_fit_in_a_header() {
+        assert_eq!(
+            ApiKey::new("with inner space").unwrap().expose(),
+            "with inner space"
+        );
+        assert_eq!(ApiKey::new("!~").unwrap().expose(), "!~");
+        for bad in [
+            "abc\x01def",
+            "a\tb",
+            "a\nb",
+            "del\x7f",
+            "clé",
+            "ключ",
+            "a\u{200b}b",
+        ] {
+            assert_eq!(ApiKey::new(bad), Err(KeyProblem::NotHeaderSafe), "{bad:?}");
+        }
     }
 
     #[test]

@@ -5,10 +5,12 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::RecordSink;
+use super::{RecordSink, text};
 
 pub struct Csv<'a> {
     writer: csv::Writer<&'a mut dyn Write>,
+    /// The column names; each row is read from its record by these keys.
+    header: Vec<String>,
     safe: bool,
 }
 
@@ -17,18 +19,22 @@ impl<'a> Csv<'a> {
     pub fn new(out: &'a mut dyn Write, header: &[String], safe: bool) -> io::Result<Self> {
         let mut writer = csv::Writer::from_writer(out);
         writer.write_record(header).map_err(into_io)?;
-        Ok(Self { writer, safe })
+        Ok(Self {
+            writer,
+            header: header.to_vec(),
+            safe,
+        })
     }
 }
 
 impl RecordSink for Csv<'_> {
-    /// `record` is a JSON object whose values are in header order.
+    /// `record` is a JSON object keyed by the header's names. Every row has one cell per
+    /// column, in the header's order; a key the record lacks is an empty cell.
     fn write(&mut self, record: &Value) -> io::Result<()> {
-        let cells = record
-            .as_object()
-            .into_iter()
-            .flat_map(|map| map.values())
-            .map(|value| cell(value, self.safe));
+        let cells = self
+            .header
+            .iter()
+            .map(|name| cell(record.get(name).unwrap_or(&Value::Null), self.safe));
         self.writer.write_record(cells).map_err(into_io)
     }
 
@@ -43,22 +49,21 @@ impl RecordSink for Csv<'_> {
 
 /// A JSON value as CSV text: null is empty, nested values are compact JSON.
 fn cell(value: &Value, safe: bool) -> String {
-    let text = match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let text = text(value).unwrap_or_default();
     if safe && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text
+        text.into_owned()
     }
 }
 
+/// A CSV error as an I/O error: the writer's own I/O error as it is (so a closed pipe stays
+/// a broken pipe), anything else with the csv crate's message for people, not its `Debug`.
 fn into_io(error: csv::Error) -> io::Error {
+    let message = error.to_string();
     match error.into_kind() {
         csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
+        _ => io::Error::other(message),
     }
 }
 
@@ -76,5 +81,34 @@ mod tests {
             assert_eq!(cell(&json!(risky), true), format!("'{risky}"));
         }
         assert_eq!(cell(&json!("plain"), true), "plain");
+    }
+
+    #[test]
+    fn rows_follow_the_header_whatever_the_order_of_the_record() {
+        let mut out = Vec::new();
+        let header = ["id", "status", "label"].map(String::from);
+        let mut csv = Box::new(Csv::new(&mut out, &header, false).unwrap());
+        csv.write(&json!({"status": "ended", "id": "a", "extra": 1}))
+            .unwrap();
+        csv.finish().unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id,status,label\na,ended,\n"
+        );
+    }
+
+    #[test]
+    fn csv_errors_read_as_messages_not_debug_output() {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(["a", "b"]).unwrap();
+        let error = into_io(writer.write_record(["a"]).unwrap_err());
+        let message = error.to_string();
+        assert!(message.contains("found record with 1 field"), "{message}");
+        assert!(!message.contains("UnequalLengths"), "{message}");
+        let pipe = io::Error::new(io::ErrorKind::BrokenPipe, "gone");
+        assert_eq!(
+            into_io(csv::Error::from(pipe)).kind(),
+            io::ErrorKind::BrokenPipe
+        );
     }
 }

@@ -9,6 +9,7 @@ mod json;
 pub mod sanitize;
 mod table;
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
@@ -230,6 +231,16 @@ pub fn write_sessions(
     }
 }
 
+/// A JSON value as the text of a table or CSV cell: `None` for null (each format shows
+/// absence its own way), a string as itself, anything else as compact JSON.
+pub(crate) fn text(value: &Value) -> Option<Cow<'_, str>> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        other => Some(Cow::Owned(other.to_string())),
+    }
+}
+
 /// Masks credential fields unless `--show-secrets`.
 fn protect(session: &mut Session, options: &OutputOptions) {
     if !options.show_secrets {
@@ -286,4 +297,22 @@ pub fn write_records(
         sink.write(record)?;
     }
     sink.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn values_as_cell_text() {
+        assert_eq!(text(&json!(null)), None);
+        assert_eq!(text(&json!("a \"b\"")).as_deref(), Some("a \"b\""));
+        assert_eq!(text(&json!(12)).as_deref(), Some("12"));
+        assert_eq!(text(&json!(true)).as_deref(), Some("true"));
+        assert_eq!(
+            text(&json!({"a": [1, null]})).as_deref(),
+            Some(r#"{"a":[1,null]}"#)
+        );
+    }
 }

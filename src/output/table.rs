@@ -3,6 +3,7 @@
 //! Cells hold untrusted text, so each goes through [`sanitize`]. On a terminal the table fits
 //! its width; piped, it keeps full width and the same header, so `> file` loses nothing.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use chrono::{DateTime, Local, Utc};
@@ -10,7 +11,7 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use super::sanitize::sanitize;
-use super::{OutputOptions, Terminal};
+use super::{OutputOptions, Terminal, text};
 use crate::session::{Field, FieldPath, Session};
 
 /// What an absent value shows as.
@@ -153,11 +154,7 @@ pub fn write_records(
     );
     for record in records {
         table.add_row(keys.iter().map(|key| {
-            let text = match &record[key.as_str()] {
-                Value::Null => NONE.to_owned(),
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
+            let text = text(&record[key.as_str()]).unwrap_or(Cow::Borrowed(NONE));
             Cell::new(sanitize(&text))
         }));
     }
@@ -227,11 +224,7 @@ fn cell_text(session: &Session, path: &FieldPath, utc: bool) -> String {
         Field::EndedAt => time(&session.ended_at),
         Field::CreatedAt => time(&session.created_at),
         Field::DurationMs => session.duration_ms.map(format_duration),
-        _ => match session.value(path) {
-            Value::Null => None,
-            Value::String(s) => Some(s),
-            other => Some(other.to_string()),
-        },
+        _ => text(&session.value(path)).map(Cow::into_owned),
     };
     text.unwrap_or_else(|| NONE.to_owned())
 }
@@ -262,9 +255,10 @@ pub fn format_time(time: &DateTime<Utc>, utc: bool) -> String {
     }
 }
 
-/// `754000` → `12m 34s`; whole seconds, since a table is read by people.
+/// `754000` → `12m 34s`; whole seconds, rounded half up, since a table is read by people.
+/// Rounds without adding first, so a provider's absurd `u64::MAX` cannot overflow.
 pub fn format_duration(ms: u64) -> String {
-    let seconds = std::time::Duration::from_secs((ms + 500) / 1000);
+    let seconds = std::time::Duration::from_secs(ms / 1000 + u64::from(ms % 1000 >= 500));
     humantime::format_duration(seconds).to_string()
 }
 
@@ -278,6 +272,11 @@ mod tests {
         assert_eq!(format_duration(754_499), "12m 34s");
         assert_eq!(format_duration(0), "0s");
         assert_eq!(format_duration(3_723_000), "1h 2m 3s");
+        assert_eq!(format_duration(754_500), "12m 35s");
+        assert_eq!(
+            format_duration(u64::MAX),
+            "584542046years 1month 2days 15h 52m 16s"
+        );
     }
 
     #[test]

@@ -89,6 +89,37 @@ fn no_key_set_is_a_usage_error_naming_both_env_vars() {
 }
 
 #[test]
+fn a_key_flag_without_a_provider_asks_for_the_provider_not_a_key() {
+    let server = anam();
+    let by_flag = run(
+        bare(&server)
+            .args(["--api-key", ANAM_KEY])
+            .args(list_json()),
+        ANAM_KEY,
+    );
+    assert_eq!(
+        by_flag.usage_error(),
+        "--api-key was given but no provider selected — pass --provider anam|agenthuman (or set \
+         AVATARCTL_PROVIDER)"
+    );
+    let file = key_file(ANAM_KEY);
+    let by_file = run(
+        bare(&server)
+            .args(["--api-key-file", file.path().to_str().unwrap()])
+            .args(list_json()),
+        ANAM_KEY,
+    );
+    assert!(
+        by_file
+            .usage_error()
+            .starts_with("--api-key-file was given but no provider selected — pass --provider"),
+        "{}",
+        by_file.stderr
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
+#[test]
 fn a_named_provider_picks_its_key_when_both_are_set() {
     let server = FakeAgentHuman::new(AH_KEY).with_sessions(1).start();
     let both = |command: &mut assert_cmd::Command| {
@@ -263,6 +294,74 @@ fn an_empty_or_missing_key_file_is_a_usage_error() {
     assert_eq!(server.request_count(), 0);
 }
 
+/// A key with a control or non-ASCII character cannot go into a request header. It is a usage
+/// error naming where the key came from (never the key), before any request — not a request
+/// that fails to build and is retried as a network error.
+#[test]
+fn a_key_a_header_cannot_carry_is_a_usage_error_naming_its_source() {
+    let server = anam();
+    let expected = |source: &str| {
+        format!(
+            "the API key from {source} contains characters an HTTP header cannot carry — check \
+             for a stray control character or paste error"
+        )
+    };
+    let control = "anam_key\u{1}with_a_control";
+    let from_env = run(
+        bare(&server).env("ANAM_API_KEY", control).args(list_json()),
+        control,
+    );
+    assert_eq!(from_env.usage_error(), expected("ANAM_API_KEY"));
+
+    let accented = "anam_clé_pasted";
+    let from_flag = run(
+        bare(&server)
+            .args(["-p", "anam", "--api-key", accented])
+            .args(list_json()),
+        accented,
+    );
+    assert_eq!(from_flag.usage_error(), expected("--api-key"));
+
+    // Two lines: one key pasted on top of another.
+    let file = key_file("anam_first_key\nanam_second_key\n");
+    let path = file.path().to_str().unwrap();
+    let from_file = run(
+        bare(&server)
+            .args(["-p", "anam", "--api-key-file", path])
+            .args(list_json()),
+        "anam_first_key",
+    );
+    from_file.assert_hides("anam_second_key");
+    assert_eq!(
+        from_file.usage_error(),
+        expected(&format!("--api-key-file {path}"))
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
+/// A key env var that is not even UTF-8 is a bad key, not a missing one.
+#[cfg(unix)]
+#[test]
+fn a_key_env_var_that_is_not_utf8_is_named_as_a_bad_key() {
+    use std::os::unix::ffi::OsStrExt;
+
+    let server = anam();
+    let bytes = b"anam_latin1_\xe9_key";
+    let run = run(
+        bare(&server)
+            .env("ANAM_API_KEY", std::ffi::OsStr::from_bytes(bytes))
+            .args(list_json()),
+        "anam_latin1_",
+    );
+    assert!(
+        run.usage_error()
+            .starts_with("the API key from ANAM_API_KEY contains characters an HTTP header"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
 #[test]
 fn api_key_and_api_key_file_conflict() {
     let run = Run::of(s::avatarctl().args([
@@ -390,6 +489,20 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
         .filter(|c| !c.is_empty())
         .collect();
     assert_eq!(header, ["PROVIDER", "KEY ENV", "KEY SET", "BASE URL"]);
+}
+
+#[test]
+fn providers_refuses_the_flags_that_only_apply_to_sessions() {
+    for (args, flag) in [
+        (&["providers", "--fields", "provider"][..], "--fields"),
+        (&["providers", "-o", "json", "--raw"][..], "--raw"),
+    ] {
+        let run = Run::of(s::avatarctl().args(args));
+        assert_eq!(
+            run.usage_error(),
+            format!("{flag} applies to sessions, not to `providers` — leave it out")
+        );
+    }
 }
 
 #[test]

@@ -437,3 +437,54 @@ fn one_id_as_csv_is_a_header_and_a_row() {
         format!("id,status,duration_ms\n{id},ended,60000\n")
     );
 }
+
+/// `sessions get A B … | head -1` where one ID fails: the reader goes away while the sessions
+/// are being written, yet the failure is not in what it read, so it is still reported on
+/// stderr and decides the exit code.
+#[test]
+fn a_failure_is_reported_even_when_the_reader_stops_early() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    // Far more output than a pipe buffers, so avatarctl is still writing when the reader goes.
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(300).start();
+    let missing = anam::session_id(999);
+    let mut wanted: Vec<String> = (0..300).map(anam::session_id).collect();
+    wanted.insert(150, missing.clone());
+    let mut child = s::avatarctl_process()
+        .env("AVATARCTL_PROVIDER", "anam")
+        .env("AVATARCTL_BASE_URL", server.url())
+        .env("ANAM_API_KEY", ANAM_KEY)
+        .args(["sessions", "get", "-o", "ndjson"])
+        .args(&wanted)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start avatarctl");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .expect("read the first line");
+    assert!(first.contains(&wanted[0]), "{first}");
+    // The reader (and so the pipe) is gone here, like `| head -1`.
+    let output = child.wait_with_output().expect("wait for avatarctl");
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::new(),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    run.assert_hides(ANAM_KEY);
+    assert_eq!(run.code, Some(3), "{run:#?}");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with(&format!("error: session {missing} not found on anam")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        lines[1],
+        "error: 1 of 301 sessions could not be fetched — the others were printed; each failure \
+         is above"
+    );
+}

@@ -179,6 +179,30 @@ fn an_unknown_field_is_a_usage_error_listing_the_valid_ones() {
     assert_eq!(server.request_count(), 0);
 }
 
+/// A repeated field would make a JSON object one key short and a CSV row one cell short of
+/// its header; it is refused before any request, naming the field.
+#[test]
+fn a_field_named_twice_is_a_usage_error() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
+    for format in ["csv", "json", "table"] {
+        let run = list(&server, &["-o", format, "--fields", "id,status,id"]);
+        assert_eq!(
+            run.usage_error(),
+            "--fields names \"id\" twice — list each field once",
+            "-o {format}"
+        );
+    }
+    let run = list(
+        &server,
+        &["--fields", "raw.personaConfig.name,raw.personaConfig.name"],
+    );
+    assert_eq!(
+        run.usage_error(),
+        "--fields names \"raw.personaConfig.name\" twice — list each field once"
+    );
+    assert_eq!(server.request_count(), 0);
+}
+
 #[test]
 fn fields_cannot_reach_a_redacted_credential() {
     let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
@@ -250,6 +274,33 @@ fn utc_and_local_time_zones_in_tables() {
         ANAM_KEY,
     );
     assert_eq!(json.json()[1]["started_at"], "2026-04-20T09:10:00Z");
+}
+
+/// A `sessionLengthMs` at the top of the u64 range (as a float, the way JSON carries it) must
+/// not overflow the table's rounding to whole seconds: it shows as a huge duration.
+#[test]
+fn a_huge_duration_shows_in_tables_without_overflowing() {
+    let mut session = anam::session(0);
+    session["sessionLengthMs"] = json!(1.844_674_407_370_955_2e19);
+    let server = FakeAnam::new(ANAM_KEY).with_session(session).start();
+    // u64::MAX ms, rounded to whole seconds, is 584,542,046 years and some.
+    let huge = "584542046years";
+
+    let listed = list(&server, &["--fields", "id,duration_ms"]);
+    let row = listed.quiet_success().lines().nth(1).unwrap().to_owned();
+    let duration = cells(&row)[1];
+    assert!(duration.starts_with(huge), "{row}");
+
+    let detail = run(
+        s::avatarctl_anam(&server, ANAM_KEY).args(["sessions", "get", &anam::session_id(0)]),
+        ANAM_KEY,
+    );
+    let row = detail
+        .quiet_success()
+        .lines()
+        .find(|line| line.starts_with("duration_ms "))
+        .unwrap_or_else(|| panic!("no duration_ms row:\n{}", detail.stdout));
+    assert!(cells(row)[1].starts_with(huge), "{row}");
 }
 
 #[test]

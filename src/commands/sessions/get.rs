@@ -1,7 +1,7 @@
 //! `avatarctl sessions get <ID>...`: validates every ID first, fetches them concurrently,
 //! prints them in the order given, and reports each failure on its own line.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use futures_util::{StreamExt, stream};
 
@@ -52,9 +52,18 @@ pub async fn run(
         return Err(error);
     }
     // With every ID failed there is no data to print, not even an empty array.
-    if !sessions.is_empty() {
-        write_sessions(sessions, ids.len() == 1, options, terminal, out)?;
-        out.flush()?;
+    let written = if sessions.is_empty() {
+        Ok(())
+    } else {
+        write_sessions(sessions, ids.len() == 1, options, terminal, out).and_then(|()| out.flush())
+    };
+    match written {
+        Ok(()) => {}
+        // The reader went away (`| head`) with what it wanted, but the failures are not in
+        // what it read: they still go to stderr and decide the exit code.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe && !failures.is_empty() => {}
+        // With no failures, a closed pipe ends the run quietly (`main` sees to that).
+        Err(error) => return Err(error.into()),
     }
     let Some(first) = failures.first() else {
         return Ok(());
