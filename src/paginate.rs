@@ -391,28 +391,30 @@ mod tests {
         }
     }
 
-    fn run(paging: Paging, plan: Plan, source: &Numbered) -> (Vec<String>, Outcome) {
+    /// Walks with `fetch`, returning what the walk ended with and the IDs emitted in order.
+    fn walk(
+        paging: Paging,
+        plan: Plan,
+        concurrency: usize,
+        fetch: impl FetchPage,
+    ) -> (Result<Outcome, Error>, Vec<String>) {
         let mut ids = Vec::new();
-        let outcome = futures_executor(paginate(
-            paging,
-            plan,
-            4,
-            |request| source.fetch(request),
-            |s| {
-                ids.push(s.id);
-                Ok(())
-            },
-            |_| {},
-        ))
-        .unwrap();
-        (ids, outcome)
-    }
-
-    fn futures_executor<T>(future: impl Future<Output = T>) -> T {
-        tokio::runtime::Builder::new_current_thread()
+        let emit = |session: Session| {
+            ids.push(session.id);
+            Ok(())
+        };
+        let walked = paginate(paging, plan, concurrency, fetch, emit, |_| {});
+        let outcome = tokio::runtime::Builder::new_current_thread()
             .build()
             .unwrap()
-            .block_on(future)
+            .block_on(walked);
+        (outcome, ids)
+    }
+
+    /// A walk of a [`Numbered`] list, four pages at once.
+    fn run(paging: Paging, plan: Plan, source: &Numbered) -> (Vec<String>, Outcome) {
+        let (outcome, ids) = walk(paging, plan, 4, |request| source.fetch(request));
+        (ids, outcome.unwrap())
     }
 
     const NUMBERED: Paging = Paging::Numbered { max_per_page: 10 };
@@ -455,19 +457,8 @@ mod tests {
             }
             source.fetch(request)
         };
-        let mut ids = Vec::new();
-        let outcome = futures_executor(paginate(
-            NUMBERED,
-            Plan::All,
-            1,
-            fetch,
-            |s| {
-                ids.push(s.id);
-                Ok(())
-            },
-            |_| {},
-        ))
-        .unwrap();
+        let (outcome, ids) = walk(NUMBERED, Plan::All, 1, fetch);
+        let outcome = outcome.unwrap();
         let expected: Vec<String> = (0..30).map(|i| format!("s{i}")).collect();
         assert_eq!(
             ids, expected,
@@ -491,30 +482,18 @@ mod tests {
                 ..Page::default()
             })
         };
-        let mut ids = Vec::new();
-        let outcome = futures_executor(paginate(
-            Paging::Cursor { max_per_page: 2 },
-            Plan::Limit(5),
-            8,
-            fetch,
-            |s| {
-                ids.push(s.id);
-                Ok(())
-            },
-            |_| {},
-        ))
-        .unwrap();
+        let (outcome, ids) = walk(Paging::Cursor { max_per_page: 2 }, Plan::Limit(5), 8, fetch);
+        let outcome = outcome.unwrap();
         assert_eq!(ids, ["s0", "s1", "s2", "s3", "s4"]);
         assert!(outcome.more);
     }
 
-    /// Runs a walk over `pages` served by page number (1-based); returns the IDs emitted.
+    /// A walk of pages made by `serve(page, per_page)`; also returns how many were asked for.
     fn walk_served(
         plan: Plan,
         serve: impl Fn(u32, u32) -> Page,
     ) -> (Result<Outcome, Error>, Vec<String>, u32) {
         let asked = std::cell::Cell::new(0);
-        let mut ids = Vec::new();
         let fetch = |request: PageRequest| {
             asked.set(asked.get() + 1);
             let PageRequest::Number { page, per_page } = request else {
@@ -523,17 +502,7 @@ mod tests {
             let page = serve(page, per_page);
             async move { Ok(page) }
         };
-        let outcome = futures_executor(paginate(
-            NUMBERED,
-            plan,
-            2,
-            fetch,
-            |s| {
-                ids.push(s.id);
-                Ok(())
-            },
-            |_| {},
-        ));
+        let (outcome, ids) = walk(NUMBERED, plan, 2, fetch);
         (outcome, ids, asked.get())
     }
 
@@ -621,14 +590,7 @@ mod tests {
                 ..page_of(0..2)
             })
         };
-        let outcome = futures_executor(paginate(
-            Paging::Cursor { max_per_page: 2 },
-            Plan::All,
-            1,
-            fetch,
-            |_| Ok(()),
-            |_| {},
-        ));
+        let (outcome, _) = walk(Paging::Cursor { max_per_page: 2 }, Plan::All, 1, fetch);
         assert!(matches!(outcome, Err(Error::Malformed(_))), "{outcome:?}");
     }
 
