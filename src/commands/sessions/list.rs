@@ -13,7 +13,7 @@ use crate::http::Client;
 use crate::log::Log;
 use crate::output::{Format, OutputOptions, Renderer, Terminal};
 use crate::paginate::{Outcome, Plan, Progress, paginate};
-use crate::provider::{Filters, Paging, Provider};
+use crate::provider::{ApiRequest, Filters, Page, Paging, Provider};
 
 /// Sessions shown when no paging option is given.
 pub const DEFAULT_LIMIT: u64 = 20;
@@ -47,24 +47,7 @@ pub async fn run(
         provider.paging(),
         plan,
         usize::from(args.concurrency),
-        |page| {
-            // Spawned, so the request runs to its end while this thread writes what came
-            // before; `paginate` bounds how many are started.
-            let request = provider.list_request(&filters, page);
-            let client = Arc::clone(client);
-            let fetched = tokio::spawn(async move {
-                client
-                    .fetch(&request, |body| provider.parse_list(body))
-                    .await
-            });
-            let abort = AbortOnDrop(fetched.abort_handle());
-            async move {
-                let _abort = abort;
-                fetched.await.map_err(|e| {
-                    Error::Other(anyhow::Error::new(e).context("a page fetch failed"))
-                })?
-            }
-        },
+        |page| spawn_fetch(client, provider.list_request(&filters, page)),
         |session| renderer.write(session),
         |progress| log.progress(|bar| show(bar, progress)),
     )
@@ -92,6 +75,29 @@ pub async fn run(
         log.note(note);
     }
     Ok(())
+}
+
+/// Fetches one page on the runtime's workers, so that the request runs to its end while
+/// this thread writes what came before (`paginate` bounds how many are started). Dropping the
+/// future cancels the request.
+fn spawn_fetch(
+    client: &Arc<Client>,
+    request: ApiRequest,
+) -> impl Future<Output = Result<Page, Error>> + use<> {
+    let client = Arc::clone(client);
+    let provider = client.provider();
+    let fetched = tokio::spawn(async move {
+        client
+            .fetch(&request, |body| provider.parse_list(body))
+            .await
+    });
+    let abort = AbortOnDrop(fetched.abort_handle());
+    async move {
+        let _abort = abort;
+        fetched
+            .await
+            .map_err(|e| Error::Other(anyhow::Error::new(e).context("a page fetch failed")))?
+    }
 }
 
 /// Cancels a spawned fetch when the walk no longer wants it (it stopped at a limit or an
