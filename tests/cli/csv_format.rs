@@ -71,22 +71,7 @@ const AWKWARD: [&str; 10] = [
 fn awkward_labels_round_trip_exactly() {
     let server = with_labels(&AWKWARD);
     let (header, rows) = read_csv(&server, &[]);
-    assert_eq!(
-        header,
-        [
-            "provider",
-            "id",
-            "status",
-            "end_reason",
-            "started_at",
-            "ended_at",
-            "duration_ms",
-            "persona_id",
-            "persona_name",
-            "label",
-            "created_at",
-        ]
-    );
+    assert_eq!(header, crate::support::SESSION_FIELDS);
     assert_eq!(column(&header, &rows, "label"), AWKWARD);
     let ids: Vec<String> = (0..AWKWARD.len()).map(anam::session_id).collect();
     assert_eq!(column(&header, &rows, "id"), ids);

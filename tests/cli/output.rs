@@ -100,23 +100,9 @@ fn json_keys_follow_the_documented_order() {
     let server = FakeAnam::new(ANAM_KEY).with_sessions(1).start();
     let sessions = list(&server, &["-o", "json"]).json();
     let keys: Vec<&String> = sessions[0].as_object().unwrap().keys().collect();
-    assert_eq!(
-        keys,
-        [
-            "provider",
-            "id",
-            "status",
-            "end_reason",
-            "started_at",
-            "ended_at",
-            "duration_ms",
-            "persona_id",
-            "persona_name",
-            "label",
-            "created_at",
-            "raw",
-        ]
-    );
+    let mut expected = crate::support::SESSION_FIELDS.to_vec();
+    expected.push("raw");
+    assert_eq!(keys, expected);
 }
 
 #[test]

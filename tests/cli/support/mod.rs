@@ -30,6 +30,22 @@ pub use server::{FakeServer, Recorded, Reply};
 #[allow(unused_imports)]
 pub use stream::{Streaming, stream_anam};
 
+/// The normalized session fields in their documented order (DESIGN.md), `raw` aside: the
+/// CSV header, and the JSON keys before `raw`.
+pub const SESSION_FIELDS: [&str; 11] = [
+    "provider",
+    "id",
+    "status",
+    "end_reason",
+    "started_at",
+    "ended_at",
+    "duration_ms",
+    "persona_id",
+    "persona_name",
+    "label",
+    "created_at",
+];
+
 /// Inherited variables whose name starts with one of these are removed.
 const CLEARED_PREFIXES: [&str; 3] = ["AVATARCTL_", "ANAM_", "AGENTHUMAN_"];
 /// Inherited variables with one of these names (in any case) are removed.
