@@ -1,5 +1,6 @@
-//! Flags and environment → one typed [`Config`]. The only module that reads env vars
-//! (besides clap's declared `env = …` defaults) or the key file.
+//! Flags and environment → one typed [`Config`]. The only module that reads env vars or the
+//! key file: `AVATARCTL_*` are read here rather than by clap, so that an empty one counts as
+//! unset and a bad one is named in its error.
 
 use std::io::Read;
 use std::net::IpAddr;
@@ -150,11 +151,8 @@ fn resolve_key(
     stdin: &mut dyn Read,
 ) -> Result<(ApiKey, String), Error> {
     if let Some(raw) = &args.api_key {
-        let key = ApiKey::new(raw).map_err(|problem| match problem {
-            KeyProblem::Empty => {
-                Error::usage("--api-key is empty — pass the key, or use the env var")
-            }
-            KeyProblem::NotHeaderSafe => not_header_safe("--api-key"),
+        let key = parse_key(raw, "--api-key", || {
+            Error::usage("--api-key is empty — pass the key, or use the env var")
         })?;
         return Ok((key, "--api-key".into()));
     }
@@ -162,22 +160,26 @@ fn resolve_key(
         return read_key_file(path, stdin);
     }
     let var = provider.key_env();
-    match env(var).map(|raw| ApiKey::new(&raw)) {
-        Some(Ok(key)) => Ok((key, var.into())),
-        Some(Err(KeyProblem::NotHeaderSafe)) => Err(not_header_safe(var)),
-        None | Some(Err(KeyProblem::Empty)) => Err(Error::usage(format!(
+    let missing = || {
+        Error::usage(format!(
             "no API key for {} — set {var}, or pass --api-key or --api-key-file",
             provider.name()
-        ))),
-    }
+        ))
+    };
+    let raw = env(var).ok_or_else(missing)?;
+    Ok((parse_key(&raw, var, missing)?, var.into()))
 }
 
-/// A key with a character a request header cannot carry, named by its source, never shown.
-fn not_header_safe(source: &str) -> Error {
-    Error::usage(format!(
-        "the API key from {source} contains characters an HTTP header cannot carry — check for \
-         a stray control character or paste error"
-    ))
+/// Wraps a key read from `source`; `empty` is the error when nothing is left of it. The
+/// errors name the source, never the key.
+fn parse_key(raw: &str, source: &str, empty: impl FnOnce() -> Error) -> Result<ApiKey, Error> {
+    ApiKey::new(raw).map_err(|problem| match problem {
+        KeyProblem::Empty => empty(),
+        KeyProblem::NotHeaderSafe => Error::usage(format!(
+            "the API key from {source} contains characters an HTTP header cannot carry — check \
+             for a stray control character or paste error"
+        )),
+    })
 }
 
 fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), Error> {
@@ -196,11 +198,8 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
         })?;
         (text, format!("--api-key-file {}", path.display()))
     };
-    let key = ApiKey::new(&text).map_err(|problem| match problem {
-        KeyProblem::Empty => {
-            Error::usage(format!("{source} is empty — it should hold the API key"))
-        }
-        KeyProblem::NotHeaderSafe => not_header_safe(&source),
+    let key = parse_key(&text, &source, || {
+        Error::usage(format!("{source} is empty — it should hold the API key"))
     })?;
     Ok((key, source))
 }

@@ -39,6 +39,9 @@ const MAX_REDIRECTS: usize = 5;
 /// The longest provider message quoted in an error.
 const MAX_MESSAGE_CHARS: usize = 300;
 
+/// The longest start of a body shown by `-v`.
+const MAX_EXCERPT_CHARS: usize = 200;
+
 /// The first backoff's upper bound; each retry doubles it.
 pub const BACKOFF_BASE: Duration = Duration::from_millis(100);
 /// The most a backoff grows to.
@@ -171,8 +174,9 @@ impl Client {
             let wait = match failure.retry {
                 _ if attempt > self.retries => None,
                 Retry::No => None,
-                Retry::After(after) => Some(after.unwrap_or_else(|| backoff(attempt))),
-                Retry::RateLimited(after) => Some(after.unwrap_or_else(|| backoff(attempt))),
+                Retry::After(after) | Retry::RateLimited(after) => {
+                    Some(after.unwrap_or_else(|| backoff(attempt)))
+                }
             };
             let Some(wait) =
                 wait.filter(|wait| *wait <= MAX_RETRY_WAIT && waited + *wait <= MAX_TOTAL_WAIT)
@@ -272,14 +276,12 @@ impl Client {
     /// Provider text for a message: made safe and short, and with the key masked should the
     /// provider echo it back.
     fn quote(&self, text: &str) -> String {
-        quote(self.mask_key(text))
+        shorten(&self.mask_key(text), MAX_MESSAGE_CHARS)
     }
 
-    /// The start of a body for the `-v` log: credential fields masked when it is JSON (it
-    /// failed to parse as a session, not necessarily as JSON), the key masked, controls
-    /// neutralised, at most 200 bytes.
+    /// The start of a body for the `-v` log, in quotes: credential fields masked when it is
+    /// JSON (it failed to parse as a session, not necessarily as JSON), then as [`Self::quote`].
     fn excerpt(&self, body: &[u8]) -> String {
-        const MAX_BYTES: usize = 200;
         let text = match serde_json::from_slice::<serde_json::Value>(body) {
             Ok(mut value) => {
                 redact_credentials(&mut value);
@@ -287,13 +289,7 @@ impl Client {
             }
             Err(_) => String::from_utf8_lossy(body).into_owned(),
         };
-        let text = self.mask_key(&text);
-        let cut = text
-            .char_indices()
-            .nth(MAX_BYTES)
-            .map_or(text.len(), |(i, _)| i);
-        let more = if cut < text.len() { "…" } else { "" };
-        format!("{:?}{more}", sanitize(&text[..cut]))
+        format!("{:?}", shorten(&self.mask_key(&text), MAX_EXCERPT_CHARS))
     }
 
     /// Masks the key wherever the text holds it (before any cutting, so no part survives).
@@ -464,13 +460,14 @@ fn request_id(headers: &HeaderMap) -> Option<String> {
     ["x-request-id", "request-id", "x-amzn-requestid"]
         .iter()
         .find_map(|name| headers.get(*name)?.to_str().ok())
-        .map(quote)
+        .map(|id| shorten(id, MAX_MESSAGE_CHARS))
 }
 
-/// Untrusted provider text, made safe and short for a one-line message.
-fn quote(text: impl AsRef<str>) -> String {
-    let clean = sanitize(text.as_ref().trim()).into_owned();
-    match clean.char_indices().nth(MAX_MESSAGE_CHARS) {
+/// Untrusted provider text made safe for a one-line message: controls neutralised, at most
+/// `max_chars` characters (then `…`).
+fn shorten(text: &str, max_chars: usize) -> String {
+    let clean = sanitize(text.trim()).into_owned();
+    match clean.char_indices().nth(max_chars) {
         Some((cut, _)) => format!("{}…", &clean[..cut]),
         None => clean,
     }

@@ -115,15 +115,11 @@ pub async fn paginate(
     match (paging, plan) {
         (_, Plan::Page { page, per_page }) => {
             let first = fetch.fetch(PageRequest::Number { page, per_page }).await?;
-            walk.outcome.total = first.total;
-            walk.outcome.last_page = first.last_page;
             walk.outcome.more = first.last_page.is_some_and(|last| page < last);
             walk.take(first)?;
         }
         (Paging::Whole, _) => {
-            let whole = fetch.fetch(PageRequest::Whole).await?;
-            walk.outcome.total = whole.total;
-            walk.take(whole)?;
+            walk.take(fetch.fetch(PageRequest::Whole).await?)?;
         }
         (Paging::Cursor { max_per_page }, _) => walk.cursors(max_per_page, &fetch).await?,
         (Paging::Numbered { max_per_page }, _) => {
@@ -154,9 +150,13 @@ where
         self.limit.is_some_and(|n| self.outcome.emitted >= n)
     }
 
-    /// Emits a page's new sessions, up to the limit.
+    /// Emits a page's new sessions, up to the limit. The first page taken gives the counts.
     fn take(&mut self, page: Page) -> Result<Taken, Error> {
         self.outcome.final_total = page.total.or(self.outcome.final_total);
+        if self.pages == 0 {
+            self.outcome.total = page.total;
+            self.outcome.last_page = page.last_page;
+        }
         self.pages += 1;
         let received = page.sessions.len();
         let mut new: usize = 0;
@@ -208,8 +208,6 @@ where
             .unwrap_or(asked);
         let full_page = per_page as usize;
         check_page_count(&first, per_page)?;
-        self.outcome.total = first.total;
-        self.outcome.last_page = first.last_page;
         self.planned_pages = first.last_page.map(|last| match self.limit {
             Some(n) => last.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX)),
             None => last,
@@ -294,9 +292,6 @@ where
                 per_page: max_per_page,
             };
             let page = fetch.fetch(request).await?;
-            if self.outcome.total.is_none() {
-                self.outcome.total = page.total;
-            }
             let next = page.next_cursor.clone();
             self.take(page)?;
             let Some(next) = next else {

@@ -43,7 +43,7 @@ impl Column {
             // Shown as `12m 34s`, not milliseconds.
             "DURATION".to_owned()
         } else if path.path.is_empty() {
-            path.field.name().replace('_', " ").to_uppercase()
+            header_of(path.field.name())
         } else {
             path.name()
         };
@@ -150,7 +150,7 @@ pub fn write_records(
     let mut table = new_table(options);
     table.set_header(
         keys.iter()
-            .map(|k| Cell::new(k.replace('_', " ").to_uppercase()).add_attribute(Attribute::Bold)),
+            .map(|k| Cell::new(header_of(k)).add_attribute(Attribute::Bold)),
     );
     for record in records {
         table.add_row(keys.iter().map(|key| {
@@ -159,6 +159,11 @@ pub fn write_records(
         }));
     }
     print(table, terminal, out)
+}
+
+/// A column header from a field name: `end_reason` → `END REASON`.
+fn header_of(name: &str) -> String {
+    name.replace('_', " ").to_uppercase()
 }
 
 /// Every leaf below `value` as a `raw.` path (arrays by index; empty containers are leaves).
