@@ -38,7 +38,7 @@ complete -c avatarctl -n "__fish_avatarctl_needs_command" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_needs_command" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l utc -d 'Tables: show times in UTC instead of local time'
@@ -66,7 +66,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l utc -d 'Tables: show times in UTC instead of local time'
@@ -82,7 +82,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l concurrency -d 'Pages in flight at once for --all and --limit; halves by itself on 429' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -102,7 +102,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
@@ -115,7 +115,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l concurrency -d 'Pages in flight at once for --all and --limit; halves by itself on 429' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -135,7 +135,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
@@ -159,7 +159,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l utc -d 'Tables: show times in UTC instead of local time'
@@ -185,7 +185,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __f
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l utc -d 'Tables: show times in UTC instead of local time'
@@ -201,7 +201,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __f
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l concurrency -d 'Pages in flight at once for --all and --limit; halves by itself on 429' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -221,7 +221,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
@@ -234,7 +234,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l concurrency -d 'Pages in flight at once for --all and --limit; halves by itself on 429' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -254,7 +254,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
@@ -278,7 +278,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l utc -d 'Tables: show times in UTC instead of local time'
@@ -304,7 +304,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l color 
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l utc -d 'Tables: show times in UTC instead of local time'
@@ -327,7 +327,7 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l colo
 always\t''
 never\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l retries -d 'Retries for 429, 5xx and connection errors' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l utc -d 'Tables: show times in UTC instead of local time'

@@ -77,7 +77,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_timeout)]
     pub timeout: Option<Duration>,
 
-    /// Retries for 429, 5xx and connection errors
+    /// Retries (0-10) for 429, 5xx, connection errors and timeouts
     #[arg(long, global = true, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
 
@@ -160,7 +160,7 @@ pub struct ListArgs {
     #[arg(long, conflicts_with_all = ["page", "per_page", "limit"])]
     pub all: bool,
 
-    /// Pages in flight at once for --all and --limit; halves by itself on 429
+    /// Pages in flight at once (1-64) for --all and --limit; halves by itself on 429
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub concurrency: u16,
 
