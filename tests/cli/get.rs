@@ -281,24 +281,20 @@ fn with_one_failure_among_several_the_others_still_print() {
 
 #[test]
 fn the_exit_code_is_that_of_the_failure() {
-    let handler = FakeAnam::new(ANAM_KEY).with_sessions(2).handler();
     let broken = anam::session_id(1);
-    let server = FakeServer::start(move |request| {
-        if request.path.ends_with(&broken) {
-            s::Reply::json(503, &json!({"message": "engine pool drained"}))
-        } else {
-            handler(request)
-        }
-    });
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_sessions(2)
+        .start_answering(move |request| {
+            request
+                .path
+                .ends_with(&broken)
+                .then(|| s::Reply::json(503, &json!({"message": "engine pool drained"})))
+        });
     let (a, b) = (anam::session_id(0), anam::session_id(1));
     let run = anam_get(&server, &["--retries", "0", &a, &b, "-o", "ndjson"]);
     assert_eq!(run.code, Some(5), "{run:#?}");
     assert_eq!(run.stdout.lines().count(), 1);
-    assert!(
-        run.stderr.contains("HTTP 503: engine pool drained"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_contains("HTTP 503: engine pool drained");
 }
 
 #[test]

@@ -43,7 +43,7 @@ fn agenthuman_limit_cuts_the_one_response() {
     );
     assert_eq!(ids(&run.json()), agenthuman_ids(0..120));
     assert_eq!(server.request_count(), 1);
-    assert!(run.stderr.contains("showing 120 of 150"), "{}", run.stderr);
+    run.assert_stderr_contains("showing 120 of 150");
 }
 
 #[test]

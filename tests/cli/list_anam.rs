@@ -93,7 +93,7 @@ fn anam_limit_on_a_page_boundary_asks_for_no_extra_page() {
     );
     assert_eq!(ids(&run.json()).len(), 200);
     assert_eq!(pages_asked(&server), pages(&[(1, 100), (2, 100)]));
-    assert!(run.stderr.contains("showing 200 of 250"), "{}", run.stderr);
+    run.assert_stderr_contains("showing 200 of 250");
 }
 
 #[test]

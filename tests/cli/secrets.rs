@@ -105,33 +105,37 @@ fn a_redirect_to_another_origin_drops_the_key() {
         None,
         "the key went to another origin"
     );
-    assert!(
-        run.stderr.contains("following without the API key"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_contains("following without the API key");
 }
 
 #[test]
 fn a_redirect_within_the_origin_keeps_the_key() {
-    let handler = FakeAnam::new(ANAM_KEY).with_sessions(2).handler();
-    let server = FakeServer::start(move |request| {
-        if request.path.starts_with("/old") {
-            Reply::text(308, "text/plain", "").header("location", "/v1/sessions?page=1&perPage=20")
-        } else {
-            handler(request)
-        }
-    });
-    let run = run(
-        s::avatarctl_anam(&server, ANAM_KEY)
-            .args(["--base-url", &format!("{}/old", server.url())])
-            .args(["sessions", "list", "-o", "json"]),
-        ANAM_KEY,
-    );
-    assert_eq!(s::ids(&run.json()).len(), 2);
-    let requests = server.requests();
-    assert_eq!(requests.len(), 2);
-    assert!(requests.iter().all(|r| r.header("authorization").is_some()));
+    for status in [301, 308] {
+        let server = FakeAnam::new(ANAM_KEY)
+            .with_sessions(2)
+            .start_answering(move |request| {
+                request.path.starts_with("/old").then(|| {
+                    Reply::text(status, "text/plain", "")
+                        .header("location", "/v1/sessions?page=1&perPage=20")
+                })
+            });
+        let run = run(
+            s::avatarctl_anam(&server, ANAM_KEY)
+                .args(["--base-url", &format!("{}/old", server.url())])
+                .args(["sessions", "list", "-o", "json"]),
+            ANAM_KEY,
+        );
+        assert_eq!(s::ids(&run.json()).len(), 2);
+        let requests = server.requests();
+        assert_eq!(requests.len(), 2);
+        let bearer = format!("Bearer {ANAM_KEY}");
+        assert!(
+            requests
+                .iter()
+                .all(|r| r.header("authorization") == Some(bearer.as_str())),
+            "{status}"
+        );
+    }
 }
 
 /// Two generated AgentHuman sessions, each with a `daily_room.token`.

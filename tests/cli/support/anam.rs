@@ -112,6 +112,16 @@ impl FakeAnam {
         FakeServer::start(self.handler())
     }
 
+    /// Starts the fake, but answers with `instead` wherever it gives a reply (a failure, a
+    /// redirect), and as Anam would elsewhere.
+    pub fn start_answering(
+        self,
+        instead: impl Fn(&Recorded) -> Option<Reply> + Send + Sync + 'static,
+    ) -> FakeServer {
+        let handler = self.handler();
+        FakeServer::start(move |request| instead(request).unwrap_or_else(|| handler(request)))
+    }
+
     /// The request handler, for a test to wrap (inject a failure, add headers, count pages).
     pub fn handler(self) -> impl Fn(&Recorded) -> Reply + Send + Sync + 'static {
         move |request| self.answer(request)
