@@ -79,19 +79,17 @@ pub fn run(
                 .map_err(|e| {
                     Error::Other(anyhow::Error::new(e).context("cannot start the async runtime"))
                 })?;
+            let options = &config.output;
             let command = async {
                 match command {
                     SessionsCommand::List(args) => {
-                        let options = &config.output;
                         commands::sessions::list::run(&client, args, options, terminal, out, log)
                             .await
                     }
                     SessionsCommand::Get(args) => {
-                        let options = &config.output;
-                        commands::sessions::get::run(
-                            &client, &args.ids, options, terminal, out, log,
-                        )
-                        .await
+                        let ids = &args.ids;
+                        commands::sessions::get::run(&client, ids, options, terminal, out, log)
+                            .await
                     }
                 }
             };
