@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_avatarctl_global_optspecs
-    string join \n p/provider= api-key= api-key-file= base-url= o/output= fields= csv-safe raw utc color= timeout= retries= v/verbose q/quiet show-secrets h/help V/version
+    string join \n p/provider= api-key= api-key-file= base-url= timeout= retries= concurrency= o/output= fields= csv-safe raw utc show-secrets color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_avatarctl_needs_command
@@ -29,6 +29,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -37,14 +40,12 @@ complete -c avatarctl -n "__fish_avatarctl_needs_command" -l fields -l columns -
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_needs_command" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_needs_command" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_needs_command" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "sessions" -d 'List sessions, or show them in full'
@@ -57,6 +58,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -65,14 +69,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -f -a "list" -d 'List sessions, in the order the provider returns them'
@@ -82,7 +84,6 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -93,6 +94,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -101,21 +105,18 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -126,6 +127,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -134,15 +138,13 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
@@ -150,6 +152,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -158,14 +163,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, in the order the provider returns them'
@@ -176,6 +179,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -184,14 +190,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __f
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -f -a "list" -d 'List sessions, in the order the provider returns them'
@@ -201,7 +205,6 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __f
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -212,6 +215,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -220,21 +226,18 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l concurrency -d 'Pages in flight at once (1-64) for --all and --limit; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l search -d 'Anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l persona-id -d 'Anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-id -d 'Anam: sessions minted with one API key' -r
@@ -245,6 +248,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -253,15 +259,13 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l all -d 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
@@ -269,6 +273,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -277,14 +284,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, in the order the provider returns them'
@@ -295,6 +300,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -303,14 +311,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l fields
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
@@ -318,6 +324,9 @@ agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -326,14 +335,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l fiel
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions providers completions help" -f -a "sessions" -d 'List sessions, or show them in full'

@@ -4,6 +4,10 @@
 //! `error: `. Text that came from a provider is sanitized before it is stored here.
 
 use std::io;
+use std::time::Duration;
+
+use crate::provider::{BodyError, ProviderKind};
+use crate::sanitize::sanitize;
 
 /// Exit codes, as documented in README.md and DESIGN.md.
 pub mod exit {
@@ -26,10 +30,10 @@ pub enum Error {
     Api(Box<ApiError>),
     /// The provider could not be reached, or did not answer in time.
     #[error("{0}")]
-    Network(String),
+    Network(Box<NetworkError>),
     /// The provider answered with something that is not what it documents.
     #[error("{0}")]
-    Malformed(String),
+    Malformed(Box<Malformed>),
     /// Several requests failed; each was already reported on its own line.
     #[error("{}", partial_message(*failed, *total))]
     Partial {
@@ -50,6 +54,10 @@ pub enum Error {
 impl Error {
     pub fn usage(message: impl Into<String>) -> Self {
         Self::Usage(message.into())
+    }
+
+    pub fn malformed(problem: Malformed) -> Self {
+        Self::Malformed(Box::new(problem))
     }
 
     /// The process exit code for this error.
@@ -95,12 +103,155 @@ fn partial_message(failed: usize, total: usize) -> String {
     }
 }
 
+/// A request that got no answer: what was asked, why it failed, after how many attempts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkError {
+    /// The request's path, e.g. `/v1/sessions`.
+    pub path: String,
+    pub cause: NetworkCause,
+    /// How many times the request was sent.
+    pub attempts: u32,
+}
+
+/// Why a request got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetworkCause {
+    /// No answer within `--timeout`.
+    Timeout(Duration),
+    /// The connection was refused or could not be made; the innermost cause.
+    Connect { host: String, detail: String },
+    /// Sending or reading failed once connected; the innermost cause.
+    Failed(String),
+    /// Redirected more often than is followed.
+    TooManyRedirects(usize),
+    /// The HTTP client could not be built.
+    Setup(String),
+}
+
+impl std::fmt::Display for NetworkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = &self.path;
+        match &self.cause {
+            NetworkCause::Timeout(after) => write!(
+                f,
+                "GET {path} timed out after {} — raise --timeout, or try again later",
+                humantime::format_duration(*after)
+            )?,
+            NetworkCause::Connect { host, detail } => write!(
+                f,
+                "cannot connect to {host}: {detail} — check the network, HTTPS_PROXY, or --base-url"
+            )?,
+            NetworkCause::Failed(detail) => {
+                write!(f, "GET {path} failed: {detail} — try again later")?;
+            }
+            NetworkCause::TooManyRedirects(max) => write!(
+                f,
+                "GET {path} was redirected more than {max} times — check --base-url"
+            )?,
+            NetworkCause::Setup(detail) => write!(f, "cannot set up the HTTP client: {detail}")?,
+        }
+        if self.attempts > 1 {
+            write!(f, " (after {} attempts)", self.attempts)?;
+        }
+        Ok(())
+    }
+}
+
+/// An answer that is not what the provider documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformed {
+    /// A body that does not read as the documented JSON.
+    Body {
+        provider: ProviderKind,
+        path: String,
+        problem: BodyError,
+    },
+    /// A body larger than any real answer.
+    TooLarge { path: String, limit_mib: usize },
+    /// A redirect that cannot be followed.
+    Redirect {
+        path: String,
+        problem: RedirectProblem,
+    },
+    /// Paging metadata that cannot be true.
+    Paging(PagingProblem),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RedirectProblem {
+    NoLocation,
+    InvalidTarget,
+    /// A scheme other than http(s).
+    Scheme(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PagingProblem {
+    /// More pages than the total could fill.
+    PageCount {
+        last_page: u32,
+        per_page: u32,
+        total: Option<u64>,
+    },
+    /// A next-page cursor seen before.
+    CursorRepeats,
+}
+
+impl std::fmt::Display for Malformed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Body {
+                provider,
+                path,
+                problem,
+            } => write!(
+                f,
+                "malformed response from {provider} for GET {path}: {} — check --base-url; if it \
+                 persists, the provider's API may have changed",
+                sanitize(&problem.to_string())
+            ),
+            Self::TooLarge { path, limit_mib } => write!(
+                f,
+                "the response to GET {path} is larger than {limit_mib} MiB — check --base-url"
+            ),
+            Self::Redirect { path, problem } => match problem {
+                RedirectProblem::NoLocation => {
+                    write!(f, "GET {path} redirected without a Location")
+                }
+                RedirectProblem::InvalidTarget => {
+                    write!(f, "GET {path} redirected to an invalid URL")
+                }
+                RedirectProblem::Scheme(scheme) => write!(
+                    f,
+                    "GET {path} redirected to a {scheme}: URL, which is not followed"
+                ),
+            },
+            Self::Paging(PagingProblem::PageCount {
+                last_page,
+                per_page,
+                total,
+            }) => {
+                let total = total.map_or("an unknown number of".to_owned(), |t| t.to_string());
+                write!(
+                    f,
+                    "the provider's page count is not believable: {last_page} pages of {per_page} \
+                     for {total} sessions — check --base-url; if it persists, report it to the \
+                     provider"
+                )
+            }
+            Self::Paging(PagingProblem::CursorRepeats) => f.write_str(
+                "the provider's next-page cursor repeats an earlier one — check --base-url; if it \
+                 persists, report it to the provider",
+            ),
+        }
+    }
+}
+
 /// An error status from a provider, with what it said about it.
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub status: u16,
-    /// The provider's name, e.g. `anam`.
-    pub provider: &'static str,
+    pub provider: ProviderKind,
     /// What was asked for, e.g. `session 3f1c…` or `the session list`.
     pub subject: String,
     /// Where the key came from (`ANAM_API_KEY`, `--api-key`, …), never the key.
@@ -171,7 +322,7 @@ mod tests {
     fn api(status: u16) -> Error {
         Error::Api(Box::new(ApiError {
             status,
-            provider: "anam",
+            provider: ProviderKind::Anam,
             subject: "session 1".into(),
             key_source: "ANAM_API_KEY".into(),
             message: Some("nope".into()),
@@ -190,8 +341,19 @@ mod tests {
         assert_eq!(api(502).exit_code(), 5);
         assert_eq!(api(429).exit_code(), 6);
         assert_eq!(api(400).exit_code(), 1);
-        assert_eq!(Error::Network("x".into()).exit_code(), 5);
-        assert_eq!(Error::Malformed("x".into()).exit_code(), 5);
+        let network = NetworkError {
+            path: "/v1/sessions".into(),
+            cause: NetworkCause::Timeout(Duration::from_secs(2)),
+            attempts: 4,
+        };
+        assert_eq!(
+            network.to_string(),
+            "GET /v1/sessions timed out after 2s — raise --timeout, or try again later \
+             (after 4 attempts)"
+        );
+        assert_eq!(Error::Network(Box::new(network)).exit_code(), 5);
+        let paging = Malformed::Paging(PagingProblem::CursorRepeats);
+        assert_eq!(Error::malformed(paging).exit_code(), 5);
         assert_eq!(Error::Interrupted.exit_code(), 130);
         assert_eq!(
             Error::Partial {

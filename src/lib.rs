@@ -2,39 +2,68 @@
 //!
 //! The flow of one invocation, and the module that owns each step:
 //!
-//! 1. [`cli`] declares the command tree (clap derive); `main` parses it.
+//! 1. [`cli`] declares the command tree (clap derive) and its option groups; `main` parses it,
+//!    and an option given to a command outside its groups is refused there.
 //! 2. [`config`] resolves flags and environment into one typed [`config::Config`] — the only
 //!    place that reads env vars or the key file.
-//! 3. A command in [`commands`] asks a [`provider`] to describe requests and parse bodies
-//!    (pure, no I/O), and sends them through the one HTTP layer, [`http`]. `sessions list`
-//!    walks pages with [`paginate`].
-//! 4. [`output`] renders [`session::Session`]s into any `Write`: table, JSON, NDJSON or CSV,
-//!    with untrusted text neutralised and credentials masked ([`secret`]).
+//! 3. A networked command gets a [`context::Context`]: the provider's mapper from
+//!    [`provider`] (pure, no I/O; the provider table is [`provider::kind`]), the one HTTP
+//!    layer [`http`], the output options, the terminal and the log. Lists are walked by
+//!    [`paginate`].
+//! 4. [`output`] renders any [`record::Record`] — a [`model::Session`], a provider row —
+//!    into any `Write`: table, JSON, NDJSON or CSV, with untrusted text neutralised
+//!    ([`sanitize`]) and credentials masked ([`secret`]).
 //! 5. Errors travel as one [`error::Error`] enum, mapped once to the documented exit codes.
 //!
-//! `completions` and `man` stop after step 1: they render documents from the command tree
-//! ([`commands::completions`]) and need no configuration, key or HTTP client.
+//! `providers` needs output options only; `completions` and `man` stop after step 1: they
+//! render documents from the command tree and need no configuration, key or HTTP client.
 //!
 //! Data goes to stdout only; notes, the `-v` log and errors go to stderr through [`log`].
+//!
+//! The layout, file by file:
+//!
+//! - `main.rs` — the doorway; `lib.rs` — this overview and the dispatch.
+//! - `cli/` — `mod.rs` the tree, the option groups each command declares and the scope check;
+//!   `options.rs` the connection and output groups; `sessions.rs` the `sessions` commands and
+//!   the selection group.
+//! - `config/` — `mod.rs` flags + env → `Config`; `key.rs` provider inference and the key;
+//!   `base_url.rs` where requests may go.
+//! - `context.rs` — what a networked command gets; the runtime and Ctrl-C, once.
+//! - `record.rs` — the record seam: `Record`, `Schema`, `FieldPath`.
+//! - `model/session.rs` — the normalized session and its schema.
+//! - `provider/` — `mod.rs` the mapper traits and request types; `kind.rs` the provider table;
+//!   `json.rs` reading bodies; `anam/`, `agenthuman/` one folder per provider, one file per
+//!   resource.
+//! - `http/` — `mod.rs` the client and its retry loop; `client.rs` one attempt; `retry.rs`
+//!   the pure retry decision; `pacer.rs` concurrency and rate limits; `errors.rs` error
+//!   bodies, statuses and network failures.
+//! - `paginate.rs` — numbered, cursor and whole-list walks over any keyed record.
+//! - `commands/` — one file per command: `sessions/list.rs`, `sessions/get.rs`,
+//!   `providers.rs`, `completions.rs`, `man.rs`.
+//! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
+//!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`.
+//! - `error.rs`, `log.rs`, `secret.rs`, `sanitize.rs`.
 
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod context;
 pub mod error;
 pub mod http;
 pub mod log;
+pub mod model;
 pub mod output;
-pub mod pacer;
 pub mod paginate;
 pub mod provider;
+pub mod record;
+pub mod sanitize;
 pub mod secret;
-pub mod session;
 
 use std::io::Write;
-use std::sync::Arc;
 
 use cli::{Cli, Command, SessionsCommand};
-use config::{Config, EnvLookup};
+use config::EnvLookup;
+use context::Context;
 use error::Error;
 use log::Log;
 use output::Terminal;
@@ -47,61 +76,30 @@ pub fn run(
     out: &mut dyn Write,
     log: &Log,
 ) -> Result<(), Error> {
+    let global = &cli.global;
     match &cli.command {
         // Generated from the command tree alone: no config, no key, no HTTP client.
         Command::Completions { shell } => {
             Ok(commands::completions::write_completions(*shell, out)?)
         }
-        Command::Man => Ok(commands::completions::write_man(out)?),
+        Command::Man => Ok(commands::man::write_man(out)?),
         Command::Providers => {
-            let options = config::resolve_output(&cli.global, env, terminal.stdout_tty)?;
+            let options =
+                config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;
             commands::providers::run(&options, env, terminal, out)
         }
         Command::Sessions(command) => {
-            let config = Config::resolve(
-                &cli.global,
-                env,
-                &mut std::io::stdin().lock(),
-                terminal.stdout_tty,
-            )?;
-            // The HTTP client (and its certificate store) is built only for commands that need it.
-            let concurrency = match command {
-                SessionsCommand::List(args) => usize::from(args.concurrency),
-                SessionsCommand::Get(_) => commands::sessions::get::CONCURRENCY,
-            };
-            let client = Arc::new(http::Client::new(&config, concurrency, log.clone())?);
-            // Requests run on worker threads, so a slow reader of stdout, which blocks this
-            // thread's writes, cannot stall them into timeouts.
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .map_err(|e| {
-                    Error::Other(anyhow::Error::new(e).context("cannot start the async runtime"))
-                })?;
-            let options = &config.output;
-            let command = async {
+            let ctx = Context::connect(global, env, &mut std::io::stdin().lock(), terminal, log)?;
+            ctx.run(async {
                 match command {
                     SessionsCommand::List(args) => {
-                        commands::sessions::list::run(&client, args, options, terminal, out, log)
-                            .await
+                        commands::sessions::list::run(&ctx, args, out).await
                     }
                     SessionsCommand::Get(args) => {
-                        let ids = &args.ids;
-                        commands::sessions::get::run(&client, ids, options, terminal, out, log)
-                            .await
+                        commands::sessions::get::run(&ctx, args, out).await
                     }
                 }
-            };
-            let result = runtime.block_on(async {
-                // Ctrl-C ends the command where it stands: whole records only, exit 130.
-                tokio::select! {
-                    result = command => result,
-                    _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
-                }
-            });
-            log.clear_progress();
-            result
+            })
         }
     }
 }

@@ -112,6 +112,16 @@ impl Log {
     }
 }
 
+/// The first line of a command-line error as clap renders it (`error: …`), as a GitHub
+/// Actions annotation, for `main` to print after clap's own message.
+pub fn parse_error_annotation(rendered: &str) -> String {
+    let message = rendered
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("error: "));
+    github_annotation(message.unwrap_or("a command is missing — see avatarctl --help"))
+}
+
 /// `message` as a GitHub Actions `::error::` workflow command, escaped as the runner
 /// expects (`%` → `%25`, CR → `%0D`, LF → `%0A`), so it stays one line and reads back as is.
 pub fn github_annotation(message: &str) -> String {
@@ -158,6 +168,18 @@ mod tests {
         );
         // `%0A` typed by someone stays text, not a newline.
         assert_eq!(github_annotation("%0A"), "::error::%250A");
+    }
+
+    #[test]
+    fn a_parse_error_is_annotated_by_its_first_line() {
+        assert_eq!(
+            parse_error_annotation("error: unexpected argument '--x'\n\nUsage: avatarctl"),
+            "::error::unexpected argument '--x'"
+        );
+        assert_eq!(
+            parse_error_annotation("Usage: avatarctl <COMMAND>"),
+            "::error::a command is missing — see avatarctl --help"
+        );
     }
 
     #[test]

@@ -5,21 +5,18 @@ use std::process::ExitCode;
 
 use avatarctl::cli::Cli;
 use avatarctl::config::{github_actions, process_env};
-use avatarctl::log::{Log, github_annotation};
+use avatarctl::log::{Log, parse_error_annotation};
 use avatarctl::output::Terminal;
-use clap::Parser;
 
 fn main() -> ExitCode {
     let github = github_actions(&process_env);
-    let cli = Cli::try_parse().unwrap_or_else(|error| {
+    let cli = Cli::parse_from_args(std::env::args_os()).unwrap_or_else(|error| {
         // clap prints its own usage error (or the help); under GitHub Actions the error also
         // becomes an annotation.
         let _ = error.print();
         if github && error.use_stderr() {
-            let text = error.render().to_string();
-            let message = text.lines().next().and_then(|l| l.strip_prefix("error: "));
-            let message = message.unwrap_or("a command is missing — see avatarctl --help");
-            let _ = writeln!(io::stderr(), "{}", github_annotation(message));
+            let annotation = parse_error_annotation(&error.render().to_string());
+            let _ = writeln!(io::stderr(), "{annotation}");
         }
         std::process::exit(error.exit_code())
     });

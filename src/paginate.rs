@@ -1,5 +1,6 @@
-//! Walks a provider's session list for `sessions list`: one page, the first N sessions, or
-//! all of them, handing each session on as soon as its page arrives in order.
+//! Walks a provider's list for `sessions list`: one page, the first N records, or all of
+//! them, handing each record on as soon as its page arrives in order. Generic over the
+//! record ([`Keyed`]): it needs only each record's key, to de-duplicate.
 //!
 //! The provider says how it pages ([`Paging`]); this module drives it. With numbered pages,
 //! page 1 tells how many pages there are, and the rest are fetched concurrently, at most
@@ -14,9 +15,9 @@ use std::future::Future;
 
 use futures_util::{FutureExt, StreamExt, stream};
 
-use crate::error::Error;
+use crate::error::{Error, Malformed, PagingProblem};
 use crate::provider::{Page, PageRequest, Paging};
-use crate::session::Session;
+use crate::record::Keyed;
 
 /// What part of the list to fetch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,29 +79,29 @@ impl Taken {
     }
 }
 
-/// Fetches one page: any `Fn(PageRequest) -> impl Future<Output = Result<Page, Error>>`.
-pub trait FetchPage {
-    fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page, Error>>;
+/// Fetches one page: any `Fn(PageRequest) -> impl Future<Output = Result<Page<R>, Error>>`.
+pub trait FetchPage<R> {
+    fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page<R>, Error>>;
 }
 
-impl<F, Fut> FetchPage for F
+impl<R, F, Fut> FetchPage<R> for F
 where
     F: Fn(PageRequest) -> Fut,
-    Fut: Future<Output = Result<Page, Error>>,
+    Fut: Future<Output = Result<Page<R>, Error>>,
 {
-    fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page, Error>> {
+    fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page<R>, Error>> {
         self(request)
     }
 }
 
 /// Fetches the planned pages with `fetch`, calling `emit` for each session in the
 /// provider's order and `progress` after each page.
-pub async fn paginate(
+pub async fn paginate<R: Keyed>(
     paging: Paging,
     plan: Plan,
     concurrency: usize,
-    fetch: impl FetchPage,
-    emit: impl FnMut(Session) -> std::io::Result<()>,
+    fetch: impl FetchPage<R>,
+    emit: impl FnMut(R) -> std::io::Result<()>,
     progress: impl FnMut(Progress),
 ) -> Result<Outcome, Error> {
     let mut walk = Walk {
@@ -141,35 +142,39 @@ struct Walk<E, P> {
     progress: P,
 }
 
-impl<E, P> Walk<E, P>
-where
-    E: FnMut(Session) -> std::io::Result<()>,
-    P: FnMut(Progress),
-{
+impl<E, P> Walk<E, P> {
     fn full(&self) -> bool {
         self.limit.is_some_and(|n| self.outcome.emitted >= n)
     }
+}
 
-    /// Emits a page's new sessions, up to the limit. The first page taken gives the counts.
-    fn take(&mut self, page: Page) -> Result<Taken, Error> {
+impl<E, P> Walk<E, P>
+where
+    P: FnMut(Progress),
+{
+    /// Emits a page's new records, up to the limit. The first page taken gives the counts.
+    fn take<R: Keyed>(&mut self, page: Page<R>) -> Result<Taken, Error>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
         self.outcome.final_total = page.total.or(self.outcome.final_total);
         if self.pages == 0 {
             self.outcome.total = page.total;
             self.outcome.last_page = page.last_page;
         }
         self.pages += 1;
-        let received = page.sessions.len();
+        let received = page.records.len();
         let mut new: usize = 0;
-        for session in page.sessions {
+        for record in page.records {
             if self.full() {
                 self.outcome.more = true;
                 break;
             }
-            if !self.seen.insert(session.id.clone()) {
+            if !self.seen.insert(record.key().to_owned()) {
                 self.outcome.duplicates += 1;
                 continue;
             }
-            (self.emit)(session)?;
+            (self.emit)(record)?;
             self.outcome.emitted += 1;
             new += 1;
         }
@@ -186,12 +191,15 @@ where
     /// Guards against a provider that misbehaves: a page count that cannot be true is an
     /// error on any page; an empty page, or one with nothing new, ends the walk; and the count
     /// grows past the first one a page at a time, only while pages come full of new sessions.
-    async fn numbered(
+    async fn numbered<R: Keyed>(
         &mut self,
         max_per_page: u32,
         concurrency: usize,
-        fetch: &impl FetchPage,
-    ) -> Result<(), Error> {
+        fetch: &impl FetchPage<R>,
+    ) -> Result<(), Error>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
         let asked = self.limit.map_or(max_per_page, |n| {
             u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page)
         });
@@ -283,7 +291,14 @@ where
     }
 
     /// Cursor pages: one after another, each naming the next.
-    async fn cursors(&mut self, max_per_page: u32, fetch: &impl FetchPage) -> Result<(), Error> {
+    async fn cursors<R: Keyed>(
+        &mut self,
+        max_per_page: u32,
+        fetch: &impl FetchPage<R>,
+    ) -> Result<(), Error>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
         let mut cursor: Option<String> = None;
         let mut followed = HashSet::new();
         loop {
@@ -303,11 +318,9 @@ where
             }
             // A cursor seen before would walk the same pages forever.
             if !followed.insert(next.clone()) {
-                return Err(Error::Malformed(
-                    "the provider's next-page cursor repeats an earlier one — check --base-url; if \
-                     it persists, report it to the provider"
-                        .into(),
-                ));
+                return Err(Error::malformed(Malformed::Paging(
+                    PagingProblem::CursorRepeats,
+                )));
             }
             cursor = Some(next);
         }
@@ -318,7 +331,7 @@ where
 const MAX_PAGES_WITHOUT_TOTAL: u32 = 1_000_000;
 
 /// Refuses a page count that cannot be true, rather than request billions of pages.
-fn check_page_count(page: &Page, per_page: u32) -> Result<(), Error> {
+fn check_page_count<R>(page: &Page<R>, per_page: u32) -> Result<(), Error> {
     let believable = match (page.total, page.last_page) {
         (Some(total), Some(last_page)) => {
             u64::from(last_page) <= total.div_ceil(u64::from(per_page)).max(1) + 1
@@ -329,13 +342,12 @@ fn check_page_count(page: &Page, per_page: u32) -> Result<(), Error> {
     if believable {
         return Ok(());
     }
-    let total = page
-        .total
-        .map_or("an unknown number of".to_owned(), |t| t.to_string());
-    Err(Error::Malformed(format!(
-        "the provider's page count is not believable: {} pages of {per_page} for {total} \
-         sessions — check --base-url; if it persists, report it to the provider",
-        page.last_page.unwrap_or_default()
+    Err(Error::malformed(Malformed::Paging(
+        PagingProblem::PageCount {
+            last_page: page.last_page.unwrap_or_default(),
+            per_page,
+            total: page.total,
+        },
     )))
 }
 
@@ -344,6 +356,7 @@ mod tests {
     use std::cell::RefCell;
 
     use super::*;
+    use crate::model::Session;
 
     fn session(i: u64) -> Session {
         Session::bare(&format!("s{i}"))
@@ -363,14 +376,14 @@ mod tests {
             }
         }
 
-        async fn fetch(&self, request: PageRequest) -> Result<Page, Error> {
+        async fn fetch(&self, request: PageRequest) -> Result<Page<Session>, Error> {
             let PageRequest::Number { page, per_page } = request else {
                 panic!("{request:?}")
             };
             self.asked.borrow_mut().push(page);
             let ids = self.ids.borrow();
             let total = ids.len() as u64;
-            let sessions = ids
+            let records = ids
                 .iter()
                 .skip(((page - 1) * per_page) as usize)
                 .take(per_page as usize)
@@ -378,7 +391,7 @@ mod tests {
                 .collect();
             let last_page = u32::try_from(total.div_ceil(u64::from(per_page)).max(1)).ok();
             Ok(Page {
-                sessions,
+                records,
                 total: Some(total),
                 last_page,
                 ..Page::default()
@@ -391,7 +404,7 @@ mod tests {
         paging: Paging,
         plan: Plan,
         concurrency: usize,
-        fetch: impl FetchPage,
+        fetch: impl FetchPage<Session>,
     ) -> (Result<Outcome, Error>, Vec<String>) {
         let mut ids = Vec::new();
         let emit = |session: Session| {
@@ -472,7 +485,7 @@ mod tests {
             let at: u64 = cursor.map_or(0, |c| c.parse().unwrap());
             let next = (at < 4).then(|| (at + 2).to_string());
             Ok(Page {
-                sessions: vec![session(at), session(at + 1)],
+                records: vec![session(at), session(at + 1)],
                 next_cursor: next,
                 ..Page::default()
             })
@@ -486,7 +499,7 @@ mod tests {
     /// A walk of pages made by `serve(page, per_page)`; also returns how many were asked for.
     fn walk_served(
         plan: Plan,
-        serve: impl Fn(u32, u32) -> Page,
+        serve: impl Fn(u32, u32) -> Page<Session>,
     ) -> (Result<Outcome, Error>, Vec<String>, u32) {
         let asked = std::cell::Cell::new(0);
         let fetch = |request: PageRequest| {
@@ -501,9 +514,9 @@ mod tests {
         (outcome, ids, asked.get())
     }
 
-    fn page_of(ids: std::ops::Range<u64>) -> Page {
+    fn page_of(ids: std::ops::Range<u64>) -> Page<Session> {
         Page {
-            sessions: ids.map(session).collect(),
+            records: ids.map(session).collect(),
             ..Page::default()
         }
     }
@@ -591,7 +604,7 @@ mod tests {
 
     #[test]
     fn an_absurd_page_count_is_refused() {
-        let counts = |total, last_page| Page {
+        let counts = |total, last_page| Page::<Session> {
             total,
             last_page,
             ..Page::default()

@@ -43,9 +43,20 @@ impl ApiKey {
         }
     }
 
-    /// The key itself, for the request header. Only `http.rs` calls this.
+    /// The key itself, for the request header. Only the HTTP layer calls this.
     pub fn expose(&self) -> &str {
         &self.0
+    }
+
+    /// `text` (a provider's message, a header it echoed) with the key masked wherever it
+    /// holds it, before any cutting so that no part survives. Keys shorter than 8 characters
+    /// are not real keys and are left alone, since masking them would garble ordinary text.
+    pub fn mask(&self, text: &str) -> String {
+        if self.0.len() >= 8 {
+            text.replace(&self.0, REDACTED)
+        } else {
+            text.to_owned()
+        }
     }
 }
 
@@ -116,6 +127,16 @@ mod tests {
         assert_eq!(key.expose(), "ah_live_abc123");
         assert_eq!(format!("{key} {key:?}"), "[REDACTED] [REDACTED]");
         assert_eq!(ApiKey::new(" \n"), Err(KeyProblem::Empty));
+    }
+
+    #[test]
+    fn an_echoed_key_is_masked() {
+        let key = ApiKey::new("ah_live_abc123").unwrap();
+        assert_eq!(key.mask("bad key ah_live_abc123!"), "bad key [REDACTED]!");
+        assert_eq!(
+            ApiKey::new("short").unwrap().mask("short text"),
+            "short text"
+        );
     }
 
     #[test]

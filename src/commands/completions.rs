@@ -1,19 +1,18 @@
-//! `avatarctl completions <SHELL>` and the hidden `avatarctl man`: documents generated from the
-//! command tree in [`crate::cli`], so they can never drift from the real flags.
+//! `avatarctl completions <SHELL>`: a script generated from the command tree in
+//! [`crate::cli`], so it can never drift from the real flags.
 //!
-//! Both only build the clap `Command`; no configuration is resolved and no HTTP client is
-//! made, so they work without an API key or a network.
+//! It only builds the clap `Command`; no configuration is resolved and no HTTP client is
+//! made, so it works without an API key or a network.
 
 use std::io::{self, Write};
 
 use clap::{Command, CommandFactory};
 use clap_complete::Shell;
-use clap_mangen::Man;
 
 use crate::cli::Cli;
 
 /// The name the scripts complete, and the man page's title.
-const BIN_NAME: &str = "avatarctl";
+pub(crate) const BIN_NAME: &str = "avatarctl";
 
 /// Writes the completion script for `shell`.
 pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
@@ -33,7 +32,7 @@ pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
 /// clap_complete offers hidden subcommands like any other (clap issue #1335), and clap has no
 /// way to remove a subcommand, so the root is put together again from the declared one: the
 /// same arguments, the visible subcommands, and the root settings that completions read.
-fn visible_command() -> Command {
+pub(crate) fn visible_command() -> Command {
     let full = Cli::command();
     Command::new(BIN_NAME)
         .about(full.get_about().cloned().unwrap_or_default())
@@ -110,98 +109,6 @@ fn fish_positional_values(root: &Command) -> Vec<(String, Vec<String>)> {
         }
     }
     entries
-}
-
-/// Writes the man page, in roff, for section 1: one page for the whole tool.
-///
-/// clap_mangen's whole-page render lists subcommands as references to pages of their own
-/// (`avatarctl-sessions(1)`) that `avatarctl man > avatarctl.1` would never install. So the
-/// page is put together from its sections instead, with a COMMANDS section that gives each
-/// command its usage, description and own options in place.
-pub fn write_man(out: &mut dyn Write) -> io::Result<()> {
-    let mut root = visible_command();
-    root.build();
-    let man = Man::new(root.clone());
-    let mut page = Vec::new();
-    man.render_title(&mut page)?;
-    append(&mut page, Heading::Keep, |w| man.render_name_section(w))?;
-    append(&mut page, Heading::Keep, |w| man.render_synopsis_section(w))?;
-    append(&mut page, Heading::Keep, |w| {
-        man.render_description_section(w)
-    })?;
-    append(&mut page, Heading::Keep, |w| man.render_options_section(w))?;
-    page.extend_from_slice(b".SH COMMANDS\n");
-    for command in leaf_commands(&root) {
-        write_command_subsection(command, &mut page)?;
-    }
-    append(&mut page, Heading::Keep, |w| man.render_version_section(w))?;
-    out.write_all(&page)
-}
-
-/// The commands that do something (`sessions list`, not `sessions`), in declaration order,
-/// without `help`.
-fn leaf_commands(command: &Command) -> Vec<&Command> {
-    let visible = command
-        .get_subcommands()
-        .filter(|c| !c.is_hide_set() && c.get_name() != "help");
-    visible
-        .flat_map(|c| match c.has_subcommands() {
-            true => leaf_commands(c),
-            false => vec![c],
-        })
-        .collect()
-}
-
-/// `.SS avatarctl sessions list`, then what it does, its usage and its own options; the global
-/// options are documented once, in OPTIONS.
-fn write_command_subsection(command: &Command, page: &mut Vec<u8>) -> io::Result<()> {
-    let own = command.clone().mut_args(|arg| {
-        let global = arg.is_global_set() || matches!(arg.get_id().as_str(), "help" | "version");
-        arg.hide(global)
-    });
-    let has_options = own.get_arguments().any(|arg| !arg.is_hide_set());
-    let man = Man::new(own);
-    let name = command.get_bin_name().unwrap_or_else(|| command.get_name());
-    writeln!(page, ".SS \"{name}\"")?;
-    append(page, Heading::Drop, |w| man.render_description_section(w))?;
-    append(page, Heading::Drop, |w| man.render_synopsis_section(w))?;
-    if has_options {
-        append(page, Heading::Drop, |w| man.render_options_section(w))?;
-    }
-    Ok(())
-}
-
-/// Whether a section keeps its `.SH` heading when appended.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Heading {
-    Keep,
-    /// In its place, a paragraph break: the section becomes part of a command's subsection.
-    Drop,
-}
-
-/// Appends one section rendered by clap_mangen, without the definition of the apostrophe
-/// string that each of its renders repeats (the title already made it).
-fn append(
-    page: &mut Vec<u8>,
-    heading: Heading,
-    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut section = Vec::new();
-    render(&mut section)?;
-    let section = String::from_utf8_lossy(&section);
-    let mut lines = section.lines().peekable();
-    while lines
-        .next_if(|line| line.starts_with(".ie ") || line.starts_with(".el "))
-        .is_some()
-    {}
-    if heading == Heading::Drop && lines.next_if(|line| line.starts_with(".SH ")).is_some() {
-        page.extend_from_slice(b".PP\n");
-    }
-    for line in lines {
-        page.extend_from_slice(line.as_bytes());
-        page.push(b'\n');
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -293,37 +200,6 @@ mod tests {
     }
 
     #[test]
-    fn the_man_page_is_one_roff_page_with_every_command_in_place() {
-        let page = text(|out| write_man(out));
-        assert!(page.contains(".TH avatarctl 1"), "{page}");
-        // The apostrophe string is defined once, before the title.
-        assert_eq!(page.matches(".ds Aq").count(), 2, "{page}");
-        let headings: Vec<&str> = page.lines().filter(|l| l.starts_with(".S")).collect();
-        assert_eq!(
-            headings,
-            [
-                ".SH NAME",
-                ".SH SYNOPSIS",
-                ".SH DESCRIPTION",
-                ".SH OPTIONS",
-                ".SH \"GLOBAL OPTIONS\"",
-                ".SH COMMANDS",
-                ".SS \"avatarctl sessions list\"",
-                ".SS \"avatarctl sessions get\"",
-                ".SS \"avatarctl providers\"",
-                ".SS \"avatarctl completions\"",
-                ".SH VERSION",
-            ]
-        );
-        // Global options are documented once, under GLOBAL OPTIONS.
-        assert_eq!(
-            page.matches("\\-\\-provider").count(),
-            2,
-            "synopsis and OPTIONS"
-        );
-    }
-
-    #[test]
     fn a_failing_writer_is_an_error_not_a_panic() {
         struct Closed;
         impl Write for Closed {
@@ -336,9 +212,5 @@ mod tests {
         }
         let error = write_completions(Shell::Bash, &mut Closed).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
-        assert_eq!(
-            write_man(&mut Closed).unwrap_err().kind(),
-            io::ErrorKind::BrokenPipe
-        );
     }
 }

@@ -1,44 +1,60 @@
-//! `avatarctl providers`: the providers, the env var each reads its key from (and whether it
-//! is set), and the base URL it talks to.
+//! `avatarctl providers`: the provider table as records — each provider, the env var it reads
+//! its key from (and whether it is set), and the base URL it talks to.
 
 use std::io::Write;
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::config::{EnvLookup, key_is_set};
 use crate::error::Error;
-use crate::output::{OutputOptions, Terminal, write_records};
+use crate::output::{Layout, OutputOptions, Terminal, View, write_list};
 use crate::provider::ProviderKind;
+use crate::record::{FieldSpec, Kind, Record, Schema};
 
-/// Lists the providers. `options` are the resolved output flags; those that only make sense
-/// for sessions are refused.
+/// One row of `avatarctl providers`.
+#[derive(Debug, Serialize)]
+struct ProviderRow {
+    provider: &'static str,
+    key_env: &'static str,
+    key_set: bool,
+    base_url: &'static str,
+}
+
+const fn field(name: &'static str, kind: Kind) -> FieldSpec {
+    FieldSpec { name, kind }
+}
+
+impl Record for ProviderRow {
+    const SCHEMA: &'static Schema = &Schema {
+        noun: "provider",
+        fields: &[
+            field("provider", Kind::Text),
+            field("key_env", Kind::Text),
+            field("key_set", Kind::Plain),
+            field("base_url", Kind::Text),
+        ],
+        has_raw: false,
+        table: &[],
+    };
+}
+
+/// Lists the providers; needs no key and makes no request.
 pub fn run(
     options: &OutputOptions,
     env: EnvLookup,
     terminal: Terminal,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let session_only = [
-        ("--fields", options.fields.is_some()),
-        ("--raw", options.raw),
-    ];
-    if let Some((flag, _)) = session_only.iter().find(|(_, given)| *given) {
-        return Err(Error::usage(format!(
-            "{flag} applies to sessions, not to `providers` — leave it out"
-        )));
-    }
-    let records: Vec<Value> = ProviderKind::ALL
-        .into_iter()
-        .map(|provider| {
-            json!({
-                "provider": provider.name(),
-                "key_env": provider.key_env(),
-                "key_set": key_is_set(provider, env),
-                "base_url": provider.default_base_url(),
-            })
+    let view = View::new::<ProviderRow>(options, Layout::List)?;
+    let rows = ProviderKind::all()
+        .map(|provider| ProviderRow {
+            provider: provider.name(),
+            key_env: provider.key_env(),
+            key_set: key_is_set(provider, env),
+            base_url: provider.default_base_url(),
         })
         .collect();
-    write_records(&records, options, terminal, out)?;
+    write_list(rows, &view, terminal, out)?;
     Ok(())
 }
 
@@ -46,7 +62,7 @@ pub fn run(
 mod tests {
     use super::*;
     use crate::output::Format;
-    use crate::session::{Field, FieldPath};
+    use crate::record::FieldPath;
 
     fn providers(options: &OutputOptions) -> Result<String, Error> {
         let mut out = Vec::new();
@@ -55,19 +71,21 @@ mod tests {
     }
 
     #[test]
-    fn session_only_flags_are_refused() {
-        let mut fields = OutputOptions::new(Format::Json);
-        fields.fields = Some(vec![FieldPath::top(Field::Id)]);
+    fn fields_select_and_raw_is_refused() {
+        let mut fields = OutputOptions::new(Format::Csv);
+        fields.fields = Some(vec![FieldPath::top("key_env")]);
+        assert_eq!(
+            providers(&fields).unwrap(),
+            "key_env\nANAM_API_KEY\nAGENTHUMAN_API_KEY\n"
+        );
         let mut raw = OutputOptions::new(Format::Json);
         raw.raw = true;
-        for (options, flag) in [(fields, "--fields"), (raw, "--raw")] {
-            let error = providers(&options).unwrap_err();
-            assert_eq!(error.exit_code(), 2);
-            assert_eq!(
-                error.to_string(),
-                format!("{flag} applies to sessions, not to `providers` — leave it out")
-            );
-        }
+        let error = providers(&raw).unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+        assert_eq!(
+            error.to_string(),
+            "--raw shows provider objects, and a provider is not one — leave it out"
+        );
         let json = providers(&OutputOptions::new(Format::Json)).unwrap();
         assert!(json.contains("\"key_env\": \"ANAM_API_KEY\""), "{json}");
     }

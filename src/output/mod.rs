@@ -1,22 +1,25 @@
-//! Rendering sessions to stdout: the format, the terminal it goes to, and one [`Renderer`]
-//! that every command writes through.
+//! Rendering records to stdout: the format, the terminal it goes to, the [`View`] of one
+//! record type, and one [`Renderer`] that every command writes through.
 //!
 //! Renderers write into `&mut dyn Write`, never to the process's stdout directly, so tests
-//! hand them a `Vec<u8>` and a [`Terminal`] of their choosing.
+//! hand them a `Vec<u8>` and a [`Terminal`] of their choosing. They know records only through
+//! [`crate::record::Record`].
 
 mod csv;
 mod json;
-pub mod sanitize;
 mod table;
+mod view;
 
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
+use std::marker::PhantomData;
 
 use clap::ValueEnum;
 use serde_json::Value;
 
-use crate::secret::redact_credentials;
-use crate::session::{Field, FieldPath, Session};
+use crate::record::{FieldPath, Record};
+
+pub use view::{Column, Columns, Layout, View, header_of};
 
 /// The output format. A terminal never changes it, only its decoration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -38,7 +41,7 @@ impl Format {
     }
 }
 
-/// How sessions are rendered, resolved from the flags by `config.rs`.
+/// How records are rendered, resolved from the flags by `config.rs`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutputOptions {
     pub format: Format,
@@ -107,14 +110,13 @@ pub trait RecordSink {
     fn finish(self: Box<Self>) -> io::Result<()>;
 }
 
-/// Writes sessions in the chosen format as they come: records stream, a table is printed
+/// Writes records in the view's format as they come: records stream, a table is printed
 /// at the end (it needs every row to size its columns).
-pub struct Renderer<'a> {
-    options: &'a OutputOptions,
+pub struct Renderer<'a, R> {
+    view: &'a View,
     sink: Sink<'a>,
-    /// Whether `raw` reaches the output, and so must have its credentials masked first.
-    shows_raw: bool,
     written: u64,
+    record: PhantomData<fn(R)>,
 }
 
 enum Sink<'a> {
@@ -126,51 +128,41 @@ enum Sink<'a> {
     },
 }
 
-impl<'a> Renderer<'a> {
-    pub fn new(
-        options: &'a OutputOptions,
-        terminal: Terminal,
-        out: &'a mut dyn Write,
-    ) -> io::Result<Self> {
-        let sink = match options.format {
+impl<'a, R: Record> Renderer<'a, R> {
+    pub fn new(view: &'a View, terminal: Terminal, out: &'a mut dyn Write) -> io::Result<Self> {
+        let sink = match view.format() {
             Format::Table => Sink::Table {
-                table: Box::new(table::ListTable::new(options)),
+                table: Box::new(table::ListTable::new(view)),
                 terminal,
                 out,
             },
             Format::Json => Sink::Records(Box::new(json::JsonArray::new(out))),
             Format::Ndjson => Sink::Records(Box::new(json::Ndjson::new(out))),
-            Format::Csv => {
-                let header: Vec<String> = csv_fields(options).iter().map(FieldPath::name).collect();
-                Sink::Records(Box::new(csv::Csv::new(out, &header, options.csv_safe)?))
-            }
-        };
-        let shows_raw = match &options.fields {
-            _ if options.raw => true,
-            Some(fields) => fields.iter().any(|path| path.field == Field::Raw),
-            None => matches!(options.format, Format::Json | Format::Ndjson),
+            Format::Csv => Sink::Records(Box::new(csv::Csv::new(
+                out,
+                &view.csv_header(),
+                view.options.csv_safe,
+            )?)),
         };
         Ok(Self {
-            options,
+            view,
             sink,
-            shows_raw,
             written: 0,
+            record: PhantomData,
         })
     }
 
-    pub fn write(&mut self, mut session: Session) -> io::Result<()> {
-        if self.shows_raw {
-            protect(&mut session, self.options);
-        }
+    pub fn write(&mut self, mut record: R) -> io::Result<()> {
+        self.view.protect(&mut record);
         match &mut self.sink {
-            Sink::Records(sink) => sink.write(&record(&session, self.options))?,
-            Sink::Table { table, .. } => table.add(&session),
+            Sink::Records(sink) => sink.write(&self.view.json(&record))?,
+            Sink::Table { table, .. } => table.add(&record),
         }
         self.written += 1;
         Ok(())
     }
 
-    /// How many sessions were written so far.
+    /// How many records were written so far.
     pub fn written(&self) -> u64 {
         self.written
     }
@@ -196,39 +188,47 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Renders the sessions of `sessions get`: one object when one ID was asked for in JSON,
-/// a FIELD/VALUE table per session, else the same as a list.
-pub fn write_sessions(
-    sessions: Vec<Session>,
+/// Renders records asked for by ID (`sessions get`): one object when one ID was asked for in
+/// JSON, a FIELD/VALUE table per record, else the same as a list.
+pub fn write_details<R: Record>(
+    records: Vec<R>,
     one_id: bool,
-    options: &OutputOptions,
+    view: &View,
     terminal: Terminal,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match (options.format, one_id && sessions.len() == 1) {
+    match (view.format(), one_id && records.len() == 1) {
         (Format::Table, _) => {
-            for (i, mut session) in sessions.into_iter().enumerate() {
+            for (i, mut record) in records.into_iter().enumerate() {
                 if i > 0 {
                     out.write_all(b"\n")?;
                 }
-                protect(&mut session, options);
-                table::write_detail(&session, options, &terminal, out)?;
+                view.protect(&mut record);
+                table::write_detail(&record, view, &terminal, out)?;
             }
             Ok(())
         }
         (Format::Json, true) => {
-            let mut session = sessions.into_iter().next().expect("one session");
-            protect(&mut session, options);
-            json::write_object(out, &record(&session, options))
+            let mut record = records.into_iter().next().expect("one record");
+            view.protect(&mut record);
+            json::write_object(out, &view.json(&record))
         }
-        _ => {
-            let mut renderer = Renderer::new(options, terminal, out)?;
-            for session in sessions {
-                renderer.write(session)?;
-            }
-            renderer.finish()
-        }
+        _ => write_list(records, view, terminal, out),
     }
+}
+
+/// Renders a short list of records that are all at hand (e.g. `avatarctl providers`).
+pub fn write_list<R: Record>(
+    records: Vec<R>,
+    view: &View,
+    terminal: Terminal,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut renderer = Renderer::new(view, terminal, out)?;
+    for record in records {
+        renderer.write(record)?;
+    }
+    renderer.finish()
 }
 
 /// A JSON value as the text of a table or CSV cell: `None` for null (each format shows
@@ -239,64 +239,6 @@ pub(crate) fn text(value: &Value) -> Option<Cow<'_, str>> {
         Value::String(s) => Some(Cow::Borrowed(s)),
         other => Some(Cow::Owned(other.to_string())),
     }
-}
-
-/// Masks credential fields unless `--show-secrets`.
-fn protect(session: &mut Session, options: &OutputOptions) {
-    if !options.show_secrets {
-        redact_credentials(&mut session.raw);
-    }
-}
-
-/// The JSON shape of a session: the provider's object (`--raw`), the selected fields, or
-/// the whole normalized record.
-fn record(session: &Session, options: &OutputOptions) -> Value {
-    if options.raw {
-        return session.raw.clone();
-    }
-    match (&options.fields, options.format) {
-        (Some(fields), _) => session.select(fields),
-        (None, Format::Csv) => session.select(&csv_fields(options)),
-        (None, _) => serde_json::to_value(session).expect("a session serializes"),
-    }
-}
-
-/// CSV columns: the selected fields, else every normalized field but `raw`.
-fn csv_fields(options: &OutputOptions) -> Vec<FieldPath> {
-    options.fields.clone().unwrap_or_else(|| {
-        Field::ALL
-            .into_iter()
-            .filter(|f| *f != Field::Raw)
-            .map(FieldPath::top)
-            .collect()
-    })
-}
-
-/// Renders plain records that are not sessions (e.g. `avatarctl providers`): a table whose
-/// columns are the records' keys, or the records as JSON, NDJSON or CSV.
-pub fn write_records(
-    records: &[Value],
-    options: &OutputOptions,
-    terminal: Terminal,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut sink: Box<dyn RecordSink + '_> = match options.format {
-        Format::Table => return table::write_records(records, options, &terminal, out),
-        Format::Json => Box::new(json::JsonArray::new(out)),
-        Format::Ndjson => Box::new(json::Ndjson::new(out)),
-        Format::Csv => {
-            let header: Vec<String> = records
-                .first()
-                .and_then(Value::as_object)
-                .map(|first| first.keys().cloned().collect())
-                .unwrap_or_default();
-            Box::new(csv::Csv::new(out, &header, options.csv_safe)?)
-        }
-    };
-    for record in records {
-        sink.write(record)?;
-    }
-    sink.finish()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Tables with comfy-table: the session list, and one session's every field.
+//! Tables with comfy-table: a list of records, and one record's every field.
 //!
 //! Cells hold untrusted text, so each goes through [`sanitize`]. On a terminal the table fits
 //! its width; piped, it keeps full width and the same header, so `> file` loses nothing.
@@ -10,49 +10,13 @@ use chrono::{DateTime, Local, Utc};
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 use serde_json::Value;
 
-use super::sanitize::sanitize;
-use super::{OutputOptions, Terminal, text};
-use crate::session::{Field, FieldPath, Session};
+use super::view::{Column, Columns, View};
+use super::{Terminal, text};
+use crate::record::{FieldPath, Kind, RAW, Record};
+use crate::sanitize::sanitize;
 
 /// What an absent value shows as.
 const NONE: &str = "-";
-
-/// One column of the list table.
-struct Column {
-    header: String,
-    value: ColumnValue,
-}
-
-enum ColumnValue {
-    Field(FieldPath),
-    /// The persona's name, else its ID.
-    Persona,
-}
-
-impl Column {
-    fn field(header: &str, field: Field) -> Self {
-        Self {
-            header: header.into(),
-            value: ColumnValue::Field(FieldPath::top(field)),
-        }
-    }
-
-    /// A `--fields` column: `end_reason` → `END REASON`; a `raw.` path as written.
-    fn selected(path: &FieldPath) -> Self {
-        let header = if path.field == Field::DurationMs {
-            // Shown as `12m 34s`, not milliseconds.
-            "DURATION".to_owned()
-        } else if path.path.is_empty() {
-            header_of(path.field.name())
-        } else {
-            path.name()
-        };
-        Self {
-            header,
-            value: ColumnValue::Field(path.clone()),
-        }
-    }
-}
 
 /// The list table, filled row by row and printed by [`ListTable::finish`].
 pub struct ListTable {
@@ -62,22 +26,13 @@ pub struct ListTable {
 }
 
 impl ListTable {
-    pub fn new(options: &OutputOptions) -> Self {
-        let columns = match &options.fields {
-            Some(fields) => fields.iter().map(Column::selected).collect(),
-            None => vec![
-                Column::field("ID", Field::Id),
-                Column::field("STATUS", Field::Status),
-                Column::field("STARTED", Field::StartedAt),
-                Column::field("DURATION", Field::DurationMs),
-                Column {
-                    header: "PERSONA".into(),
-                    value: ColumnValue::Persona,
-                },
-                Column::field("END REASON", Field::EndReason),
-            ],
+    pub fn new(view: &View) -> Self {
+        let columns = match &view.columns {
+            Columns::Fields(columns) => columns.clone(),
+            // A list table always has columns; the others are JSON shapes.
+            _ => Vec::new(),
         };
-        let mut table = new_table(options);
+        let mut table = new_table(view.options.color);
         table.set_header(
             columns
                 .iter()
@@ -86,20 +41,14 @@ impl ListTable {
         Self {
             table,
             columns,
-            utc: options.utc,
+            utc: view.options.utc,
         }
     }
 
-    pub fn add(&mut self, session: &Session) {
-        let row = self.columns.iter().map(|column| match &column.value {
-            ColumnValue::Field(path) => styled(path, cell_text(session, path, self.utc)),
-            ColumnValue::Persona => {
-                let persona = session
-                    .persona_name
-                    .as_deref()
-                    .or(session.persona_id.as_deref());
-                Cell::new(sanitize(persona.unwrap_or(NONE)))
-            }
+    pub fn add(&mut self, record: &impl Record) {
+        let row = self.columns.iter().map(|column| {
+            let text = cell_text(&record.select(&column.path), column.kind, self.utc);
+            styled(&column.path, text)
         });
         self.table.add_row(row);
     }
@@ -109,61 +58,37 @@ impl ListTable {
     }
 }
 
-/// One session as a FIELD / VALUE table: the normalized fields, then every provider field
-/// as a `raw.` path.
-pub fn write_detail(
-    session: &Session,
-    options: &OutputOptions,
+/// One record as a FIELD / VALUE table: the chosen fields, or the normalized fields and then
+/// every provider field as a `raw.` path.
+pub fn write_detail<R: Record>(
+    record: &R,
+    view: &View,
     terminal: &Terminal,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut table = new_table(options);
+    let mut table = new_table(view.options.color);
     table.set_header(["FIELD", "VALUE"].map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
-    let paths: Vec<FieldPath> = match &options.fields {
-        Some(fields) => fields.clone(),
-        None => Field::ALL
-            .into_iter()
-            .filter(|f| *f != Field::Raw)
-            .map(FieldPath::top)
-            .chain(leaf_paths(&session.raw, &mut Vec::new()))
+    let rows: Vec<(FieldPath, Kind)> = match &view.columns {
+        Columns::Fields(columns) => columns.iter().map(|c| (c.path.clone(), c.kind)).collect(),
+        _ => R::SCHEMA
+            .fields
+            .iter()
+            .map(|f| (FieldPath::top(f.name), f.kind))
+            .chain(
+                record
+                    .raw()
+                    .map(|raw| leaf_paths(raw, &mut Vec::new()))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|path| (path, Kind::Text)),
+            )
             .collect(),
     };
-    for path in &paths {
-        let text = cell_text(session, path, options.utc);
+    for (path, kind) in &rows {
+        let text = cell_text(&record.select(path), *kind, view.options.utc);
         table.add_row([Cell::new(sanitize(&path.name())), styled(path, text)]);
     }
     print(table, terminal, out)
-}
-
-/// Plain records as a table: one column per key of the first record, headers upper-cased.
-pub fn write_records(
-    records: &[Value],
-    options: &OutputOptions,
-    terminal: &Terminal,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let keys: Vec<&String> = records
-        .first()
-        .and_then(Value::as_object)
-        .map(|m| m.keys().collect())
-        .unwrap_or_default();
-    let mut table = new_table(options);
-    table.set_header(
-        keys.iter()
-            .map(|k| Cell::new(header_of(k)).add_attribute(Attribute::Bold)),
-    );
-    for record in records {
-        table.add_row(keys.iter().map(|key| {
-            let text = text(&record[key.as_str()]).unwrap_or(Cow::Borrowed(NONE));
-            Cell::new(sanitize(&text))
-        }));
-    }
-    print(table, terminal, out)
-}
-
-/// A column header from a field name: `end_reason` → `END REASON`.
-fn header_of(name: &str) -> String {
-    name.replace('_', " ").to_uppercase()
 }
 
 /// Every leaf below `value` as a `raw.` path (arrays by index; empty containers are leaves).
@@ -177,7 +102,7 @@ fn leaf_paths(value: &Value, prefix: &mut Vec<String>) -> Vec<FieldPath> {
             .collect(),
         _ => {
             return vec![FieldPath {
-                field: Field::Raw,
+                field: RAW.to_owned(),
                 path: prefix.clone(),
             }];
         }
@@ -191,10 +116,10 @@ fn leaf_paths(value: &Value, prefix: &mut Vec<String>) -> Vec<FieldPath> {
     paths
 }
 
-fn new_table(options: &OutputOptions) -> Table {
+fn new_table(color: bool) -> Table {
     let mut table = Table::new();
     table.load_style(presets::NOTHING).force_no_tty();
-    if options.color {
+    if color {
         table.enforce_styling();
     }
     table
@@ -221,26 +146,28 @@ fn print(mut table: Table, terminal: &Terminal, out: &mut dyn Write) -> io::Resu
     Ok(())
 }
 
-/// A field as table text: times local with offset (or UTC), durations as `12m 34s`.
-fn cell_text(session: &Session, path: &FieldPath, utc: bool) -> String {
-    let time = |t: &Option<DateTime<Utc>>| t.as_ref().map(|t| format_time(t, utc));
-    let text = match path.field {
-        Field::StartedAt => time(&session.started_at),
-        Field::EndedAt => time(&session.ended_at),
-        Field::CreatedAt => time(&session.created_at),
-        Field::DurationMs => session.duration_ms.map(format_duration),
-        _ => text(&session.value(path)).map(Cow::into_owned),
+/// A value as table text: times local with offset (or UTC), durations as `12m 34s`.
+fn cell_text(value: &Value, kind: Kind, utc: bool) -> String {
+    let shown = match (kind, value) {
+        (Kind::Time, Value::String(time)) => DateTime::parse_from_rfc3339(time)
+            .ok()
+            .map(|t| format_time(&t.with_timezone(&Utc), utc)),
+        (Kind::DurationMs, Value::Number(ms)) => ms.as_u64().map(format_duration),
+        _ => None,
     };
-    text.unwrap_or_else(|| NONE.to_owned())
+    shown
+        .or_else(|| text(value).map(Cow::into_owned))
+        .unwrap_or_else(|| NONE.to_owned())
 }
 
 /// A cell, sanitized, with the status words colored.
 fn styled(path: &FieldPath, text: String) -> Cell {
     let cell = Cell::new(sanitize(&text));
-    let color = match (path.field, text.as_str()) {
-        (Field::Status, "active") => Some(Color::Green),
-        (Field::Status, "ended") => Some(Color::Blue),
-        (Field::Status | Field::EndReason, word) if word.eq_ignore_ascii_case("error") => {
+    let top = path.path.is_empty();
+    let color = match (path.field.as_str(), text.as_str()) {
+        ("status", "active") if top => Some(Color::Green),
+        ("status", "ended") if top => Some(Color::Blue),
+        ("status" | "end_reason", word) if top && word.eq_ignore_ascii_case("error") => {
             Some(Color::Red)
         }
         _ => None,
@@ -290,5 +217,20 @@ mod tests {
             .unwrap()
             .with_timezone(&Utc);
         assert_eq!(format_time(&time, true), "2026-04-20 09:00:00 +00:00");
+    }
+
+    #[test]
+    fn cells_show_times_and_durations_for_people() {
+        let time = serde_json::json!("2026-04-20T09:00:00Z");
+        assert_eq!(
+            cell_text(&time, Kind::Time, true),
+            "2026-04-20 09:00:00 +00:00"
+        );
+        assert_eq!(cell_text(&time, Kind::Text, true), "2026-04-20T09:00:00Z");
+        assert_eq!(
+            cell_text(&serde_json::json!(754_000), Kind::DurationMs, true),
+            "12m 34s"
+        );
+        assert_eq!(cell_text(&Value::Null, Kind::Time, true), NONE);
     }
 }

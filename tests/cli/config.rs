@@ -492,17 +492,52 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
 }
 
 #[test]
-fn providers_refuses_the_flags_that_only_apply_to_sessions() {
+fn providers_selects_fields_and_refuses_raw() {
+    let run =
+        Run::of(s::avatarctl().args(["providers", "-o", "csv", "--fields", "provider,key_set"]));
+    assert_eq!(
+        run.quiet_success(),
+        "provider,key_set\nanam,false\nagenthuman,false\n"
+    );
+    let run = Run::of(s::avatarctl().args(["providers", "-o", "json", "--raw"]));
+    assert_eq!(
+        run.usage_error(),
+        "--raw shows provider objects, and a provider is not one — leave it out"
+    );
+    let run = Run::of(s::avatarctl().args(["providers", "--fields", "bogus"]));
+    assert!(
+        run.usage_error().starts_with(
+            "--fields: unknown field \"bogus\" — valid fields: provider, key_env, key_set, base_url"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_option_a_command_does_not_use_is_refused_wherever_it_stands() {
     for (args, flag) in [
-        (&["providers", "--fields", "provider"][..], "--fields"),
-        (&["providers", "-o", "json", "--raw"][..], "--raw"),
+        (&["completions", "bash", "--fields", "id"][..], "--fields"),
+        (&["--fields", "id", "completions", "bash"][..], "--fields"),
+        (&["providers", "--timeout", "1s"][..], "--timeout"),
+        (&["-p", "anam", "providers"][..], "--provider"),
+        (&["man", "-o", "json"][..], "--output"),
     ] {
-        let run = Run::of(s::avatarctl().args(args));
-        assert_eq!(
-            run.usage_error(),
-            format!("{flag} applies to sessions, not to `providers` — leave it out")
+        let run = Run::of(s::avatarctl().env("ANAM_API_KEY", ANAM_KEY).args(args));
+        assert!(
+            run.parse_error().starts_with(&format!("error: {flag} is ")),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.contains("does not apply to `avatarctl "),
+            "{}",
+            run.stderr
         );
     }
+    // -v, -q and --color apply everywhere.
+    let run = Run::of(s::avatarctl().args(["completions", "bash", "-q", "-v", "--color", "never"]));
+    assert!(run.quiet_success().contains("avatarctl"));
 }
 
 #[test]

@@ -5,37 +5,30 @@ use std::io::{self, Write};
 
 use futures_util::{StreamExt, stream};
 
+use crate::cli::GetArgs;
+use crate::context::Context;
 use crate::error::Error;
-use crate::http::Client;
-use crate::log::Log;
-use crate::output::{OutputOptions, Terminal, write_sessions};
-use crate::session::SessionId;
+use crate::model::SessionId;
+use crate::output::{Layout, View, write_details};
 
-/// Sessions fetched at once.
-pub const CONCURRENCY: usize = 8;
-
-pub async fn run(
-    client: &Client,
-    raw_ids: &[String],
-    options: &OutputOptions,
-    terminal: Terminal,
-    out: &mut dyn Write,
-    log: &Log,
-) -> Result<(), Error> {
-    let provider = client.provider();
-    let ids: Vec<SessionId> = raw_ids
+pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let (provider, client) = (ctx.provider, &ctx.client);
+    let ids: Vec<SessionId> = args
+        .ids
         .iter()
         .map(|raw| provider.parse_id(raw).map_err(Error::Usage))
         .collect::<Result<_, _>>()?;
+    let view = View::new::<crate::model::Session>(&ctx.output, Layout::Detail)?;
+    let sessions_api = provider.sessions();
     let results: Vec<_> = stream::iter(&ids)
         .map(|id| async move {
             client
-                .fetch(&provider.get_request(id), |body| {
-                    provider.parse_session(body)
+                .fetch(&sessions_api.get_request(id), |body| {
+                    sessions_api.parse_session(body)
                 })
                 .await
         })
-        .buffered(CONCURRENCY)
+        .buffered(ctx.concurrency)
         .collect()
         .await;
     let mut sessions = Vec::new();
@@ -55,7 +48,7 @@ pub async fn run(
     let written = if sessions.is_empty() {
         Ok(())
     } else {
-        write_sessions(sessions, ids.len() == 1, options, terminal, out).and_then(|()| out.flush())
+        write_details(sessions, ids.len() == 1, &view, ctx.terminal, out).and_then(|()| out.flush())
     };
     match written {
         Ok(()) => {}
@@ -70,7 +63,7 @@ pub async fn run(
     };
     let code = first.exit_code();
     for failure in &failures {
-        log.error(failure);
+        ctx.log.error(failure);
     }
     Err(Error::Partial {
         failed: failures.len(),

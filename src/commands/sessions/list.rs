@@ -8,12 +8,13 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::ListArgs;
+use crate::context::Context;
 use crate::error::Error;
 use crate::http::Client;
-use crate::log::Log;
-use crate::output::{Format, OutputOptions, Renderer, Terminal};
+use crate::model::Session;
+use crate::output::{Format, Layout, Renderer, View};
 use crate::paginate::{Outcome, Plan, Progress, paginate};
-use crate::provider::{ApiRequest, Filters, Page, Paging, Provider};
+use crate::provider::{ApiRequest, Filters, Page, Paging, Provider, ProviderInfo};
 
 /// Sessions shown when no paging option is given.
 pub const DEFAULT_LIMIT: u64 = 20;
@@ -21,33 +22,32 @@ pub const DEFAULT_LIMIT: u64 = 20;
 /// The most rows a table holds: it is sized only once every row is in memory.
 pub const MAX_TABLE_ROWS: u64 = 10_000;
 
-pub async fn run(
-    client: &Arc<Client>,
-    args: &ListArgs,
-    options: &OutputOptions,
-    terminal: Terminal,
-    out: &mut dyn Write,
-    log: &Log,
-) -> Result<(), Error> {
-    let provider = client.provider();
+pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let (provider, log) = (ctx.provider, &ctx.log);
+    let info = provider.info();
+    let selection = &args.selection;
     let filters = Filters {
-        search: args.search.clone(),
-        persona_id: args.persona_id.clone(),
-        api_key_id: args.api_key_id.clone(),
-        status: args.status,
+        search: selection.search.clone(),
+        persona_id: selection.persona_id.clone(),
+        api_key_id: selection.api_key_id.clone(),
+        status: selection.status.map(Into::into),
     };
-    provider.check_filters(&filters)?;
-    let requested = plan(provider, args)?;
-    let plan = cap_for_table(requested, options.format);
-    if terminal.stderr_tty && !log.is_quiet() && is_long(plan, provider.paging()) {
+    filters.check(info).map_err(Error::Usage)?;
+    let requested = plan(info, args)?;
+    let plan = cap_for_table(requested, ctx.output.format);
+    let view = View::new::<Session>(&ctx.output, Layout::List)?;
+    if ctx.terminal.stderr_tty && !log.is_quiet() && is_long(plan, info.paging) {
         log.show_progress(progress_bar());
     }
-    let mut renderer = Renderer::new(options, terminal, out)?;
+    let mut renderer = Renderer::new(&view, ctx.terminal, out)?;
     let walked = paginate(
-        provider.paging(),
+        info.paging,
         plan,
-        usize::from(args.concurrency),
-        |page| spawn_fetch(client, provider.list_request(&filters, page)),
+        ctx.concurrency,
+        |page| {
+            let request = provider.sessions().list_request(&filters, page);
+            spawn_fetch(&ctx.client, provider, request)
+        },
         |session| renderer.write(session),
         |progress| log.progress(|bar| show(bar, progress)),
     )
@@ -62,7 +62,7 @@ pub async fn run(
                 return Err(error);
             }
             renderer.abandon()?;
-            if written > 0 && options.format != Format::Table {
+            if written > 0 && view.format() != Format::Table {
                 log.error(format_args!(
                     "the list is incomplete: {written} sessions were written before this failure"
                 ));
@@ -82,13 +82,13 @@ pub async fn run(
 /// future cancels the request.
 fn spawn_fetch(
     client: &Arc<Client>,
+    provider: &'static dyn Provider,
     request: ApiRequest,
-) -> impl Future<Output = Result<Page, Error>> + use<> {
+) -> impl Future<Output = Result<Page<Session>, Error>> + use<> {
     let client = Arc::clone(client);
-    let provider = client.provider();
     let fetched = tokio::spawn(async move {
         client
-            .fetch(&request, |body| provider.parse_list(body))
+            .fetch(&request, |body| provider.sessions().parse_list(body))
             .await
     });
     let abort = AbortOnDrop(fetched.abort_handle());
@@ -157,19 +157,19 @@ fn show(bar: &ProgressBar, progress: Progress) {
 }
 
 /// Turns the paging flags into a plan, refusing those the provider cannot honour.
-fn plan(provider: &dyn Provider, args: &ListArgs) -> Result<Plan, Error> {
+fn plan(info: &ProviderInfo, args: &ListArgs) -> Result<Plan, Error> {
     let paging_flags = args.page.is_some() || args.per_page.is_some();
-    match provider.paging() {
+    match info.paging {
         Paging::Whole if paging_flags => Err(Error::usage(format!(
             "{} returns its whole session list in one response, so --page and --per-page do not apply — \
              use --limit N to cut it",
-            provider.kind().name()
+            info.name
         ))),
         Paging::Numbered { max_per_page } if args.per_page.is_some_and(|n| n > max_per_page) => {
             Err(Error::usage(format!(
                 "--per-page {} is out of range for {} — use 1–{max_per_page}, or --all for every page",
                 args.per_page.unwrap_or_default(),
-                provider.kind().name()
+                info.name
             )))
         }
         _ if paging_flags => Ok(Plan::Page {

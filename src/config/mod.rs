@@ -1,56 +1,70 @@
 //! Flags and environment → one typed [`Config`]. The only module that reads env vars or the
 //! key file: `AVATARCTL_*` are read here rather than by clap, so that an empty one counts as
 //! unset and a bad one is named in its error.
+//!
+//! [`key`] finds the provider and its key; [`base_url`] checks where requests may go.
+
+mod base_url;
+mod key;
 
 use std::io::Read;
-use std::net::IpAddr;
-use std::path::Path;
 use std::time::Duration;
-
-use url::{Host, Url};
 
 use clap::ValueEnum;
 
-use crate::cli::{ColorChoice, GlobalArgs, parse_timeout};
+use crate::cli::{ColorChoice, GlobalArgs, OutputArgs, parse_timeout};
 use crate::error::Error;
+use crate::http::Connection;
 use crate::output::{Format, OutputOptions};
 use crate::provider::ProviderKind;
-use crate::secret::{ApiKey, KeyProblem};
-use crate::session::FieldPath;
+use crate::record::FieldPath;
+
+pub use base_url::{is_loopback, parse_base_url};
 
 /// Everything a command that talks to a provider needs, resolved and validated.
 #[derive(Debug)]
 pub struct Config {
-    pub provider: ProviderKind,
-    pub key: ApiKey,
-    /// Where the key came from, for messages: `ANAM_API_KEY`, `--api-key`, …
-    pub key_source: String,
-    pub base_url: Url,
+    pub connection: Connection,
     pub output: OutputOptions,
-    pub timeout: Duration,
-    pub retries: u32,
-    pub verbose: bool,
-    pub quiet: bool,
 }
 
 /// The timeout when neither `--timeout` nor `AVATARCTL_TIMEOUT` is given.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// A choice such as a format or provider from an env var (unset or empty: `None`).
-fn from_env<T: ValueEnum>(env: EnvLookup, name: &str) -> Result<Option<T>, Error> {
+/// A value from an env var (unset or empty: `None`) read with `parse`; a value it refuses is
+/// a usage error naming the variable and listing `choices`.
+fn from_env_with<T>(
+    env: EnvLookup,
+    name: &str,
+    parse: impl FnOnce(&str) -> Option<T>,
+    choices: impl FnOnce() -> String,
+) -> Result<Option<T>, Error> {
     let Some(text) = env(name) else {
         return Ok(None);
     };
-    T::from_str(text.trim(), true).map(Some).map_err(|_| {
-        let choices: Vec<String> = T::value_variants()
-            .iter()
-            .filter_map(|v| Some(v.to_possible_value()?.get_name().to_owned()))
-            .collect();
-        Error::usage(format!(
+    match parse(text.trim()) {
+        Some(value) => Ok(Some(value)),
+        None => Err(Error::usage(format!(
             "{name}={text:?} is not valid — use one of {}",
+            choices()
+        ))),
+    }
+}
+
+/// A clap value enum (a format, a color choice) from an env var, in any case.
+fn from_env<T: ValueEnum>(env: EnvLookup, name: &str) -> Result<Option<T>, Error> {
+    from_env_with(
+        env,
+        name,
+        |text| T::from_str(text, true).ok(),
+        || {
+            let choices: Vec<String> = T::value_variants()
+                .iter()
+                .filter_map(|v| Some(v.to_possible_value()?.get_name().to_owned()))
+                .collect();
             choices.join(", ")
-        ))
-    })
+        },
+    )
 }
 
 /// Reads an env var; empty counts as unset.
@@ -65,25 +79,27 @@ pub fn process_env(name: &str) -> Option<String> {
 }
 
 impl Config {
-    /// Resolves the global flags. `stdin` is read only for `--api-key-file -`.
+    /// Resolves the connection and output groups. `stdin` is read only for
+    /// `--api-key-file -`.
     pub fn resolve(
         args: &GlobalArgs,
         env: EnvLookup,
         stdin: &mut dyn Read,
         stdout_is_tty: bool,
     ) -> Result<Self, Error> {
-        let output = resolve_output(args, env, stdout_is_tty)?;
-        let provider = match args.provider {
+        let output = resolve_output(&args.output, args.color, env, stdout_is_tty)?;
+        let connection = &args.connection;
+        let provider = match connection.provider {
             Some(provider) => provider,
-            None => resolve_provider(env, key_flag(args))?,
+            None => key::resolve_provider(env, key::key_flag(connection))?,
         };
-        let (key, key_source) = resolve_key(args, provider, env, stdin)?;
-        let base_url = match (&args.base_url, env("AVATARCTL_BASE_URL")) {
+        let (key, key_source) = key::resolve_key(connection, provider, env, stdin)?;
+        let base_url = match (&connection.base_url, env("AVATARCTL_BASE_URL")) {
             (Some(flag), _) => parse_base_url(flag, "--base-url")?,
             (None, Some(var)) => parse_base_url(&var, "AVATARCTL_BASE_URL")?,
             (None, None) => parse_base_url(provider.default_base_url(), "the default base URL")?,
         };
-        let timeout = match args.timeout {
+        let timeout = match connection.timeout {
             Some(timeout) => timeout,
             None => match env("AVATARCTL_TIMEOUT") {
                 Some(text) => parse_timeout(&text).map_err(|e| {
@@ -93,169 +109,24 @@ impl Config {
             },
         };
         Ok(Self {
-            provider,
-            key,
-            key_source,
-            base_url,
+            connection: Connection {
+                provider,
+                base_url,
+                key,
+                key_source,
+                timeout,
+                retries: connection.retries,
+                concurrency: usize::from(connection.concurrency),
+            },
             output,
-            timeout,
-            retries: args.retries,
-            verbose: args.verbose,
-            quiet: args.quiet,
         })
     }
 }
 
-/// The flag that gave the key, if one did: a key alone does not say whose it is.
-fn key_flag(args: &GlobalArgs) -> Option<&'static str> {
-    if args.api_key.is_some() {
-        Some("--api-key")
-    } else if args.api_key_file.is_some() {
-        Some("--api-key-file")
-    } else {
-        None
-    }
-}
-
-/// The provider from `AVATARCTL_PROVIDER`, else the one whose key env var is set.
-/// `key_flag` names the flag that gave the key, for the message when neither decides.
-fn resolve_provider(env: EnvLookup, key_flag: Option<&str>) -> Result<ProviderKind, Error> {
-    if let Some(provider) = from_env(env, "AVATARCTL_PROVIDER")? {
-        return Ok(provider);
-    }
-    let with_key: Vec<ProviderKind> = ProviderKind::ALL
-        .into_iter()
-        .filter(|p| env(p.key_env()).is_some())
-        .collect();
-    match (with_key.as_slice(), key_flag) {
-        ([one], _) => Ok(*one),
-        (_, Some(flag)) => Err(Error::usage(format!(
-            "{flag} was given but no provider selected — pass --provider anam|agenthuman \
-             (or set AVATARCTL_PROVIDER)"
-        ))),
-        ([], None) => Err(Error::usage(
-            "no provider selected and no API key found — set ANAM_API_KEY or AGENTHUMAN_API_KEY, \
-             or pass --provider anam|agenthuman (or set AVATARCTL_PROVIDER)",
-        )),
-        (_, None) => Err(Error::usage(
-            "both ANAM_API_KEY and AGENTHUMAN_API_KEY are set — choose one with \
-             --provider anam|agenthuman (or AVATARCTL_PROVIDER)",
-        )),
-    }
-}
-
-fn resolve_key(
-    args: &GlobalArgs,
-    provider: ProviderKind,
-    env: EnvLookup,
-    stdin: &mut dyn Read,
-) -> Result<(ApiKey, String), Error> {
-    if let Some(raw) = &args.api_key {
-        let key = parse_key(raw, "--api-key", || {
-            Error::usage("--api-key is empty — pass the key, or use the env var")
-        })?;
-        return Ok((key, "--api-key".into()));
-    }
-    if let Some(path) = &args.api_key_file {
-        return read_key_file(path, stdin);
-    }
-    let var = provider.key_env();
-    let missing = || {
-        Error::usage(format!(
-            "no API key for {} — set {var}, or pass --api-key or --api-key-file",
-            provider.name()
-        ))
-    };
-    let raw = env(var).ok_or_else(missing)?;
-    Ok((parse_key(&raw, var, missing)?, var.into()))
-}
-
-/// Wraps a key read from `source`; `empty` is the error when nothing is left of it. The
-/// errors name the source, never the key.
-fn parse_key(raw: &str, source: &str, empty: impl FnOnce() -> Error) -> Result<ApiKey, Error> {
-    ApiKey::new(raw).map_err(|problem| match problem {
-        KeyProblem::Empty => empty(),
-        KeyProblem::NotHeaderSafe => Error::usage(format!(
-            "the API key from {source} contains characters an HTTP header cannot carry — check \
-             for a stray control character or paste error"
-        )),
-    })
-}
-
-fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), Error> {
-    let (text, source) = if path == Path::new("-") {
-        let mut text = String::new();
-        stdin
-            .read_to_string(&mut text)
-            .map_err(|e| Error::usage(format!("cannot read the API key from stdin: {e}")))?;
-        (text, "--api-key-file - (stdin)".to_owned())
-    } else {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read --api-key-file {}: {e} — check the path, or pass the key in the env var",
-                path.display()
-            ))
-        })?;
-        (text, format!("--api-key-file {}", path.display()))
-    };
-    let key = parse_key(&text, &source, || {
-        Error::usage(format!("{source} is empty — it should hold the API key"))
-    })?;
-    Ok((key, source))
-}
-
-/// Whether a URL's host is this machine: `localhost`, `127.0.0.0/8` or `[::1]`.
-pub fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
-        Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
-        Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
-        None => false,
-    }
-}
-
-/// Parses a base URL: https anywhere, plain http only to a loopback host. `source` names
-/// where it came from (`--base-url`, `AVATARCTL_BASE_URL`) for the messages.
-pub fn parse_base_url(text: &str, source: &str) -> Result<Url, Error> {
-    let url = Url::parse(text)
-        .map_err(|e| Error::usage(format!("{source} {text:?} is not a URL: {e}")))?;
-    if url.host().is_none() {
-        return Err(Error::usage(format!(
-            "{source} {text:?} has no host — e.g. https://api.anam.ai"
-        )));
-    }
-    let loopback = is_loopback(&url);
-    match url.scheme() {
-        "https" => {}
-        "http" if loopback => {}
-        "http" => {
-            return Err(Error::usage(format!(
-                "refusing plain http:// base URL {text:?} from {source}: the API key would travel in \
-                 clear text — use https:// (plain http is allowed only for loopback hosts)"
-            )));
-        }
-        other => {
-            return Err(Error::usage(format!(
-                "{source} must be https://, not {other}:// — e.g. https://api.anam.ai"
-            )));
-        }
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::usage(format!(
-            "{source} must not carry credentials — pass the key with --api-key-file or the env var"
-        )));
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::usage(format!(
-            "{source} must not carry a query or fragment — give the API root only, e.g. \
-             https://proxy.example.com/anam"
-        )));
-    }
-    Ok(url)
-}
-
+/// Resolves the output group; `color` is the global `--color`.
 pub fn resolve_output(
-    args: &GlobalArgs,
+    args: &OutputArgs,
+    color: ColorChoice,
     env: EnvLookup,
     stdout_is_tty: bool,
 ) -> Result<OutputOptions, Error> {
@@ -315,7 +186,7 @@ pub fn resolve_output(
         raw: args.raw,
         utc: args.utc,
         show_secrets: args.show_secrets,
-        color: color_enabled(args.color, stdout_is_tty),
+        color: color_enabled(color, stdout_is_tty),
     })
 }
 
@@ -349,13 +220,12 @@ pub fn key_is_set(provider: ProviderKind, env: EnvLookup) -> bool {
 mod tests {
     use super::*;
     use crate::cli::Cli;
-    use clap::Parser;
 
     fn args(argv: &[&str]) -> GlobalArgs {
         let mut full = vec!["avatarctl"];
         full.extend_from_slice(argv);
         full.extend_from_slice(&["sessions", "list"]);
-        Cli::try_parse_from(full).unwrap().global
+        Cli::parse_from_args(full).unwrap().global
     }
 
     fn resolve(argv: &[&str], vars: &[(&str, &str)]) -> Result<Config, Error> {
@@ -370,10 +240,13 @@ mod tests {
     #[test]
     fn provider_is_inferred_from_the_one_key_set() {
         let config = resolve(&[], &[("AGENTHUMAN_API_KEY", "ah_test_1")]).unwrap();
-        assert_eq!(config.provider, ProviderKind::AgentHuman);
-        assert_eq!(config.key.expose(), "ah_test_1");
-        assert_eq!(config.key_source, "AGENTHUMAN_API_KEY");
-        assert_eq!(config.base_url.as_str(), "https://api.agenthuman.com/");
+        assert_eq!(config.connection.provider, ProviderKind::AgentHuman);
+        assert_eq!(config.connection.key.expose(), "ah_test_1");
+        assert_eq!(config.connection.key_source, "AGENTHUMAN_API_KEY");
+        assert_eq!(
+            config.connection.base_url.as_str(),
+            "https://api.agenthuman.com/"
+        );
     }
 
     #[test]
@@ -416,8 +289,8 @@ mod tests {
         );
         // One key env var still picks the provider; the flag's key is the one used.
         let config = resolve(&["--api-key", "flag"], &[("AGENTHUMAN_API_KEY", "env")]).unwrap();
-        assert_eq!(config.provider, ProviderKind::AgentHuman);
-        assert_eq!(config.key.expose(), "flag");
+        assert_eq!(config.connection.provider, ProviderKind::AgentHuman);
+        assert_eq!(config.connection.key.expose(), "flag");
     }
 
     #[test]
@@ -428,11 +301,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            (config.key.expose(), config.key_source.as_str()),
+            (
+                config.connection.key.expose(),
+                config.connection.key_source.as_str()
+            ),
             ("flag", "--api-key")
         );
         let config = resolve(&["-p", "anam", "--api-key-file", "-"], &[]).unwrap();
-        assert_eq!(config.key.expose(), "stdin-key");
+        assert_eq!(config.connection.key.expose(), "stdin-key");
         let missing = resolve(&["-p", "anam"], &[("AGENTHUMAN_API_KEY", "x")]).unwrap_err();
         assert!(
             missing
@@ -498,12 +374,6 @@ mod tests {
         assert!(resolve(&["--raw"], &key).is_err());
         assert!(resolve(&["--raw", "-o", "json", "--fields", "id"], &key).is_err());
         assert!(resolve(&["--csv-safe", "-o", "json"], &key).is_err());
-        assert!(
-            resolve(&["--fields", "id,bogus"], &key)
-                .unwrap_err()
-                .to_string()
-                .contains("valid fields")
-        );
         assert!(resolve(&["-o", "csv", "--csv-safe", "--fields", "id,raw.a.b"], &key).is_ok());
         let repeated = resolve(&["-o", "csv", "--fields", "id,status, id"], &key).unwrap_err();
         assert_eq!(
@@ -511,6 +381,7 @@ mod tests {
             "--fields names \"id\" twice — list each field once"
         );
         assert!(resolve(&["--fields", "raw.a.b,raw.a,raw.a.b"], &key).is_err());
+        assert!(resolve(&["--fields", "id,,raw..x"], &key).is_err());
     }
 
     #[test]
@@ -524,10 +395,10 @@ mod tests {
         let env = |name: &str| process_like(&vars, name);
         let config = Config::resolve(&args(&[]), &env, &mut "".as_bytes(), false).unwrap();
         assert_eq!(
-            (config.output.format, config.timeout),
+            (config.output.format, config.connection.timeout),
             (Format::Table, DEFAULT_TIMEOUT)
         );
-        assert_eq!(config.base_url.as_str(), "https://api.anam.ai/");
+        assert_eq!(config.connection.base_url.as_str(), "https://api.anam.ai/");
         let config = resolve(
             &[],
             &[
@@ -538,7 +409,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            (config.output.format, config.timeout),
+            (config.output.format, config.connection.timeout),
             (Format::Csv, Duration::from_secs(120))
         );
         let bad = resolve(&[], &[("ANAM_API_KEY", "k"), ("AVATARCTL_OUTPUT", "xml")]).unwrap_err();
@@ -560,7 +431,10 @@ mod tests {
                 ("AVATARCTL_PROVIDER", "agenthuman"),
             ],
         );
-        assert_eq!(provider.unwrap().provider, ProviderKind::AgentHuman);
+        assert_eq!(
+            provider.unwrap().connection.provider,
+            ProviderKind::AgentHuman
+        );
     }
 
     #[test]

@@ -1,16 +1,88 @@
-//! Typed reads from a provider's JSON object, with errors that name the field.
+//! Reading provider bodies: the JSON itself ([`parse_json`]), typed reads from one object
+//! ([`ObjectReader`]) with errors that name the field, the list envelope ([`map_list`]), and
+//! [`BodyError`], what was wrong with a body that cannot be read.
 //!
 //! Mapping stays tolerant (a missing or null field is `None`) but exact (a field of the wrong
 //! type is an error, never a silently wrong value).
 
+use std::fmt;
+
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-pub struct Fields<'a> {
+/// What was wrong with a body a provider sent.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BodyError {
+    /// Nothing, or only whitespace.
+    Empty,
+    /// JSON that ends early (a cut connection, a truncated proxy answer); serde's message.
+    Truncated(String),
+    /// Not JSON at all (HTML, text, bytes); serde's message.
+    NotJson(String),
+    /// JSON, but not in the documented shape: what was wrong, naming the field.
+    Shape(String),
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Empty => f.write_str("the body is empty"),
+            Self::Truncated(detail) => write!(f, "the JSON ends early ({detail})"),
+            Self::NotJson(detail) => write!(f, "the body is not valid JSON ({detail})"),
+            Self::Shape(what) => f.write_str(what),
+        }
+    }
+}
+
+impl From<String> for BodyError {
+    fn from(what: String) -> Self {
+        Self::Shape(what)
+    }
+}
+
+/// Parses a body as a JSON value.
+pub fn parse_json(body: &[u8]) -> Result<Value, BodyError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(BodyError::Empty);
+    }
+    serde_json::from_slice(body).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => BodyError::Truncated(e.to_string()),
+        _ => BodyError::NotJson(e.to_string()),
+    })
+}
+
+/// Takes the record array of a list body out from under the first of `keys` it has (moved,
+/// not copied: a page's objects become their records' `raw` values), and maps each with `map`.
+pub fn map_list<R>(
+    body: &mut Value,
+    keys: &[&str],
+    map: fn(Value) -> Result<R, String>,
+) -> Result<Vec<R>, BodyError> {
+    let Some(object) = body.as_object_mut() else {
+        return Err(format!("the body is {}, not an object", kind(body)).into());
+    };
+    let Some((key, items)) = keys
+        .iter()
+        .find_map(|key| Some((key, object.remove(*key)?)))
+    else {
+        return Err(format!("the body has no `{}` array", keys[0]).into());
+    };
+    let Value::Array(items) = items else {
+        return Err(format!("`{key}` is {}, not an array", kind(&items)).into());
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| map(item).map_err(|e| format!("session {i} of the list: {e}").into()))
+        .collect()
+}
+
+/// Typed reads from one JSON object of a provider's body.
+pub struct ObjectReader<'a> {
     object: &'a Map<String, Value>,
 }
 
-impl<'a> Fields<'a> {
+impl<'a> ObjectReader<'a> {
     /// Wraps a value that must be a JSON object; `what` names it in the error.
     pub fn of(value: &'a Value, what: &str) -> Result<Self, String> {
         match value {
@@ -109,7 +181,7 @@ mod tests {
     fn reads_are_tolerant_of_absence_and_strict_on_type() {
         let value =
             json!({"a": {"b": "x", "n": null}, "d": 1.5, "s": 3, "t": "2024-01-15T12:00:00+01:00"});
-        let fields = Fields::of(&value, "the session").unwrap();
+        let fields = ObjectReader::of(&value, "the session").unwrap();
         assert_eq!(fields.string("a.b").unwrap().as_deref(), Some("x"));
         assert_eq!(fields.string("a.n").unwrap(), None);
         assert_eq!(fields.string("missing.b").unwrap(), None);
@@ -130,14 +202,36 @@ mod tests {
         );
         assert!(fields.time("a.b").is_err());
         assert_eq!(
-            Fields::of(&json!([1]), "the body").err().unwrap(),
+            ObjectReader::of(&json!([1]), "the body").err().unwrap(),
             "the body is an array, not an object"
+        );
+    }
+
+    #[test]
+    fn bad_bodies_are_described() {
+        assert_eq!(parse_json(b"  ").unwrap_err(), BodyError::Empty);
+        assert!(
+            parse_json(b"{\"data\": [")
+                .unwrap_err()
+                .to_string()
+                .starts_with("the JSON ends early")
+        );
+        assert!(
+            parse_json(b"<html>")
+                .unwrap_err()
+                .to_string()
+                .starts_with("the body is not valid JSON")
         );
     }
 
     #[test]
     fn negative_durations_are_refused() {
         let value = json!({"d": -5});
-        assert!(Fields::of(&value, "x").unwrap().millis("d", 1.0).is_err());
+        assert!(
+            ObjectReader::of(&value, "x")
+                .unwrap()
+                .millis("d", 1.0)
+                .is_err()
+        );
     }
 }

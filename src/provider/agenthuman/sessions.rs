@@ -1,64 +1,16 @@
-//! AgentHuman: `GET /v1/sessions` (the whole list in one response, `status` filter) and
-//! `GET /v1/sessions/{session_id}`, both inside a `{"success": true, …}` envelope.
+//! AgentHuman's sessions: `GET /v1/sessions` (the whole list in one response, `status`
+//! filter) and `GET /v1/sessions/{session_id}`, both inside a `{"success": true, …}` envelope.
 
 use serde_json::Value;
 
-use super::{
-    ApiRequest, Auth, Fields, Filters, Page, PageRequest, Paging, Provider, ProviderKind,
-    StatusFilter, map_list, parse_json,
+use super::AgentHuman;
+use crate::model::Session;
+use crate::provider::json::{BodyError, ObjectReader, map_list, parse_json};
+use crate::provider::{
+    ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter,
 };
-use crate::error::Error;
-use crate::session::{Session, SessionId};
 
-pub struct AgentHuman;
-
-/// Longest ID accepted; AgentHuman's are `sess_` and 26 characters.
-const MAX_ID_LEN: usize = 128;
-
-impl Provider for AgentHuman {
-    fn kind(&self) -> ProviderKind {
-        ProviderKind::AgentHuman
-    }
-
-    fn auth(&self) -> Auth {
-        Auth::Header("x-api-key")
-    }
-
-    fn paging(&self) -> Paging {
-        Paging::Whole
-    }
-
-    fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
-        let valid = !raw.is_empty()
-            && raw.len() <= MAX_ID_LEN
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if valid {
-            Ok(SessionId::validated(raw))
-        } else {
-            Err(format!(
-                "{raw:?} is not an agenthuman session ID — IDs are letters, digits, _ and -, \
-                 such as sess_01H3Z8G9YR3K2N5M6P7Q8W4T"
-            ))
-        }
-    }
-
-    fn check_filters(&self, filters: &Filters) -> Result<(), Error> {
-        let unsupported = [
-            ("--search", filters.search.is_some()),
-            ("--persona-id", filters.persona_id.is_some()),
-            ("--api-key-id", filters.api_key_id.is_some()),
-        ];
-        match unsupported.iter().find(|(_, given)| *given) {
-            Some((flag, _)) => Err(Error::usage(format!(
-                "agenthuman has no server-side {flag} filter (its only filter is --status) — \
-                 filter the output instead, e.g. -o json | jq"
-            ))),
-            None => Ok(()),
-        }
-    }
-
+impl Sessions for AgentHuman {
     fn list_request(&self, filters: &Filters, _page: PageRequest) -> ApiRequest {
         let query = match filters.status {
             Some(StatusFilter::Active) => vec![("status", "started".to_owned())],
@@ -68,32 +20,32 @@ impl Provider for AgentHuman {
         ApiRequest::list(query)
     }
 
-    fn parse_list(&self, body: &[u8]) -> Result<Page, String> {
+    fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
         let mut body = parse_json(body)?;
         // `sessions` is documented; `data` is accepted should the envelope ever change.
-        let sessions = map_list(&mut body, &["sessions", "data"], map_session)?;
-        let total = Some(sessions.len() as u64);
+        let records = map_list(&mut body, &["sessions", "data"], map_session)?;
+        let total = Some(records.len() as u64);
         Ok(Page {
-            sessions,
+            records,
             total,
             last_page: Some(1),
             ..Page::default()
         })
     }
 
-    fn parse_session(&self, body: &[u8]) -> Result<Session, String> {
+    fn parse_session(&self, body: &[u8]) -> Result<Session, BodyError> {
         let mut body = parse_json(body)?;
-        Fields::of(&body, "the body")?;
+        ObjectReader::of(&body, "the body")?;
         match body.get_mut("session") {
-            Some(session) => map_session(session.take()),
-            None => Err("the body has no `session` object".into()),
+            Some(session) => Ok(map_session(session.take())?),
+            None => Err(BodyError::Shape("the body has no `session` object".into())),
         }
     }
 }
 
 /// Maps one AgentHuman session object to the normalized model.
 fn map_session(object: Value) -> Result<Session, String> {
-    let fields = Fields::of(&object, "the session")?;
+    let fields = ObjectReader::of(&object, "the session")?;
     let status = fields
         .string("status")?
         .map(|status| match status.as_str() {
@@ -102,7 +54,7 @@ fn map_session(object: Value) -> Result<Session, String> {
             _ => status,
         });
     Ok(Session {
-        provider: ProviderKind::AgentHuman,
+        provider: ProviderKind::AgentHuman.name(),
         id: fields.required_string("session_id")?,
         status,
         end_reason: None,
@@ -125,8 +77,8 @@ fn map_session(object: Value) -> Result<Session, String> {
 mod tests {
     use super::*;
 
-    const GET: &str = include_str!("../../tests/fixtures/agenthuman_get.json");
-    const LIST: &str = include_str!("../../tests/fixtures/agenthuman_list.json");
+    const GET: &str = include_str!("../../../tests/fixtures/agenthuman_get.json");
+    const LIST: &str = include_str!("../../../tests/fixtures/agenthuman_list.json");
 
     #[test]
     fn maps_the_documented_session() {
@@ -152,9 +104,9 @@ mod tests {
     #[test]
     fn maps_the_list_with_an_active_session_and_null_avatar() {
         let page = AgentHuman.parse_list(LIST.as_bytes()).unwrap();
-        assert_eq!(page.sessions.len(), 2);
+        assert_eq!(page.records.len(), 2);
         assert_eq!(page.total, Some(2));
-        let active = &page.sessions[1];
+        let active = &page.records[1];
         assert_eq!(active.status.as_deref(), Some("active"));
         assert_eq!((active.ended_at, active.duration_ms), (None, None));
         assert_eq!(
@@ -179,7 +131,7 @@ mod tests {
     }
 
     #[test]
-    fn filters_and_ids() {
+    fn the_status_filter_is_sent_in_agenthumans_words() {
         let request = AgentHuman.list_request(
             &Filters {
                 status: Some(StatusFilter::Active),
@@ -188,33 +140,22 @@ mod tests {
             PageRequest::Whole,
         );
         assert_eq!(request.query, [("status", "started".to_owned())]);
-        let search = Filters {
-            search: Some("x".into()),
-            ..Filters::default()
-        };
-        assert!(
-            AgentHuman
-                .check_filters(&search)
-                .unwrap_err()
-                .to_string()
-                .contains("--search")
-        );
-        assert!(AgentHuman.parse_id("sess_01H3Z8G9YR3K2N5M6P7Q8W4T").is_ok());
-        for bad in ["", "../x", "a/b", "x?y=1", "%2e%2e", "a b"] {
-            assert!(AgentHuman.parse_id(bad).is_err(), "{bad}");
-        }
     }
 
     #[test]
     fn a_wrong_envelope_is_explained() {
         assert_eq!(
-            AgentHuman.parse_list(br#"{"success":true}"#).unwrap_err(),
+            AgentHuman
+                .parse_list(br#"{"success":true}"#)
+                .unwrap_err()
+                .to_string(),
             "the body has no `sessions` array"
         );
         assert_eq!(
             AgentHuman
                 .parse_session(br#"{"success":true}"#)
-                .unwrap_err(),
+                .unwrap_err()
+                .to_string(),
             "the body has no `session` object"
         );
     }

@@ -1,54 +1,14 @@
-//! Anam: `GET /v1/sessions` (numbered pages, `data` + `meta`) and `GET /v1/sessions/{id}`.
+//! Anam's sessions: `GET /v1/sessions` (numbered pages, `data` + `meta`) and
+//! `GET /v1/sessions/{id}`.
 
 use serde_json::Value;
 
-use super::{
-    ApiRequest, Auth, Fields, Filters, Page, PageRequest, Paging, Provider, ProviderKind, map_list,
-    parse_json,
-};
-use crate::error::Error;
-use crate::session::{Session, SessionId};
+use super::Anam;
+use crate::model::Session;
+use crate::provider::json::{BodyError, ObjectReader, map_list, parse_json};
+use crate::provider::{ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions};
 
-pub struct Anam;
-
-/// Anam's documented `perPage` maximum.
-const MAX_PER_PAGE: u32 = 100;
-
-impl Provider for Anam {
-    fn kind(&self) -> ProviderKind {
-        ProviderKind::Anam
-    }
-
-    fn auth(&self) -> Auth {
-        Auth::Bearer
-    }
-
-    fn paging(&self) -> Paging {
-        Paging::Numbered {
-            max_per_page: MAX_PER_PAGE,
-        }
-    }
-
-    fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
-        if is_uuid(raw) {
-            Ok(SessionId::validated(raw))
-        } else {
-            Err(format!(
-                "{raw:?} is not an anam session ID — anam IDs are UUIDs such as 3f1c2b9e-8d4a-4c6f-9e21-7a5b0c3d1e2f"
-            ))
-        }
-    }
-
-    fn check_filters(&self, filters: &Filters) -> Result<(), Error> {
-        if filters.status.is_some() {
-            return Err(Error::usage(
-                "anam has no status filter; --status is agenthuman's — filter the output instead, \
-                 e.g. -o json | jq 'map(select(.status == \"ended\"))'",
-            ));
-        }
-        Ok(())
-    }
-
+impl Sessions for Anam {
     fn list_request(&self, filters: &Filters, page: PageRequest) -> ApiRequest {
         let mut query = Vec::new();
         if let PageRequest::Number { page, per_page } = page {
@@ -68,10 +28,10 @@ impl Provider for Anam {
         ApiRequest::list(query)
     }
 
-    fn parse_list(&self, body: &[u8]) -> Result<Page, String> {
+    fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
         let mut body = parse_json(body)?;
-        let sessions = map_list(&mut body, &["data"], map_session)?;
-        let envelope = Fields::of(&body, "the body")?;
+        let records = map_list(&mut body, &["data"], map_session)?;
+        let envelope = ObjectReader::of(&body, "the body")?;
         let page_number = |path| -> Result<Option<u32>, String> {
             envelope
                 .count(path)?
@@ -79,7 +39,7 @@ impl Provider for Anam {
                 .transpose()
         };
         Ok(Page {
-            sessions,
+            records,
             total: envelope.count("meta.total")?,
             last_page: page_number("meta.lastPage")?,
             per_page: page_number("meta.perPage")?,
@@ -87,23 +47,23 @@ impl Provider for Anam {
         })
     }
 
-    fn parse_session(&self, body: &[u8]) -> Result<Session, String> {
+    fn parse_session(&self, body: &[u8]) -> Result<Session, BodyError> {
         let mut body = parse_json(body)?;
         // Tolerate a `data` envelope, should the API ever add one to this endpoint.
         let enveloped = body.get("id").is_none() && body.get("data").is_some_and(Value::is_object);
         match body.get_mut("data") {
-            Some(inner) if enveloped => map_session(inner.take()),
-            _ => map_session(body),
+            Some(inner) if enveloped => Ok(map_session(inner.take())?),
+            _ => Ok(map_session(body)?),
         }
     }
 }
 
 /// Maps one Anam session object to the normalized model.
 fn map_session(object: Value) -> Result<Session, String> {
-    let fields = Fields::of(&object, "the session")?;
+    let fields = ObjectReader::of(&object, "the session")?;
     let ended_at = fields.time("endTime")?;
     Ok(Session {
-        provider: ProviderKind::Anam,
+        provider: ProviderKind::Anam.name(),
         id: fields.required_string("id")?,
         status: Some(
             if ended_at.is_some() {
@@ -129,19 +89,13 @@ fn map_session(object: Value) -> Result<Session, String> {
     })
 }
 
-/// A hyphenated UUID, the only form Anam uses for session IDs.
-pub fn is_uuid(text: &str) -> bool {
-    text.len() == 36 && uuid::Uuid::try_parse(text).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::provider::StatusFilter;
 
-    const LIST: &str = include_str!("../../tests/fixtures/anam_list.json");
-    const GET: &str = include_str!("../../tests/fixtures/anam_get.json");
-    const ACTIVE: &str = include_str!("../../tests/fixtures/anam_active.json");
+    const LIST: &str = include_str!("../../../tests/fixtures/anam_list.json");
+    const GET: &str = include_str!("../../../tests/fixtures/anam_get.json");
+    const ACTIVE: &str = include_str!("../../../tests/fixtures/anam_active.json");
 
     #[test]
     fn maps_the_documented_session() {
@@ -174,12 +128,9 @@ mod tests {
     #[test]
     fn maps_the_documented_list_and_its_meta() {
         let page = Anam.parse_list(LIST.as_bytes()).unwrap();
-        assert_eq!(page.sessions.len(), 1);
+        assert_eq!(page.records.len(), 1);
         assert_eq!((page.total, page.last_page), (Some(1), Some(1)));
-        assert_eq!(
-            page.sessions[0],
-            Anam.parse_session(GET.as_bytes()).unwrap()
-        );
+        assert_eq!(page.records[0], Anam.parse_session(GET.as_bytes()).unwrap());
     }
 
     #[test]
@@ -187,19 +138,21 @@ mod tests {
         let page = Anam
             .parse_list(br#"{"data":[{"id":"x","brandNew":1}],"cursor":"abc"}"#)
             .unwrap();
-        assert_eq!(page.sessions[0].raw["brandNew"], 1);
+        assert_eq!(page.records[0].raw["brandNew"], 1);
         assert_eq!(page.total, None);
         assert_eq!(
-            Anam.parse_list(br#"{"items":[]}"#).unwrap_err(),
+            Anam.parse_list(br#"{"items":[]}"#).unwrap_err().to_string(),
             "the body has no `data` array"
         );
         let err = Anam
             .parse_list(br#"{"data":[{"id":"x","startTime":"yesterday"}]}"#)
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("session 0 of the list: `startTime`"), "{err}");
         assert!(
             Anam.parse_session(br#"{"clientLabel":"x"}"#)
                 .unwrap_err()
+                .to_string()
                 .contains("`id` is missing")
         );
     }
@@ -228,28 +181,5 @@ mod tests {
                 ("personaId", "p".into())
             ]
         );
-        let status = Filters {
-            status: Some(StatusFilter::Ended),
-            ..Filters::default()
-        };
-        assert!(Anam.check_filters(&status).is_err());
-    }
-
-    #[test]
-    fn ids_must_be_uuids() {
-        assert!(
-            Anam.parse_id("3f1c2b9e-8d4a-4c6f-9e21-7a5b0c3d1e2f")
-                .is_ok()
-        );
-        for bad in [
-            "",
-            "../x",
-            "a/b",
-            "x?y=1",
-            "%2e%2e",
-            "3f1c2b9e8d4a4c6f9e217a5b0c3d1e2f",
-        ] {
-            assert!(Anam.parse_id(bad).is_err(), "{bad}");
-        }
     }
 }

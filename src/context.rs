@@ -1,0 +1,75 @@
+//! What a command that talks to a provider gets: the provider's mapper (chosen where the
+//! provider is resolved), the provider-agnostic HTTP client, the output options, the terminal
+//! and the log. The async runtime and Ctrl-C handling are set up here once, for every such
+//! command.
+
+use std::future::Future;
+use std::io::Read;
+use std::sync::Arc;
+
+use crate::cli::GlobalArgs;
+use crate::config::{Config, EnvLookup};
+use crate::error::Error;
+use crate::http::Client;
+use crate::log::Log;
+use crate::output::{OutputOptions, Terminal};
+use crate::provider::{self, Provider};
+
+pub struct Context {
+    /// The selected provider's mapper: request builders and body parsers.
+    pub provider: &'static dyn Provider,
+    /// Shared with the tasks that fetch pages on the runtime's workers.
+    pub client: Arc<Client>,
+    pub output: OutputOptions,
+    /// Requests a command may have in flight at once (`--concurrency`).
+    pub concurrency: usize,
+    pub terminal: Terminal,
+    pub log: Log,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl Context {
+    /// Resolves the configuration and builds the HTTP client (and its certificate store):
+    /// only commands that make requests pay for it.
+    pub fn connect(
+        args: &GlobalArgs,
+        env: EnvLookup,
+        stdin: &mut dyn Read,
+        terminal: Terminal,
+        log: &Log,
+    ) -> Result<Self, Error> {
+        let config = Config::resolve(args, env, stdin, terminal.stdout_tty)?;
+        let client = Client::new(&config.connection, log.clone())?;
+        // Requests run on worker threads, so a slow reader of stdout, which blocks this
+        // thread's writes, cannot stall them into timeouts.
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .map_err(|e| {
+                Error::Other(anyhow::Error::new(e).context("cannot start the async runtime"))
+            })?;
+        Ok(Self {
+            provider: provider::mapper(config.connection.provider),
+            client: Arc::new(client),
+            output: config.output,
+            concurrency: config.connection.concurrency,
+            terminal,
+            log: log.clone(),
+            runtime,
+        })
+    }
+
+    /// Runs a command to its end, or until Ctrl-C ends it where it stands (whole records
+    /// only, exit 130); a progress bar it left is cleared either way.
+    pub fn run<F: Future<Output = Result<(), Error>>>(&self, command: F) -> Result<(), Error> {
+        let result = self.runtime.block_on(async {
+            tokio::select! {
+                result = command => result,
+                _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+            }
+        });
+        self.log.clear_progress();
+        result
+    }
+}

@@ -1,0 +1,187 @@
+//! Sending one attempt of a request: the key only to the base URL's origin, redirects
+//! followed by hand (so the key can be dropped off-origin), the rate-limit headers reported
+//! to the pacer, and the body read up to [`MAX_BODY`].
+
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, LOCATION};
+use reqwest::{RequestBuilder, Response};
+use url::Url;
+
+use super::errors::{self, MAX_MESSAGE_CHARS, parse_error_body, retryable_status};
+use super::pacer::read_rate_limit;
+use super::{Client, Failure};
+use crate::error::NetworkCause;
+use crate::error::{ApiError, Error, Malformed, NetworkError, RedirectProblem};
+use crate::provider::Auth;
+
+/// The most of one response body that is read: far above any real page, far below harm.
+pub const MAX_BODY: usize = 64 * 1024 * 1024;
+
+/// Redirects followed before giving up.
+const MAX_REDIRECTS: usize = 5;
+
+impl Client {
+    /// One attempt: follows redirects (dropping the key off-origin) and reads the body.
+    pub(super) async fn attempt(
+        &self,
+        request: &crate::provider::ApiRequest,
+        mut url: Url,
+    ) -> Result<Vec<u8>, Failure> {
+        let origin = url.origin();
+        for _ in 0..=MAX_REDIRECTS {
+            let mut builder = self.http.get(url.clone());
+            if url.origin() == origin {
+                builder = self.authorize(builder);
+            }
+            let started = Instant::now();
+            let response = builder
+                .send()
+                .await
+                .map_err(|e| self.network_failure(&url, &e))?;
+            let status = response.status();
+            self.log.verbose(format_args!(
+                "GET {url} → {status} ({} ms)",
+                started.elapsed().as_millis()
+            ));
+            // Only the provider's own budget paces its requests.
+            if url.origin() == origin
+                && let Some(report) = read_rate_limit(response.headers(), unix_now())
+            {
+                self.pacer.observe(report);
+            }
+            if status.is_redirection() {
+                url = redirect_target(&url, response.headers()).map_err(Failure::fatal)?;
+                if url.origin() != origin {
+                    self.log.verbose(format_args!(
+                        "redirected to another origin ({}): following without the API key",
+                        url.origin().ascii_serialization()
+                    ));
+                }
+                continue;
+            }
+            let request_id = errors::request_id(response.headers())
+                .map(|id| errors::shorten(id, MAX_MESSAGE_CHARS));
+            let retry_after = errors::retry_after(response.headers(), SystemTime::now());
+            let body = read_body(response, &url)
+                .await
+                .map_err(|e| self.network_failure(&url, &e))?;
+            if status.is_success() {
+                return body.map_err(Failure::fatal);
+            }
+            let said = parse_error_body(body.as_deref().unwrap_or_default());
+            let error = Error::Api(Box::new(ApiError {
+                status: status.as_u16(),
+                provider: self.provider,
+                subject: request.subject.clone(),
+                key_source: self.key_source.clone(),
+                message: said
+                    .message
+                    .map(|text| self.quote(&text))
+                    .or_else(|| status.canonical_reason().map(str::to_owned)),
+                suggestion: said.suggestion.map(|text| self.quote(&text)),
+                request_id,
+                attempts: 1,
+            }));
+            return Err(Failure {
+                error,
+                retry: retryable_status(status.as_u16(), retry_after),
+            });
+        }
+        Err(Failure::fatal(network_error(
+            &url,
+            NetworkCause::TooManyRedirects(MAX_REDIRECTS),
+        )))
+    }
+
+    /// Adds the key, marked sensitive so that no debug view of the request shows it.
+    fn authorize(&self, builder: RequestBuilder) -> RequestBuilder {
+        let (name, value) = match self.auth {
+            Auth::Bearer => (
+                AUTHORIZATION.as_str(),
+                format!("Bearer {}", self.key.expose()),
+            ),
+            Auth::Header(name) => (name, self.key.expose().to_owned()),
+        };
+        // Config accepts only keys a header can carry; should one slip through, the request
+        // fails to build (and is not retried) rather than carry a mangled key.
+        match HeaderValue::from_str(&value) {
+            Ok(mut value) => {
+                value.set_sensitive(true);
+                builder.header(name, value)
+            }
+            Err(_) => builder.header(name, value),
+        }
+    }
+
+    fn network_failure(&self, url: &Url, error: &reqwest::Error) -> Failure {
+        let host = url.host_str().unwrap_or("the provider");
+        let (cause, retry) = errors::network_cause(error, host, self.timeout);
+        Failure {
+            error: network_error(url, cause),
+            retry,
+        }
+    }
+}
+
+fn network_error(url: &Url, cause: NetworkCause) -> Error {
+    Error::Network(Box::new(NetworkError {
+        path: url.path().to_owned(),
+        cause,
+        attempts: 1,
+    }))
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Reads a body up to [`MAX_BODY`]. The outer error is the network's; the inner one a body
+/// too large to be a real answer.
+async fn read_body(
+    mut response: Response,
+    url: &Url,
+) -> Result<Result<Vec<u8>, Error>, reqwest::Error> {
+    let too_large = || {
+        Err(Error::malformed(Malformed::TooLarge {
+            path: url.path().to_owned(),
+            limit_mib: MAX_BODY / (1024 * 1024),
+        }))
+    };
+    if response
+        .content_length()
+        .is_some_and(|n| n > MAX_BODY as u64)
+    {
+        return Ok(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > MAX_BODY {
+            return Ok(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Ok(body))
+}
+
+fn redirect_target(from: &Url, headers: &HeaderMap) -> Result<Url, Error> {
+    let refuse = |problem| {
+        Error::malformed(Malformed::Redirect {
+            path: from.path().to_owned(),
+            problem,
+        })
+    };
+    let location = headers
+        .get(LOCATION)
+        .and_then(|value| value.to_str().ok())
+        .ok_or_else(|| refuse(RedirectProblem::NoLocation))?;
+    let target = from
+        .join(location)
+        .map_err(|_| refuse(RedirectProblem::InvalidTarget))?;
+    match target.scheme() {
+        "https" | "http" => Ok(target),
+        other => Err(refuse(RedirectProblem::Scheme(other.to_owned()))),
+    }
+}

@@ -1,0 +1,194 @@
+//! What a failed request said, in avatarctl's words: the provider's message out of an error
+//! body (every documented shape), the status as an [`ApiError`], a network failure as a typed
+//! [`NetworkCause`], and the headers worth quoting (`Retry-After`, the request ID). Provider
+//! text is made safe and short here, before it reaches any message.
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use serde_json::Value;
+
+use super::retry::Retryable;
+use crate::error::NetworkCause;
+use crate::sanitize::sanitize;
+
+/// The longest provider message quoted in an error.
+pub const MAX_MESSAGE_CHARS: usize = 300;
+
+/// What a provider said about an error, all optional: error bodies are often absent or HTML.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ErrorBody {
+    pub message: Option<String>,
+    pub suggestion: Option<String>,
+}
+
+/// Reads `message` (a string or a list of strings), else `error` (a string, or an object
+/// with `message` and `suggestion`): between them, every error shape the providers
+/// document. Anything else — empty, HTML, another shape — yields no message.
+pub fn parse_error_body(body: &[u8]) -> ErrorBody {
+    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
+        return ErrorBody::default();
+    };
+    let text = |value: Option<&Value>| -> Option<String> {
+        match value? {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            Value::Array(items) => {
+                let parts: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                (!parts.is_empty()).then(|| parts.join("; "))
+            }
+            _ => None,
+        }
+    };
+    let error = map.get("error");
+    let nested = error.and_then(Value::as_object);
+    ErrorBody {
+        message: text(map.get("message"))
+            .or_else(|| text(error))
+            .or_else(|| nested.and_then(|e| text(e.get("message")))),
+        suggestion: nested.and_then(|e| text(e.get("suggestion"))),
+    }
+}
+
+/// Whether an error status is worth another try.
+pub fn retryable_status(status: u16, retry_after: Option<Duration>) -> Retryable {
+    match status {
+        429 => Retryable::RateLimited(retry_after),
+        500..=599 => Retryable::After(retry_after),
+        _ => Retryable::No,
+    }
+}
+
+/// A failure to connect, send or read, as a typed cause, and whether to try again: all are
+/// worth another try but a request that could not even be built.
+pub fn network_cause(
+    error: &reqwest::Error,
+    host: &str,
+    timeout: Duration,
+) -> (NetworkCause, Retryable) {
+    let retry = if error.is_builder() {
+        Retryable::No
+    } else {
+        Retryable::After(None)
+    };
+    let cause = if error.is_timeout() {
+        NetworkCause::Timeout(timeout)
+    } else if error.is_connect() {
+        NetworkCause::Connect {
+            host: host.to_owned(),
+            detail: root_cause(error),
+        }
+    } else {
+        NetworkCause::Failed(root_cause(error))
+    };
+    (cause, retry)
+}
+
+/// `Retry-After` as seconds or as an HTTP date.
+pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
+    if let Ok(seconds) = value.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+    let at = UNIX_EPOCH + Duration::from_secs(u64::try_from(date.timestamp()).ok()?);
+    Some(at.duration_since(now).unwrap_or_default())
+}
+
+/// The provider's request ID, for support tickets (as sent: the caller masks and shortens).
+pub fn request_id(headers: &HeaderMap) -> Option<&str> {
+    ["x-request-id", "request-id", "x-amzn-requestid"]
+        .iter()
+        .find_map(|name| headers.get(*name)?.to_str().ok())
+}
+
+/// Untrusted provider text made safe for a one-line message: controls neutralised, at most
+/// `max_chars` characters (then `…`).
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    let clean = sanitize(text.trim()).into_owned();
+    match clean.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", &clean[..cut]),
+        None => clean,
+    }
+}
+
+/// The innermost cause of an error: the part that says what happened, without the URL
+/// reqwest puts in its own message.
+pub fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut cause = error;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn error_bodies_of_every_documented_shape() {
+        let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                r#"{"success":false,"error":"Invalid API key"}"#,
+                Some("Invalid API key"),
+                None,
+            ),
+            (
+                r#"{"success":false,"error":{"message":"Not found","suggestion":"Check the ID","code":"X","details":{}}}"#,
+                Some("Not found"),
+                Some("Check the ID"),
+            ),
+            (
+                r#"{"error":"API key required"}"#,
+                Some("API key required"),
+                None,
+            ),
+            (r#"{"message":"Unauthorized"}"#, Some("Unauthorized"), None),
+            (
+                r#"{"message":["perPage too big","page too small"],"error":"Bad Request"}"#,
+                Some("perPage too big; page too small"),
+                None,
+            ),
+            ("", None, None),
+            ("<html><body>502 Bad Gateway</body></html>", None, None),
+            ("[1,2]", None, None),
+        ];
+        for (body, message, suggestion) in cases {
+            let parsed = parse_error_body(body.as_bytes());
+            assert_eq!(parsed.message.as_deref(), *message, "{body}");
+            assert_eq!(parsed.suggestion.as_deref(), *suggestion, "{body}");
+        }
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(
+            retry_after(&headers, SystemTime::now()),
+            Some(Duration::from_secs(7))
+        );
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        let now = UNIX_EPOCH + Duration::from_secs(1_445_412_475); // 5 s before
+        assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(5)));
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
+        assert_eq!(retry_after(&headers, now), None);
+    }
+
+    #[test]
+    fn statuses_worth_another_try() {
+        assert_eq!(retryable_status(429, None), Retryable::RateLimited(None));
+        assert_eq!(retryable_status(503, None), Retryable::After(None));
+        assert_eq!(retryable_status(404, None), Retryable::No);
+    }
+
+    #[test]
+    fn quoted_text_is_cut_and_neutralised() {
+        assert_eq!(shorten("  a\x1b[31m  ", 10), "a^[[31m");
+        assert_eq!(shorten("abcdef", 3), "abc…");
+    }
+}

@@ -1,0 +1,234 @@
+//! The normalized session every provider maps to, and its validated ID.
+
+use std::fmt;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::record::{FieldSpec, Keyed, Kind, Record, Schema, TableColumn};
+
+/// A session, the same for every provider. Field order is the documented JSON order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Session {
+    /// The provider's name, from the provider table: `anam`.
+    pub provider: &'static str,
+    pub id: String,
+    pub status: Option<String>,
+    pub end_reason: Option<String>,
+    #[serde(serialize_with = "rfc3339")]
+    pub started_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "rfc3339")]
+    pub ended_at: Option<DateTime<Utc>>,
+    pub duration_ms: Option<u64>,
+    pub persona_id: Option<String>,
+    pub persona_name: Option<String>,
+    pub label: Option<String>,
+    #[serde(serialize_with = "rfc3339")]
+    pub created_at: Option<DateTime<Utc>>,
+    /// The provider's object exactly as received (credential fields masked unless
+    /// `--show-secrets`).
+    pub raw: Value,
+}
+
+/// A time as RFC 3339 in UTC, with fractional seconds only when there are some.
+pub fn format_utc(time: &DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+fn rfc3339<S: Serializer>(time: &Option<DateTime<Utc>>, serializer: S) -> Result<S::Ok, S::Error> {
+    match time {
+        Some(time) => serializer.serialize_str(&format_utc(time)),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// A session ID that its provider has validated, safe to put in a URL path segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionId(String);
+
+impl SessionId {
+    /// Only providers call this, after checking the ID's form.
+    pub(crate) fn validated(id: &str) -> Self {
+        Self(id.to_owned())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The session's fields as the output code sees them (DESIGN.md, "Session model").
+const SCHEMA: Schema = Schema {
+    noun: "session",
+    fields: &[
+        text("provider"),
+        text("id"),
+        text("status"),
+        text("end_reason"),
+        time("started_at"),
+        time("ended_at"),
+        FieldSpec {
+            name: "duration_ms",
+            kind: Kind::DurationMs,
+        },
+        text("persona_id"),
+        text("persona_name"),
+        text("label"),
+        time("created_at"),
+    ],
+    has_raw: true,
+    table: &[
+        column("id", "ID", Kind::Text),
+        column("status", "STATUS", Kind::Text),
+        column("started_at", "STARTED", Kind::Time),
+        column("duration_ms", "DURATION", Kind::DurationMs),
+        column(PERSONA, "PERSONA", Kind::Text),
+        column("end_reason", "END REASON", Kind::Text),
+    ],
+};
+
+/// The list table's persona column: the persona's name, else its ID.
+const PERSONA: &str = "persona";
+
+const fn text(name: &'static str) -> FieldSpec {
+    FieldSpec {
+        name,
+        kind: Kind::Text,
+    }
+}
+
+const fn time(name: &'static str) -> FieldSpec {
+    FieldSpec {
+        name,
+        kind: Kind::Time,
+    }
+}
+
+const fn column(field: &'static str, header: &'static str, kind: Kind) -> TableColumn {
+    TableColumn {
+        field,
+        header,
+        kind,
+    }
+}
+
+impl Record for Session {
+    const SCHEMA: &'static Schema = &SCHEMA;
+
+    fn value(&self, field: &str) -> Value {
+        let text = |s: &Option<String>| s.clone().map_or(Value::Null, Value::String);
+        let time =
+            |t: &Option<DateTime<Utc>>| t.as_ref().map_or(Value::Null, |t| format_utc(t).into());
+        match field {
+            "provider" => self.provider.into(),
+            "id" => self.id.clone().into(),
+            "status" => text(&self.status),
+            "end_reason" => text(&self.end_reason),
+            "started_at" => time(&self.started_at),
+            "ended_at" => time(&self.ended_at),
+            "duration_ms" => self.duration_ms.map_or(Value::Null, Value::from),
+            "persona_id" => text(&self.persona_id),
+            "persona_name" => text(&self.persona_name),
+            "label" => text(&self.label),
+            "created_at" => time(&self.created_at),
+            PERSONA => text(
+                &self
+                    .persona_name
+                    .clone()
+                    .or_else(|| self.persona_id.clone()),
+            ),
+            _ => Value::Null,
+        }
+    }
+
+    fn raw(&self) -> Option<&Value> {
+        Some(&self.raw)
+    }
+
+    fn raw_mut(&mut self) -> Option<&mut Value> {
+        Some(&mut self.raw)
+    }
+}
+
+impl Keyed for Session {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+#[cfg(test)]
+impl Session {
+    /// A session with an ID and nothing else, for tests.
+    pub fn bare(id: &str) -> Self {
+        Self {
+            provider: "anam",
+            id: id.to_owned(),
+            status: None,
+            end_reason: None,
+            started_at: None,
+            ended_at: None,
+            duration_ms: None,
+            persona_id: None,
+            persona_name: None,
+            label: None,
+            created_at: None,
+            raw: Value::Null,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::FieldPath;
+
+    #[test]
+    fn the_schema_lists_the_serialized_fields_in_order() {
+        let json = serde_json::to_value(Session::bare("s")).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut fields: Vec<&str> = SCHEMA.fields.iter().map(|f| f.name).collect();
+        fields.push("raw");
+        assert_eq!(keys, fields);
+        for field in SCHEMA.fields {
+            assert_eq!(
+                Session::bare("s").value(field.name),
+                json[field.name],
+                "{}",
+                field.name
+            );
+        }
+    }
+
+    #[test]
+    fn raw_paths_reach_into_arrays_by_index() {
+        let session = Session {
+            raw: serde_json::json!({"toolCalls": [{"name": "a"}, {"name": "b"}]}),
+            ..Session::bare("s")
+        };
+        let path = |text| FieldPath::parse(text).unwrap();
+        assert_eq!(session.select(&path("raw.toolCalls.1.name")), "b");
+        assert_eq!(session.select(&path("raw.toolCalls.2.name")), Value::Null);
+        assert_eq!(session.select(&path("raw.toolCalls.x")), Value::Null);
+    }
+
+    #[test]
+    fn the_persona_column_falls_back_to_the_id() {
+        let session = Session {
+            persona_id: Some("p1".into()),
+            ..Session::bare("s")
+        };
+        assert_eq!(session.value(PERSONA), "p1");
+    }
+}

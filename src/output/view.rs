@@ -1,0 +1,229 @@
+//! What one command shows of its records: the [`View`] resolves the output options for one
+//! record type — which columns, in which format — before any request, so that a bad
+//! `--fields` is refused early, and so that every renderer and the redaction rule read the
+//! same decision.
+
+use serde_json::Value;
+
+use super::{Format, OutputOptions};
+use crate::error::Error;
+use crate::record::{FieldPath, Kind, Record};
+use crate::secret::redact_credentials;
+
+/// How a command shows its records in a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per record (`sessions list`, `providers`).
+    List,
+    /// One FIELD / VALUE table per record, every field included (`sessions get`).
+    Detail,
+}
+
+/// The columns of a view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Columns {
+    /// The whole normalized record, `raw` included: JSON and NDJSON without `--fields`.
+    Whole,
+    /// The provider's object as received: `--raw`.
+    Raw,
+    /// Chosen columns: `--fields`, or the record type's defaults for CSV and list tables.
+    Fields(Vec<Column>),
+    /// Every normalized field, then every provider field as a `raw.` path: the detail table.
+    Everything,
+}
+
+/// One column: the field it shows, its table header, and how a table shows its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub path: FieldPath,
+    pub header: String,
+    pub kind: Kind,
+}
+
+impl Column {
+    /// A column named by its field: `end_reason` → `END REASON`, `duration_ms` → `DURATION`,
+    /// a `raw.` path as written.
+    fn named(path: FieldPath, kind: Kind) -> Self {
+        let header = if !path.path.is_empty() {
+            path.name()
+        } else {
+            let name = match kind {
+                // Tables show durations in words, not milliseconds.
+                Kind::DurationMs => path.field.strip_suffix("_ms").unwrap_or(&path.field),
+                _ => &path.field,
+            };
+            header_of(name)
+        };
+        Self { path, header, kind }
+    }
+}
+
+/// A column header from a field name: `end_reason` → `END REASON`.
+pub fn header_of(name: &str) -> String {
+    name.replace('_', " ").to_uppercase()
+}
+
+/// The output options, resolved for one record type.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub options: OutputOptions,
+    pub columns: Columns,
+    /// Whether records of this type carry `raw`.
+    has_raw: bool,
+}
+
+impl View {
+    /// Resolves `options` for records of type `R` shown in `layout`: checks `--fields` and
+    /// `--raw` against the type, and picks the columns.
+    pub fn new<R: Record>(options: &OutputOptions, layout: Layout) -> Result<Self, Error> {
+        let schema = R::SCHEMA;
+        if options.raw && !schema.has_raw {
+            return Err(Error::usage(format!(
+                "--raw shows provider objects, and a {} is not one — leave it out",
+                schema.noun
+            )));
+        }
+        let columns = match &options.fields {
+            _ if options.raw => Columns::Raw,
+            Some(fields) => Columns::Fields(
+                fields
+                    .iter()
+                    .map(|path| {
+                        schema
+                            .check(path)
+                            .map(|()| Column::named(path.clone(), schema.kind(path)))
+                            .map_err(|e| Error::usage(format!("--fields: {e}")))
+                    })
+                    .collect::<Result<_, _>>()?,
+            ),
+            None => match (options.format, layout) {
+                (Format::Json | Format::Ndjson, _) => Columns::Whole,
+                (Format::Table, Layout::Detail) => Columns::Everything,
+                (Format::Table, Layout::List) if !schema.table.is_empty() => Columns::Fields(
+                    schema
+                        .table
+                        .iter()
+                        .map(|c| Column {
+                            path: FieldPath::top(c.field),
+                            header: c.header.to_owned(),
+                            kind: c.kind,
+                        })
+                        .collect(),
+                ),
+                (Format::Csv | Format::Table, _) => Columns::Fields(
+                    schema
+                        .fields
+                        .iter()
+                        .map(|f| Column::named(FieldPath::top(f.name), f.kind))
+                        .collect(),
+                ),
+            },
+        };
+        Ok(Self {
+            options: options.clone(),
+            columns,
+            has_raw: schema.has_raw,
+        })
+    }
+
+    pub fn format(&self) -> Format {
+        self.options.format
+    }
+
+    /// Whether the provider's object reaches the output — read off the columns the renderers
+    /// draw, so that no change of a default can show `raw` unmasked.
+    pub fn reads_raw(&self) -> bool {
+        self.has_raw
+            && match &self.columns {
+                Columns::Whole | Columns::Raw | Columns::Everything => true,
+                Columns::Fields(columns) => columns.iter().any(|c| c.path.is_raw()),
+            }
+    }
+
+    /// Masks credential fields of a record about to be shown, unless `--show-secrets`: the
+    /// one place that decides it.
+    pub fn protect<R: Record>(&self, record: &mut R) {
+        if self.reads_raw()
+            && !self.options.show_secrets
+            && let Some(raw) = record.raw_mut()
+        {
+            redact_credentials(raw);
+        }
+    }
+
+    /// A record's JSON form in this view: the normalized record, the provider's object, or
+    /// the chosen fields keyed by their names.
+    pub fn json<R: Record>(&self, record: &R) -> Value {
+        match &self.columns {
+            Columns::Whole | Columns::Everything => {
+                serde_json::to_value(record).expect("a record serializes")
+            }
+            Columns::Raw => record.raw().cloned().unwrap_or(Value::Null),
+            Columns::Fields(columns) => Value::Object(
+                columns
+                    .iter()
+                    .map(|c| (c.path.name(), record.select(&c.path)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The CSV header: the columns' field names.
+    pub fn csv_header(&self) -> Vec<String> {
+        match &self.columns {
+            Columns::Fields(columns) => columns.iter().map(|c| c.path.name()).collect(),
+            // Config refuses CSV with --raw; the rest always has fields for CSV.
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Session;
+
+    fn view(format: Format, fields: Option<&[&str]>, layout: Layout) -> View {
+        let mut options = OutputOptions::new(format);
+        options.fields =
+            fields.map(|list| list.iter().map(|f| FieldPath::parse(f).unwrap()).collect());
+        View::new::<Session>(&options, layout).unwrap()
+    }
+
+    #[test]
+    fn raw_is_masked_wherever_it_is_shown_and_only_there() {
+        assert!(view(Format::Json, None, Layout::List).reads_raw());
+        assert!(view(Format::Table, None, Layout::Detail).reads_raw());
+        assert!(!view(Format::Table, None, Layout::List).reads_raw());
+        assert!(!view(Format::Csv, None, Layout::List).reads_raw());
+        assert!(view(Format::Csv, Some(&["id", "raw.a"]), Layout::List).reads_raw());
+        assert!(!view(Format::Ndjson, Some(&["id"]), Layout::List).reads_raw());
+    }
+
+    #[test]
+    fn headers_follow_the_field_names() {
+        let Columns::Fields(columns) = view(
+            Format::Table,
+            Some(&["end_reason", "duration_ms", "raw.a.b"]),
+            Layout::List,
+        )
+        .columns
+        else {
+            panic!("fields")
+        };
+        let headers: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
+        assert_eq!(headers, ["END REASON", "DURATION", "raw.a.b"]);
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_with_the_valid_ones() {
+        let mut options = OutputOptions::new(Format::Json);
+        options.fields = Some(vec![FieldPath::parse("bogus").unwrap()]);
+        let error = View::new::<Session>(&options, Layout::List).unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+        assert!(
+            error.to_string().contains("valid fields: provider, id"),
+            "{error}"
+        );
+    }
+}

@@ -1,0 +1,52 @@
+//! AgentHuman: session IDs are `sess_…`; [`sessions`] maps `GET /v1/sessions` (the whole list
+//! in one response) and `GET /v1/sessions/{session_id}`.
+
+mod sessions;
+
+use super::kind::{ProviderInfo, ProviderKind};
+use super::{Provider, Sessions};
+use crate::model::SessionId;
+
+pub struct AgentHuman;
+
+/// Longest ID accepted; AgentHuman's are `sess_` and 26 characters.
+const MAX_ID_LEN: usize = 128;
+
+impl Provider for AgentHuman {
+    fn info(&self) -> &'static ProviderInfo {
+        ProviderKind::AgentHuman.info()
+    }
+
+    fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
+        let valid = !raw.is_empty()
+            && raw.len() <= MAX_ID_LEN
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+        if valid {
+            Ok(SessionId::validated(raw))
+        } else {
+            Err(format!(
+                "{raw:?} is not an agenthuman session ID — IDs are letters, digits, _ and -, \
+                 such as sess_01H3Z8G9YR3K2N5M6P7Q8W4T"
+            ))
+        }
+    }
+
+    fn sessions(&self) -> &dyn Sessions {
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_letters_digits_underscores_and_dashes() {
+        assert!(AgentHuman.parse_id("sess_01H3Z8G9YR3K2N5M6P7Q8W4T").is_ok());
+        for bad in ["", "../x", "a/b", "x?y=1", "%2e%2e", "a b"] {
+            assert!(AgentHuman.parse_id(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The provider table: each provider's name, key env var, base URL, auth style and
+//! capabilities, in one place. Every message that lists providers or names what one can do,
+//! the `providers` command and the help text are generated from it, so adding a provider is
+//! one row here (and its mapper in a folder beside this file).
+//!
+//! A leaf: it imports nothing of the crate, so anything may read it.
+
+use std::fmt;
+
+/// The providers avatarctl knows, in the table's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProviderKind {
+    Anam,
+    AgentHuman,
+}
+
+/// How a provider expects the API key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Auth {
+    /// `Authorization: Bearer <key>`.
+    Bearer,
+    /// The key as the value of the named header.
+    Header(&'static str),
+}
+
+/// How a provider pages its session list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paging {
+    /// Numbered pages of a chosen size; the first answer tells how many there are.
+    Numbered { max_per_page: u32 },
+    /// Opaque cursors: each page names the next (other avatar platforms page this way).
+    Cursor { max_per_page: u32 },
+    /// One response holds the whole list.
+    Whole,
+}
+
+/// A server-side filter of `sessions list`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Filter {
+    Search,
+    PersonaId,
+    ApiKeyId,
+    Status,
+}
+
+impl Filter {
+    /// The flag that sets it.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Self::Search => "--search",
+            Self::PersonaId => "--persona-id",
+            Self::ApiKeyId => "--api-key-id",
+            Self::Status => "--status",
+        }
+    }
+
+    /// What it filters by, for messages: `anam has no status filter`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Search => "search",
+            Self::PersonaId => "persona",
+            Self::ApiKeyId => "API key",
+            Self::Status => "status",
+        }
+    }
+}
+
+/// One row of the provider table.
+#[derive(Debug)]
+pub struct ProviderInfo {
+    pub kind: ProviderKind,
+    /// The name on the command line and in every record: `anam`.
+    pub name: &'static str,
+    /// The env var that holds the API key.
+    pub key_env: &'static str,
+    pub base_url: &'static str,
+    pub auth: Auth,
+    pub paging: Paging,
+    /// The server-side filters of its session list.
+    pub filters: &'static [Filter],
+    /// What a session ID looks like, for `--help` and messages.
+    pub id_form: &'static str,
+}
+
+/// Every provider, in the order messages and `providers` list them.
+pub const PROVIDERS: &[ProviderInfo] = &[
+    ProviderInfo {
+        kind: ProviderKind::Anam,
+        name: "anam",
+        key_env: "ANAM_API_KEY",
+        base_url: "https://api.anam.ai",
+        auth: Auth::Bearer,
+        paging: Paging::Numbered { max_per_page: 100 },
+        filters: &[Filter::Search, Filter::PersonaId, Filter::ApiKeyId],
+        id_form: "UUIDs",
+    },
+    ProviderInfo {
+        kind: ProviderKind::AgentHuman,
+        name: "agenthuman",
+        key_env: "AGENTHUMAN_API_KEY",
+        base_url: "https://api.agenthuman.com",
+        auth: Auth::Header("x-api-key"),
+        paging: Paging::Whole,
+        filters: &[Filter::Status],
+        id_form: "sess_…",
+    },
+];
+
+impl ProviderKind {
+    /// Every provider, in the table's order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        PROVIDERS.iter().map(|row| row.kind)
+    }
+
+    /// This provider's row of the table.
+    pub fn info(self) -> &'static ProviderInfo {
+        PROVIDERS
+            .iter()
+            .find(|row| row.kind == self)
+            .expect("every provider has a row in PROVIDERS")
+    }
+
+    pub fn name(self) -> &'static str {
+        self.info().name
+    }
+
+    pub fn key_env(self) -> &'static str {
+        self.info().key_env
+    }
+
+    pub fn default_base_url(self) -> &'static str {
+        self.info().base_url
+    }
+
+    /// The provider of a name, ignoring case, as flags and env vars give it.
+    pub fn from_name(name: &str) -> Option<Self> {
+        PROVIDERS
+            .iter()
+            .find(|row| row.name.eq_ignore_ascii_case(name.trim()))
+            .map(|row| row.kind)
+    }
+}
+
+impl fmt::Display for ProviderKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The providers' names joined by `separator`: `anam|agenthuman`.
+pub fn names(separator: &str) -> String {
+    join(PROVIDERS.iter().map(|row| row.name), separator)
+}
+
+/// The providers' key env vars joined by `separator`: `ANAM_API_KEY or AGENTHUMAN_API_KEY`.
+pub fn key_envs(separator: &str) -> String {
+    join(PROVIDERS.iter().map(|row| row.key_env), separator)
+}
+
+/// The names of the providers that have what `has` asks for, for "… have it" messages.
+pub fn providers_with(has: impl Fn(&ProviderInfo) -> bool) -> Vec<&'static str> {
+    PROVIDERS
+        .iter()
+        .filter(|row| has(row))
+        .map(|row| row.name)
+        .collect()
+}
+
+fn join<'a>(items: impl Iterator<Item = &'a str>, separator: &str) -> String {
+    items.collect::<Vec<_>>().join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_one_row_and_a_unique_name() {
+        for kind in ProviderKind::all() {
+            assert_eq!(kind.info().kind, kind);
+            assert_eq!(ProviderKind::from_name(kind.name()), Some(kind));
+        }
+        assert_eq!(
+            ProviderKind::from_name(" AgentHuman "),
+            Some(ProviderKind::AgentHuman)
+        );
+        assert_eq!(ProviderKind::from_name("tavus"), None);
+        assert_eq!(names("|"), "anam|agenthuman");
+        assert_eq!(key_envs(" or "), "ANAM_API_KEY or AGENTHUMAN_API_KEY");
+    }
+
+    #[test]
+    fn capabilities_are_read_from_the_table() {
+        assert_eq!(
+            providers_with(|row| row.filters.contains(&Filter::Status)),
+            ["agenthuman"]
+        );
+        assert_eq!(
+            providers_with(|row| row.paging == Paging::Whole),
+            ["agenthuman"]
+        );
+    }
+}
