@@ -83,15 +83,15 @@ pub fn run(
             Ok(commands::completions::write_completions(*shell, out)?)
         }
         Command::Man => Ok(commands::man::write_man(out)?),
-        Command::Providers => {
+        Command::Providers(_) => {
             let options =
                 config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;
             commands::providers::run(&options, env, terminal, out)
         }
-        Command::Sessions(command) => {
+        Command::Sessions(sessions) => {
             let ctx = Context::connect(global, env, &mut std::io::stdin().lock(), terminal, log)?;
             ctx.run(async {
-                match command {
+                match &sessions.command {
                     SessionsCommand::List(args) => {
                         commands::sessions::list::run(&ctx, args, out).await
                     }

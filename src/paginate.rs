@@ -214,30 +214,60 @@ where
             .per_page
             .filter(|p| (1..asked).contains(p))
             .unwrap_or(asked);
-        let full_page = per_page as usize;
         check_page_count(&first, per_page)?;
         self.planned_pages = first.last_page.map(|last| match self.limit {
             Some(n) => last.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX)),
             None => last,
         });
-        let mut taken = self.take(first)?;
-
-        let Some(mut last_page) = self.outcome.last_page else {
-            // No page count: walk on while pages come full of new sessions.
-            let mut page: u32 = 1;
-            while taken.goes_on(full_page) && !self.full() {
-                let Some(next) = page.checked_add(1) else {
-                    break;
-                };
-                page = next;
-                let next = fetch.fetch(PageRequest::Number { page, per_page }).await?;
-                check_page_count(&next, per_page)?;
-                taken = self.take(next)?;
+        let taken = self.take(first)?;
+        match self.outcome.last_page {
+            Some(last_page) => {
+                self.counted(last_page, per_page, concurrency, taken, fetch)
+                    .await
             }
-            self.outcome.more |= self.full() && taken.goes_on(full_page);
-            return Ok(());
-        };
+            None => self.uncounted(per_page, taken, fetch).await,
+        }
+    }
 
+    /// Pages after the first of a list that gave no page count: one at a time, while pages
+    /// come full of new records.
+    async fn uncounted<R: Keyed>(
+        &mut self,
+        per_page: u32,
+        mut taken: Taken,
+        fetch: &impl FetchPage<R>,
+    ) -> Result<(), Error>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
+        let full_page = per_page as usize;
+        let mut page: u32 = 1;
+        while taken.goes_on(full_page) && !self.full() {
+            let Some(next) = page.checked_add(1) else {
+                break;
+            };
+            page = next;
+            let next = fetch.fetch(PageRequest::Number { page, per_page }).await?;
+            check_page_count(&next, per_page)?;
+            taken = self.take(next)?;
+        }
+        self.outcome.more |= self.full() && taken.goes_on(full_page);
+        Ok(())
+    }
+
+    /// Pages 2 to `last_page` (and on, while the list grows), concurrently, in order.
+    async fn counted<R: Keyed>(
+        &mut self,
+        mut last_page: u32,
+        per_page: u32,
+        concurrency: usize,
+        mut taken: Taken,
+        fetch: &impl FetchPage<R>,
+    ) -> Result<(), Error>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
+        let full_page = per_page as usize;
         let mut next: u32 = 2;
         while next <= last_page && !self.full() {
             // With a limit, request only the pages it still needs; a round shortened by

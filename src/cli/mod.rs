@@ -16,15 +16,16 @@ use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 pub use options::{ConnectionArgs, OutputArgs, parse_timeout};
-pub use sessions::{GetArgs, ListArgs, SelectionArgs, SessionsCommand};
 
-/// Inspect the sessions your users had with real-time AI avatars (Anam, AgentHuman).
-///
-/// Data goes to stdout (a table, JSON, NDJSON or CSV); hints and errors go to stderr.
+use crate::provider::kind::PROVIDERS;
+pub use sessions::{GetArgs, ListArgs, SelectionArgs, SessionsArgs, SessionsCommand};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "avatarctl",
     version,
+    about = about(),
+    long_about = format!("{}\n\n{DATA_AND_MESSAGES}", about()),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -36,7 +37,20 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Every option: the groups, and what applies to every command.
+/// The one-line description, naming every provider in the table.
+fn about() -> String {
+    let names: Vec<&str> = PROVIDERS.iter().map(|row| row.display_name).collect();
+    format!(
+        "Inspect the sessions your users had with real-time AI avatars ({})",
+        names.join(", ")
+    )
+}
+
+const DATA_AND_MESSAGES: &str =
+    "Data goes to stdout (a table, JSON, NDJSON or CSV); hints and errors go to stderr.";
+
+/// The options before the command: the groups (merged with those given after it by
+/// [`Cli::parse_from_args`]), and what applies to every command.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     #[command(flatten)]
@@ -66,50 +80,20 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A group of options that commands declare they use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OptionGroup {
-    /// Provider, key, base URL, timeout, retries, concurrency.
-    Connection,
-    /// Format, fields, csv-safe, raw, utc, show-secrets.
-    Output,
-}
-
-impl OptionGroup {
-    const ALL: [Self; 2] = [Self::Connection, Self::Output];
-
-    /// The clap group id, as `#[group(id = …)]` in [`options`] names it.
-    fn id(self) -> &'static str {
-        match self {
-            Self::Connection => "connection-options",
-            Self::Output => "output-options",
-        }
-    }
-
-    fn noun(self) -> &'static str {
-        match self {
-            Self::Connection => "connection",
-            Self::Output => "output",
-        }
-    }
-
-    /// The noun with its article: `an output`.
-    fn a_noun(self) -> &'static str {
-        match self {
-            Self::Connection => "a connection",
-            Self::Output => "an output",
-        }
-    }
-}
+/// The option groups a command may declare, by the id its struct gives clap.
+const GROUPS: [(&str, &str); 2] = [
+    ("connection-options", "a connection"),
+    ("output-options", "an output"),
+];
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List sessions, or show them in full
-    #[command(subcommand, visible_alias = "session")]
-    Sessions(SessionsCommand),
+    #[command(visible_alias = "session")]
+    Sessions(Box<SessionsArgs>),
 
     /// The providers, their API key env vars and base URLs
-    Providers,
+    Providers(ProvidersArgs),
 
     /// Print a shell completion script to stdout
     #[command(after_long_help = COMPLETIONS_INSTALL)]
@@ -124,14 +108,34 @@ pub enum Command {
     Man,
 }
 
+/// `avatarctl providers`: it prints records, so it takes the output options.
+#[derive(Debug, Args)]
+pub struct ProvidersArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
 impl Command {
-    /// The option groups this command uses: the one declaration the scope check reads.
-    /// `-v`, `-q` and `--color` apply everywhere.
-    pub fn option_groups(&self) -> &'static [OptionGroup] {
-        match self {
-            Self::Sessions(_) => &[OptionGroup::Connection, OptionGroup::Output],
-            Self::Providers => &[OptionGroup::Output],
-            Self::Completions { .. } | Self::Man => &[],
+    /// Moves the option groups given after the command into `global`, where they take
+    /// precedence over those given before it.
+    fn merge_options_into(&mut self, global: &mut GlobalArgs) {
+        use std::mem::take;
+        let (connection, output) = match self {
+            Self::Sessions(sessions) => {
+                let (connection, output) = sessions.command.options();
+                (
+                    Some(take(&mut sessions.connection).then(take(connection))),
+                    Some(take(&mut sessions.output).then(take(output))),
+                )
+            }
+            Self::Providers(providers) => (None, Some(take(&mut providers.output))),
+            Self::Completions { .. } | Self::Man => (None, None),
+        };
+        if let Some(connection) = connection {
+            global.connection = take(&mut global.connection).then(connection);
+        }
+        if let Some(output) = output {
+            global.output = take(&mut global.output).then(output);
         }
     }
 }
@@ -146,8 +150,9 @@ Install the script where the shell looks for it:
   elvish      in rc.elv: eval (avatarctl completions elvish | slurp)";
 
 impl Cli {
-    /// Parses a command line, then refuses an option given to a command that does not use
-    /// its group. Errors are clap's, printed and mapped to exit 2 like every parse error.
+    /// Parses a command line: refuses an option given before a command that does not take
+    /// its group, then merges each group's options from every level into [`Cli::global`].
+    /// Errors are clap's, printed and mapped to exit 2 like every parse error.
     pub fn parse_from_args<I, T>(args: I) -> Result<Self, clap::Error>
     where
         I: IntoIterator<Item = T>,
@@ -155,68 +160,64 @@ impl Cli {
     {
         let mut command = Self::command();
         let matches = command.try_get_matches_from_mut(args)?;
-        let cli = Self::from_arg_matches(&matches)?;
-        if let Some(message) = out_of_scope(&command, &matches, cli.command.option_groups()) {
+        let mut cli = Self::from_arg_matches(&matches)?;
+        if let Some(message) = out_of_scope(&command, &matches) {
             return Err(command.error(ErrorKind::ArgumentConflict, message));
+        }
+        cli.command.merge_options_into(&mut cli.global);
+        let connection = &cli.global.connection;
+        if connection.api_key.is_some() && connection.api_key_file.is_some() {
+            return Err(command.error(
+                ErrorKind::ArgumentConflict,
+                "--api-key and --api-key-file cannot be used together — pass the key one way",
+            ));
         }
         Ok(cli)
     }
 }
 
-/// The first option given on the command line from a group that `allowed` leaves out, as a
-/// message naming it, the command, and what the command does take.
-fn out_of_scope(
-    root: &clap::Command,
-    matches: &ArgMatches,
-    allowed: &[OptionGroup],
-) -> Option<String> {
-    let (path, leaf) = leaf_matches(matches);
-    let flag_of = |id: &str| {
-        root.get_arguments()
-            .find(|arg| arg.get_id() == id)
-            .and_then(|arg| arg.get_long())
-            .map(|long| format!("--{long}"))
-    };
-    let given_from = |group: OptionGroup| -> Vec<String> {
-        root.get_groups()
-            .filter(|g| g.get_id() == group.id())
-            .flat_map(|g| g.get_args())
-            .filter(|id| leaf.value_source(id.as_str()) == Some(ValueSource::CommandLine))
-            .filter_map(|id| flag_of(id.as_str()))
-            .collect()
-    };
-    let refused = OptionGroup::ALL
-        .into_iter()
-        .filter(|group| !allowed.contains(group))
-        .find_map(|group| {
-            given_from(group)
-                .into_iter()
-                .next()
-                .map(|flag| (flag, group))
-        })?;
-    let (flag, group) = refused;
-    let takes = match allowed {
-        [] => "it takes no options but -v, -q and --color".to_owned(),
-        groups => {
-            let nouns: Vec<&str> = groups.iter().map(|g| g.noun()).collect();
-            format!("it takes {} options only", nouns.join(" and "))
-        }
-    };
-    Some(format!(
-        "{flag} is {} option and does not apply to `avatarctl {path}` — {takes}; leave it out",
-        group.a_noun()
-    ))
-}
-
-/// The matches of the command that runs (`sessions list`, not `sessions`), with its path.
-fn leaf_matches(matches: &ArgMatches) -> (String, &ArgMatches) {
-    let mut path = Vec::new();
-    let mut leaf = matches;
-    while let Some((name, sub)) = leaf.subcommand() {
-        path.push(name);
-        leaf = sub;
+/// An option given before the command (to the root, or to `sessions`) from a group that the
+/// command itself does not declare, as a message naming it, the command, and what the
+/// command does take. Read off the command tree, so it holds for every command.
+fn out_of_scope(root: &clap::Command, matches: &ArgMatches) -> Option<String> {
+    // Each level's command and matches, from the root down to the command that runs.
+    let mut levels = vec![(root, matches)];
+    while let Some((name, sub)) = levels[levels.len() - 1].1.subcommand() {
+        let command = levels[levels.len() - 1].0.find_subcommand(name)?;
+        levels.push((command, sub));
     }
-    (path.join(" "), leaf)
+    let (leaf, _) = levels[levels.len() - 1];
+    let declares = |id: &str| leaf.get_groups().any(|g| g.get_id() == id);
+    let (flag, a_group) = levels[..levels.len() - 1]
+        .iter()
+        .flat_map(|(command, matches)| {
+            command
+                .get_groups()
+                .filter(|group| !declares(group.get_id().as_str()))
+                .filter_map(|group| {
+                    let (_, a_group) = GROUPS.iter().find(|(id, _)| group.get_id() == *id)?;
+                    let given = group.get_args().find(|id| {
+                        matches.value_source(id.as_str()) == Some(ValueSource::CommandLine)
+                    })?;
+                    let arg = command.get_arguments().find(|a| a.get_id() == given)?;
+                    Some((format!("--{}", arg.get_long()?), *a_group))
+                })
+                .collect::<Vec<_>>()
+        })
+        .next()?;
+    let takes: Vec<&str> = GROUPS
+        .iter()
+        .filter(|(id, _)| declares(id))
+        .map(|(id, _)| id.trim_end_matches("-options"))
+        .collect();
+    let takes = match takes.as_slice() {
+        [] => "it takes no options but -v, -q and --color".to_owned(),
+        groups => format!("it takes {} options only", groups.join(" and ")),
+    };
+    let path = leaf.get_bin_name().unwrap_or(leaf.get_name());
+    Some(format!(
+        "{flag} is {a_group} option and does not apply to `{path}` — {takes}; leave it out"
+    ))
 }
 
 #[cfg(test)]
@@ -248,7 +249,7 @@ mod tests {
 
     #[test]
     fn an_option_outside_the_commands_groups_is_refused() {
-        let error = parse(&["completions", "bash", "--fields", "id"]).unwrap_err();
+        let error = parse(&["--fields", "id", "completions", "bash"]).unwrap_err();
         assert!(
             error.starts_with(
                 "error: --fields is an output option and does not apply to `avatarctl \
@@ -256,11 +257,22 @@ mod tests {
             ),
             "{error}"
         );
-        let error = parse(&["providers", "--timeout", "1s"]).unwrap_err();
+        let error = parse(&["--timeout", "1s", "providers"]).unwrap_err();
         assert!(
-            error.contains("--timeout is a connection option and does not apply to `avatarctl providers` — it takes output options only"),
+            error.contains(
+                "--timeout is a connection option and does not apply to `avatarctl providers` \
+                 — it takes output options only"
+            ),
             "{error}"
         );
+        // After the command, the command's own parser refuses what it does not declare.
+        for argv in [
+            &["providers", "--timeout", "1s"][..],
+            &["completions", "bash", "--fields", "id"],
+        ] {
+            let error = parse(argv).unwrap_err();
+            assert!(error.contains("unexpected argument '--"), "{error}");
+        }
         let error = parse(&["--retries", "2", "providers"]).unwrap_err();
         assert!(error.contains("--retries"), "{error}");
         assert!(parse(&["providers", "-o", "json", "-v", "--color", "never"]).is_ok());
@@ -271,9 +283,33 @@ mod tests {
     #[test]
     fn every_group_has_options_in_the_tree() {
         let root = Cli::command();
-        for group in OptionGroup::ALL {
-            let found = root.get_groups().find(|g| g.get_id() == group.id());
-            assert!(found.is_some_and(|g| g.get_args().count() > 0), "{group:?}");
+        for (id, _) in GROUPS {
+            let found = root.get_groups().find(|g| g.get_id() == id);
+            assert!(found.is_some_and(|g| g.get_args().count() > 0), "{id}");
         }
+    }
+
+    #[test]
+    fn an_option_after_the_command_wins_over_one_before() {
+        let argv = [
+            "-o",
+            "csv",
+            "--timeout",
+            "1s",
+            "sessions",
+            "-o",
+            "ndjson",
+            "list",
+            "-o",
+            "json",
+        ];
+        let cli = parse(&argv).unwrap();
+        assert_eq!(cli.global.output.output, Some(crate::output::Format::Json));
+        assert_eq!(
+            cli.global.connection.timeout,
+            Some(std::time::Duration::from_secs(1))
+        );
+        let both = parse(&["--api-key", "k", "sessions", "list", "--api-key-file", "-"]);
+        assert!(both.unwrap_err().contains("cannot be used together"));
     }
 }

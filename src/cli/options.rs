@@ -1,7 +1,9 @@
-//! The option groups: each is one struct, and a command declares the groups it uses
-//! ([`super::Command::option_groups`]). They are global in clap's sense, so they may stand
-//! before or after the command (`avatarctl -p anam sessions list`); the scope check in
-//! [`super`] refuses one given to a command that does not use it.
+//! The option groups: each is one struct, flattened into the commands that use it, so the
+//! parser itself refuses an option a command ignores, and each command's `--help` and
+//! completions show only its own. The groups are flattened into the root (and `sessions`)
+//! too, so that options may stand before the command (`avatarctl -p anam sessions list`);
+//! [`super::Cli::parse_from_args`] merges the levels and refuses an option given before a
+//! command whose own declaration lacks its group.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -14,68 +16,97 @@ use crate::provider::ProviderKind;
 use crate::provider::kind::{PROVIDERS, key_envs};
 
 /// Where and how to reach the provider: the options of every command that makes requests.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Default, Args)]
 #[group(id = "connection-options", multiple = true)]
 #[command(next_help_heading = "Connection options")]
 pub struct ConnectionArgs {
-    #[arg(short, long, global = true, ignore_case = true, value_parser = provider_parser(),
+    #[arg(short, long, ignore_case = true, value_parser = provider_parser(),
         help = "Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]")]
     pub provider: Option<ProviderKind>,
 
-    #[arg(long, global = true, value_name = "KEY", help = key_help())]
+    #[arg(long, value_name = "KEY", help = key_help())]
     pub api_key: Option<String>,
 
     /// Read the API key from a file (`-` for stdin), keeping it out of the process list
-    #[arg(long, global = true, value_name = "PATH", conflicts_with = "api_key")]
+    #[arg(long, value_name = "PATH", conflicts_with = "api_key")]
     pub api_key_file: Option<PathBuf>,
 
     /// The provider's API root, for proxies, regional endpoints and tests (https, or http on
     /// loopback) [env: AVATARCTL_BASE_URL]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
 
     /// Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_timeout)]
+    #[arg(long, value_name = "DURATION", value_parser = parse_timeout)]
     pub timeout: Option<Duration>,
 
-    /// Retries (0-10) for 429, 5xx, connection errors and timeouts
-    #[arg(long, global = true, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=10))]
-    pub retries: u32,
+    /// Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
 
     /// Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves
-    /// by itself on 429
-    #[arg(long, global = true, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=64))]
-    pub concurrency: u16,
+    /// by itself on 429 [default: 8]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub concurrency: Option<u16>,
 }
 
 /// How records are written: the options of every command that prints records.
-#[derive(Debug, Args)]
+#[derive(Clone, Debug, Default, Args)]
 #[group(id = "output-options", multiple = true)]
 #[command(next_help_heading = "Output options")]
 pub struct OutputArgs {
     /// Output format [env: AVATARCTL_OUTPUT] [default: table]
-    #[arg(short, long, global = true, value_enum)]
+    #[arg(short, long, value_enum)]
     pub output: Option<Format>,
 
     /// Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)
-    #[arg(long, visible_alias = "columns", global = true, value_name = "LIST")]
+    #[arg(long, visible_alias = "columns", value_name = "LIST")]
     pub fields: Option<String>,
 
     /// CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub csv_safe: bool,
 
     /// JSON/NDJSON: each provider object exactly as the API returned it
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub raw: bool,
 
     /// Tables: show times in UTC instead of local time
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub utc: bool,
 
     /// Print credential fields of responses instead of `[REDACTED]`
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub show_secrets: bool,
+}
+
+impl ConnectionArgs {
+    /// These options, with those of `later` (given further right) taking precedence.
+    pub fn then(self, later: Self) -> Self {
+        Self {
+            provider: later.provider.or(self.provider),
+            api_key: later.api_key.or(self.api_key),
+            api_key_file: later.api_key_file.or(self.api_key_file),
+            base_url: later.base_url.or(self.base_url),
+            timeout: later.timeout.or(self.timeout),
+            retries: later.retries.or(self.retries),
+            concurrency: later.concurrency.or(self.concurrency),
+        }
+    }
+}
+
+impl OutputArgs {
+    /// These options, with those of `later` (given further right) taking precedence.
+    pub fn then(self, later: Self) -> Self {
+        Self {
+            output: later.output.or(self.output),
+            fields: later.fields.or(self.fields),
+            csv_safe: self.csv_safe || later.csv_safe,
+            raw: self.raw || later.raw,
+            utc: self.utc || later.utc,
+            show_secrets: self.show_secrets || later.show_secrets,
+        }
+    }
 }
 
 /// Provider names as the table spells them, in any case.

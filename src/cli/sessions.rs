@@ -4,8 +4,23 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::{ConnectionArgs, OutputArgs};
+
 use crate::provider::StatusFilter;
-use crate::provider::kind::PROVIDERS;
+use crate::provider::kind::{Filter, PROVIDERS, Paging, only_for};
+
+/// `avatarctl sessions`: the groups may stand here too (`avatarctl sessions -o json list`).
+#[derive(Debug, Args)]
+pub struct SessionsArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    #[command(subcommand)]
+    pub command: SessionsCommand,
+}
 
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {
@@ -23,8 +38,8 @@ pub struct ListArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "limit")]
     pub page: Option<u32>,
 
-    /// Sessions per page, with --page (anam: 1-100) [default: 20]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "limit")]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+        conflicts_with = "limit", help = per_page_help())]
     pub per_page: Option<u32>,
 
     /// At most N sessions, fetching as many pages as needed [default: 20]
@@ -37,26 +52,43 @@ pub struct ListArgs {
 
     #[command(flatten)]
     pub selection: SelectionArgs,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+impl SessionsCommand {
+    /// The option groups given after the command, for [`super::Cli::parse_from_args`].
+    pub(super) fn options(&mut self) -> (&mut ConnectionArgs, &mut OutputArgs) {
+        match self {
+            Self::List(args) => (&mut args.connection, &mut args.output),
+            Self::Get(args) => (&mut args.connection, &mut args.output),
+        }
+    }
 }
 
 /// Which sessions a list selects.
 #[derive(Debug, Args)]
 #[group(id = "selection-options", multiple = true)]
+#[command(next_help_heading = "Selection options")]
 pub struct SelectionArgs {
-    /// Anam: sessions whose ID or client label matches
-    #[arg(long, value_name = "TERM")]
+    #[arg(long, value_name = "TERM",
+        help = filter_help(Filter::Search, "sessions whose ID or client label matches"))]
     pub search: Option<String>,
 
-    /// Anam: sessions of one persona
-    #[arg(long, value_name = "UUID", value_parser = parse_uuid)]
+    #[arg(long, value_name = "UUID", value_parser = parse_uuid,
+        help = filter_help(Filter::PersonaId, "sessions of one persona"))]
     pub persona_id: Option<String>,
 
-    /// Anam: sessions minted with one API key
-    #[arg(long, value_name = "UUID", value_parser = parse_uuid)]
+    #[arg(long, value_name = "UUID", value_parser = parse_uuid,
+        help = filter_help(Filter::ApiKeyId, "sessions minted with one API key"))]
     pub api_key_id: Option<String>,
 
-    /// AgentHuman: only active (started) or ended sessions
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum,
+        help = filter_help(Filter::Status, "only active (started) or ended sessions"))]
     pub status: Option<StatusArg>,
 }
 
@@ -81,6 +113,32 @@ impl From<StatusArg> for StatusFilter {
 pub struct GetArgs {
     #[arg(required = true, value_name = "ID", help = id_help())]
     pub ids: Vec<String>,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A filter's help, naming the providers that have it.
+fn filter_help(filter: Filter, what: &str) -> String {
+    only_for(|row| row.filters.contains(&filter), what)
+}
+
+/// `--per-page`'s help, with each numbered provider's range.
+fn per_page_help() -> String {
+    let ranges: Vec<String> = PROVIDERS
+        .iter()
+        .filter_map(|row| match row.paging {
+            Paging::Numbered { max_per_page } => Some(format!("{}: 1-{max_per_page}", row.name)),
+            _ => None,
+        })
+        .collect();
+    format!(
+        "Sessions per page, with --page ({}) [default: 20]",
+        ranges.join("; ")
+    )
 }
 
 /// `<ID>`'s help, with each provider's ID form.

@@ -28,8 +28,9 @@ pub fn write_man(out: &mut dyn Write) -> io::Result<()> {
     })?;
     append(&mut page, Heading::Keep, |w| man.render_options_section(w))?;
     page.extend_from_slice(b".SH COMMANDS\n");
+    let documented: Vec<&str> = root.get_arguments().map(|a| a.get_id().as_str()).collect();
     for command in leaf_commands(&root) {
-        write_command_subsection(command, &mut page)?;
+        write_command_subsection(command, &documented, &mut page)?;
     }
     append(&mut page, Heading::Keep, |w| man.render_version_section(w))?;
     out.write_all(&page)
@@ -49,12 +50,19 @@ fn leaf_commands(command: &Command) -> Vec<&Command> {
         .collect()
 }
 
-/// `.SS avatarctl sessions list`, then what it does, its usage and its own options; the global
-/// options are documented once, in OPTIONS.
-fn write_command_subsection(command: &Command, page: &mut Vec<u8>) -> io::Result<()> {
+/// `.SS avatarctl sessions list`, then what it does, its usage and its own options; the
+/// options the root takes too (`documented`) are documented once, in OPTIONS.
+fn write_command_subsection(
+    command: &Command,
+    documented: &[&str],
+    page: &mut Vec<u8>,
+) -> io::Result<()> {
     let own = command.clone().mut_args(|arg| {
-        let global = arg.is_global_set() || matches!(arg.get_id().as_str(), "help" | "version");
-        arg.hide(global)
+        let id = arg.get_id().as_str();
+        let hidden =
+            arg.is_global_set() || documented.contains(&id) || matches!(id, "help" | "version");
+        // One options list per command: a heading would open a section of the page.
+        arg.hide(hidden).help_heading(None::<&str>)
     });
     let has_options = own.get_arguments().any(|arg| !arg.is_hide_set());
     let man = Man::new(own);

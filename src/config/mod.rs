@@ -30,6 +30,10 @@ pub struct Config {
 
 /// The timeout when neither `--timeout` nor `AVATARCTL_TIMEOUT` is given.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Retries when `--retries` is not given.
+pub const DEFAULT_RETRIES: u32 = 3;
+/// Requests in flight when `--concurrency` is not given.
+pub const DEFAULT_CONCURRENCY: u16 = 8;
 
 /// A value from an env var (unset or empty: `None`) read with `parse`; a value it refuses is
 /// a usage error naming the variable and listing `choices`.
@@ -115,8 +119,8 @@ impl Config {
                 key,
                 key_source,
                 timeout,
-                retries: connection.retries,
-                concurrency: usize::from(connection.concurrency),
+                retries: connection.retries.unwrap_or(DEFAULT_RETRIES),
+                concurrency: usize::from(connection.concurrency.unwrap_or(DEFAULT_CONCURRENCY)),
             },
             output,
         })
@@ -134,34 +138,7 @@ pub fn resolve_output(
         Some(format) => format,
         None => from_env(env, "AVATARCTL_OUTPUT")?.unwrap_or(Format::Table),
     };
-    let fields = match &args.fields {
-        None => None,
-        Some(list) => {
-            let fields = list
-                .split(',')
-                .filter(|part| !part.trim().is_empty())
-                .map(FieldPath::parse)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| Error::usage(format!("--fields: {e}")))?;
-            if fields.is_empty() {
-                return Err(Error::usage(
-                    "--fields is empty — name at least one field, e.g. --fields id,status",
-                ));
-            }
-            // A repeat would be one JSON key and one CSV column too few: refuse it.
-            if let Some(repeat) = fields
-                .iter()
-                .enumerate()
-                .find_map(|(i, field)| fields[..i].contains(field).then_some(field))
-            {
-                return Err(Error::usage(format!(
-                    "--fields names {:?} twice — list each field once",
-                    repeat.name()
-                )));
-            }
-            Some(fields)
-        }
-    };
+    let fields = args.fields.as_deref().map(parse_fields).transpose()?;
     if args.raw && !matches!(format, Format::Json | Format::Ndjson) {
         return Err(Error::usage(format!(
             "--raw applies to -o json and -o ndjson, not -o {} — add -o json",
@@ -188,6 +165,34 @@ pub fn resolve_output(
         show_secrets: args.show_secrets,
         color: color_enabled(color, stdout_is_tty),
     })
+}
+
+/// Parses `--fields`: the syntax of each entry (which fields a command's records have is
+/// checked by its view), at least one, and none twice.
+fn parse_fields(list: &str) -> Result<Vec<FieldPath>, Error> {
+    let fields = list
+        .split(',')
+        .filter(|part| !part.trim().is_empty())
+        .map(FieldPath::parse)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Error::usage(format!("--fields: {e}")))?;
+    if fields.is_empty() {
+        return Err(Error::usage(
+            "--fields is empty — name at least one field, e.g. --fields id,status",
+        ));
+    }
+    // A repeat would be one JSON key and one CSV column too few: refuse it.
+    if let Some(repeat) = fields
+        .iter()
+        .enumerate()
+        .find_map(|(i, field)| fields[..i].contains(field).then_some(field))
+    {
+        return Err(Error::usage(format!(
+            "--fields names {:?} twice — list each field once",
+            repeat.name()
+        )));
+    }
+    Ok(fields)
 }
 
 /// `--color`, then the conventions anstyle-query reads (NO_COLOR, CLICOLOR_FORCE, CLICOLOR,

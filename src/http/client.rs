@@ -5,15 +5,14 @@
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, LOCATION};
-use reqwest::{RequestBuilder, Response};
+use reqwest::{RequestBuilder, Response, StatusCode};
 use url::Url;
 
 use super::errors::{self, MAX_MESSAGE_CHARS, parse_error_body, retryable_status};
 use super::pacer::read_rate_limit;
 use super::{Client, Failure};
-use crate::error::NetworkCause;
-use crate::error::{ApiError, Error, Malformed, NetworkError, RedirectProblem};
-use crate::provider::Auth;
+use crate::error::{ApiError, Error, Malformed, NetworkCause, NetworkError, RedirectProblem};
+use crate::provider::{ApiRequest, Auth};
 
 /// The most of one response body that is read: far above any real page, far below harm.
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
@@ -25,7 +24,7 @@ impl Client {
     /// One attempt: follows redirects (dropping the key off-origin) and reads the body.
     pub(super) async fn attempt(
         &self,
-        request: &crate::provider::ApiRequest,
+        request: &ApiRequest,
         mut url: Url,
     ) -> Result<Vec<u8>, Failure> {
         let origin = url.origin();
@@ -69,20 +68,7 @@ impl Client {
             if status.is_success() {
                 return body.map_err(Failure::fatal);
             }
-            let said = parse_error_body(body.as_deref().unwrap_or_default());
-            let error = Error::Api(Box::new(ApiError {
-                status: status.as_u16(),
-                provider: self.provider,
-                subject: request.subject.clone(),
-                key_source: self.key_source.clone(),
-                message: said
-                    .message
-                    .map(|text| self.quote(&text))
-                    .or_else(|| status.canonical_reason().map(str::to_owned)),
-                suggestion: said.suggestion.map(|text| self.quote(&text)),
-                request_id,
-                attempts: 1,
-            }));
+            let error = self.api_error(request, status, request_id, body.as_deref());
             return Err(Failure {
                 error,
                 retry: retryable_status(status.as_u16(), retry_after),
@@ -92,6 +78,30 @@ impl Client {
             &url,
             NetworkCause::TooManyRedirects(MAX_REDIRECTS),
         )))
+    }
+
+    /// An error status, with what the provider said in its body (if the body was read).
+    fn api_error(
+        &self,
+        request: &ApiRequest,
+        status: StatusCode,
+        request_id: Option<String>,
+        body: Result<&[u8], &Error>,
+    ) -> Error {
+        let said = parse_error_body(body.unwrap_or_default());
+        Error::Api(Box::new(ApiError {
+            status: status.as_u16(),
+            provider: self.provider,
+            subject: request.subject.clone(),
+            key_source: self.key_source.clone(),
+            message: said
+                .message
+                .map(|text| self.quote(&text))
+                .or_else(|| status.canonical_reason().map(str::to_owned)),
+            suggestion: said.suggestion.map(|text| self.quote(&text)),
+            request_id,
+            attempts: 1,
+        }))
     }
 
     /// Adds the key, marked sensitive so that no debug view of the request shows it.

@@ -71,6 +71,8 @@ pub struct ProviderInfo {
     pub kind: ProviderKind,
     /// The name on the command line and in every record: `anam`.
     pub name: &'static str,
+    /// The name as the provider writes it, for prose: `AgentHuman`.
+    pub display_name: &'static str,
     /// The env var that holds the API key.
     pub key_env: &'static str,
     pub base_url: &'static str,
@@ -87,6 +89,7 @@ pub const PROVIDERS: &[ProviderInfo] = &[
     ProviderInfo {
         kind: ProviderKind::Anam,
         name: "anam",
+        display_name: "Anam",
         key_env: "ANAM_API_KEY",
         base_url: "https://api.anam.ai",
         auth: Auth::Bearer,
@@ -97,6 +100,7 @@ pub const PROVIDERS: &[ProviderInfo] = &[
     ProviderInfo {
         kind: ProviderKind::AgentHuman,
         name: "agenthuman",
+        display_name: "AgentHuman",
         key_env: "AGENTHUMAN_API_KEY",
         base_url: "https://api.agenthuman.com",
         auth: Auth::Header("x-api-key"),
@@ -164,6 +168,11 @@ pub fn providers_with(has: impl Fn(&ProviderInfo) -> bool) -> Vec<&'static str> 
         .filter(|row| has(row))
         .map(|row| row.name)
         .collect()
+}
+
+/// Help text for an option that only some providers honour: `anam: <what>`.
+pub fn only_for(has: impl Fn(&ProviderInfo) -> bool, what: &str) -> String {
+    format!("{}: {what}", providers_with(has).join(", "))
 }
 
 fn join<'a>(items: impl Iterator<Item = &'a str>, separator: &str) -> String {

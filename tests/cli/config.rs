@@ -516,23 +516,31 @@ fn providers_selects_fields_and_refuses_raw() {
 
 #[test]
 fn an_option_a_command_does_not_use_is_refused_wherever_it_stands() {
+    // Before the command: one check, naming the option's group and what the command takes.
     for (args, flag) in [
-        (&["completions", "bash", "--fields", "id"][..], "--fields"),
         (&["--fields", "id", "completions", "bash"][..], "--fields"),
-        (&["providers", "--timeout", "1s"][..], "--timeout"),
         (&["-p", "anam", "providers"][..], "--provider"),
-        (&["man", "-o", "json"][..], "--output"),
+        (&["--timeout", "1s", "providers"][..], "--timeout"),
+        (&["-o", "json", "man"][..], "--output"),
     ] {
         let run = Run::of(s::avatarctl().env("ANAM_API_KEY", ANAM_KEY).args(args));
+        let stderr = run.parse_error();
         assert!(
-            run.parse_error().starts_with(&format!("error: {flag} is ")),
-            "{args:?}: {}",
-            run.stderr
+            stderr.starts_with(&format!("error: {flag} is ")),
+            "{args:?}: {stderr}"
         );
+        assert!(stderr.contains("does not apply to `avatarctl "), "{stderr}");
+    }
+    // After it: the command's own parser does not know the option.
+    for (args, flag) in [
+        (&["completions", "bash", "--fields", "id"][..], "--fields"),
+        (&["providers", "--timeout", "1s"][..], "--timeout"),
+    ] {
+        let run = Run::of(s::avatarctl().env("ANAM_API_KEY", ANAM_KEY).args(args));
+        let stderr = run.parse_error();
         assert!(
-            run.stderr.contains("does not apply to `avatarctl "),
-            "{}",
-            run.stderr
+            stderr.starts_with(&format!("error: unexpected argument '{flag}'")),
+            "{args:?}: {stderr}"
         );
     }
     // -v, -q and --color apply everywhere.
