@@ -114,13 +114,8 @@ fn fish_positional_values(root: &Command) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::commands::tests::text;
     use clap::ValueEnum;
-
-    fn text(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
-        let mut out = Vec::new();
-        write(&mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
 
     #[test]
     fn completions_cover_the_declared_tree_except_hidden_commands() {

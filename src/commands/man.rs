@@ -112,12 +112,7 @@ fn append(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn text(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
-        let mut out = Vec::new();
-        write(&mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
+    use crate::commands::tests::text;
 
     #[test]
     fn the_man_page_is_one_roff_page_with_every_command_in_place() {

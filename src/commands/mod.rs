@@ -4,3 +4,15 @@ pub mod completions;
 pub mod man;
 pub mod providers;
 pub mod sessions;
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::io;
+
+    /// What a command writes, as text.
+    pub fn text(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+        let mut out = Vec::new();
+        write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+}
