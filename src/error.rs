@@ -78,6 +78,12 @@ impl Error {
         }
     }
 
+    /// Whether the provider refused the API key (401 or 403): every other request would be
+    /// refused too.
+    pub fn is_refused_key(&self) -> bool {
+        matches!(self, Self::Api(api) if matches!(api.status, 401 | 403))
+    }
+
     /// True when the error is, somewhere in its chain, a write to a closed pipe.
     pub fn is_broken_pipe(&self) -> bool {
         match self {
@@ -90,6 +96,32 @@ impl Error {
             _ => false,
         }
     }
+}
+
+/// A wait for a message: `1h 30m`, or `an absurdly long time` for what no run would wait.
+fn describe_wait(wait: Duration) -> String {
+    const YEAR: Duration = Duration::from_secs(365 * 24 * 3600);
+    if wait > YEAR {
+        "more than a year".to_owned()
+    } else {
+        humantime::format_duration(Duration::from_secs(wait.as_secs())).to_string()
+    }
+}
+
+/// When several failures happened in one run, the exit code that stands: the first of
+/// usage, auth, rate limit, provider, not found, other that occurred (DESIGN.md).
+pub fn first_by_precedence(codes: impl IntoIterator<Item = u8>) -> Option<u8> {
+    const ORDER: [u8; 6] = [
+        exit::USAGE,
+        exit::AUTH,
+        exit::RATE_LIMITED,
+        exit::PROVIDER,
+        exit::NOT_FOUND,
+        exit::OTHER,
+    ];
+    let codes: Vec<u8> = codes.into_iter().collect();
+    let rank = |code: &u8| ORDER.iter().position(|c| c == code).unwrap_or(ORDER.len());
+    codes.into_iter().min_by_key(rank)
 }
 
 fn partial_message(failed: usize, total: usize) -> String {
@@ -195,6 +227,10 @@ pub enum PagingProblem {
     },
     /// A next-page cursor seen before.
     CursorRepeats,
+    /// Page N brought exactly the records of an earlier page.
+    RepeatedPage(u32),
+    /// Fewer records arrived than the provider announced.
+    Missing { arrived: u64, expected: u64 },
 }
 
 impl std::fmt::Display for Malformed {
@@ -239,6 +275,19 @@ impl std::fmt::Display for Malformed {
                      provider"
                 )
             }
+            Self::Paging(PagingProblem::RepeatedPage(page)) => write!(
+                f,
+                "page {page} of the list repeats an earlier page — the provider (or a proxy) \
+                 ignores the page asked for, so the rest of the list cannot be fetched; check \
+                 --base-url, or report it to the provider"
+            ),
+            Self::Paging(PagingProblem::Missing { arrived, expected }) => write!(
+                f,
+                "the list is incomplete: {} of the {expected} sessions the provider announced \
+                 are missing ({arrived} arrived) — its paging did not add up; run it again, or \
+                 report it to the provider",
+                expected - arrived
+            ),
             Self::Paging(PagingProblem::CursorRepeats) => f.write_str(
                 "the provider's next-page cursor repeats an earlier one — check --base-url; if it \
                  persists, report it to the provider",
@@ -263,6 +312,8 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// How many times the request was sent.
     pub attempts: u32,
+    /// The wait the provider asked for (`Retry-After`), when it was too long to make.
+    pub asked_to_wait: Option<Duration>,
 }
 
 impl std::fmt::Display for ApiError {
@@ -286,6 +337,12 @@ impl std::fmt::Display for ApiError {
         }
         if self.attempts > 1 {
             detail.push_str(&format!(", after {} attempts", self.attempts));
+        }
+        if let Some(wait) = self.asked_to_wait {
+            detail.push_str(&format!(
+                "; it asked to wait {}, longer than avatarctl waits",
+                describe_wait(wait)
+            ));
         }
         match status {
             401 | 403 => write!(
@@ -329,6 +386,7 @@ mod tests {
             suggestion: None,
             request_id: Some("req-1".into()),
             attempts: 1,
+            asked_to_wait: None,
         }))
     }
 
@@ -367,10 +425,35 @@ mod tests {
     }
 
     #[test]
+    fn several_failures_exit_with_the_code_that_ranks_first() {
+        assert_eq!(first_by_precedence([3, 5, 1]), Some(5));
+        assert_eq!(first_by_precedence([1, 3]), Some(3));
+        assert_eq!(first_by_precedence([3, 6, 4]), Some(4));
+        assert_eq!(first_by_precedence([5, 2]), Some(2));
+        assert_eq!(first_by_precedence([130]), Some(130));
+        assert_eq!(first_by_precedence([]), None);
+    }
+
+    #[test]
     fn auth_error_names_the_key_source_and_request_id() {
         let text = api(401).to_string();
         assert!(text.contains("ANAM_API_KEY"), "{text}");
         assert!(text.contains("HTTP 401: nope, request ID req-1"), "{text}");
+    }
+
+    #[test]
+    fn a_wait_too_long_to_make_is_named() {
+        let Error::Api(mut api) = api(429) else {
+            unreachable!()
+        };
+        api.asked_to_wait = Some(Duration::from_secs(5400));
+        assert!(
+            api.to_string()
+                .contains("; it asked to wait 1h 30m, longer than avatarctl waits"),
+            "{api}"
+        );
+        api.asked_to_wait = Some(Duration::MAX);
+        assert!(api.to_string().contains("wait more than a year"), "{api}");
     }
 
     #[test]

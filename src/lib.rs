@@ -58,6 +58,7 @@ pub mod provider;
 pub mod record;
 pub mod sanitize;
 pub mod secret;
+pub mod warnings;
 
 use std::io::Write;
 

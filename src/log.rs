@@ -51,6 +51,13 @@ impl Log {
         }
     }
 
+    /// A warning about the data (`warning: …`), unless `-q`.
+    pub fn warning(&self, message: impl Display) {
+        if !self.inner.quiet {
+            self.line(format_args!("warning: {message}"));
+        }
+    }
+
     /// A line of the `-v` request log.
     pub fn verbose(&self, message: impl Display) {
         if self.inner.verbose {

@@ -12,12 +12,14 @@
 
 use std::collections::HashSet;
 use std::future::Future;
+use std::hash::{Hash, Hasher};
 
 use futures_util::{FutureExt, StreamExt, stream};
 
 use crate::error::{Error, Malformed, PagingProblem};
 use crate::provider::{Page, PageRequest, Paging};
 use crate::record::Keyed;
+use crate::warnings::Warnings;
 
 /// What part of the list to fetch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,20 +42,50 @@ impl Plan {
 }
 
 /// What the walk saw.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
-    /// Sessions handed to `emit`.
+    /// Records handed to `emit`.
     pub emitted: u64,
+    /// Records skipped because they had no usable ID (they still count as received).
+    pub skipped: u64,
     /// The provider's total as the first page gave it, when it says.
     pub total: Option<u64>,
     /// The provider's total as the last page fetched gave it.
     pub final_total: Option<u64>,
     /// The last page's number, when the provider pages by number.
     pub last_page: Option<u32>,
-    /// Whether the provider holds sessions that were not fetched or not emitted.
+    /// Whether the provider holds records that were not fetched or not emitted.
     pub more: bool,
-    /// Sessions skipped because their ID was already emitted (the list shifted mid-walk).
+    /// Records skipped because their ID was already emitted (the list shifted mid-walk).
     pub duplicates: u64,
+    /// What tolerant mapping noticed on the way.
+    pub warnings: Warnings,
+}
+
+impl Outcome {
+    /// How many records the walk should have brought but did not: fewer distinct records
+    /// arrived than the provider announced (the smaller of its first and last word, so that
+    /// records deleted meanwhile are not counted as lost) or than the limit asked for.
+    pub fn missing(&self, plan: Plan) -> Option<Missing> {
+        let announced = match (self.total, self.final_total) {
+            (Some(first), Some(last)) => first.min(last),
+            (one, other) => one.or(other)?,
+        };
+        let expected = match plan {
+            Plan::Page { .. } => return None,
+            Plan::Limit(n) => announced.min(n),
+            Plan::All => announced,
+        };
+        let arrived = self.emitted + self.skipped;
+        (arrived < expected).then_some(Missing { arrived, expected })
+    }
+}
+
+/// Records an export lacks: `arrived` of the `expected`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub arrived: u64,
+    pub expected: u64,
 }
 
 /// Progress after each page, for a progress bar.
@@ -65,18 +97,10 @@ pub struct Progress {
     pub sessions: u64,
 }
 
-/// What a page brought: sessions received, and how many of them were new.
+/// What a page brought: how many records it held.
 #[derive(Clone, Copy, Debug)]
 struct Taken {
     received: usize,
-    new: usize,
-}
-
-impl Taken {
-    /// Whether the list may go on past this page: it was full, and not all seen before.
-    fn goes_on(self, full_page: usize) -> bool {
-        self.received >= full_page && self.new > 0
-    }
 }
 
 /// Fetches one page: any `Fn(PageRequest) -> impl Future<Output = Result<Page<R>, Error>>`.
@@ -94,7 +118,7 @@ where
     }
 }
 
-/// Fetches the planned pages with `fetch`, calling `emit` for each session in the
+/// Fetches the planned pages with `fetch`, calling `emit` for each record in the
 /// provider's order and `progress` after each page.
 pub async fn paginate<R: Keyed>(
     paging: Paging,
@@ -107,6 +131,7 @@ pub async fn paginate<R: Keyed>(
     let mut walk = Walk {
         limit: plan.limit(),
         seen: HashSet::new(),
+        pages_seen: HashSet::new(),
         outcome: Outcome::default(),
         pages: 0,
         planned_pages: None,
@@ -134,6 +159,8 @@ pub async fn paginate<R: Keyed>(
 struct Walk<E, P> {
     limit: Option<u64>,
     seen: HashSet<String>,
+    /// A fingerprint of each page's records, to tell a page served twice.
+    pages_seen: HashSet<u64>,
     outcome: Outcome,
     pages: u32,
     /// The pages the walk expects to fetch, once known, for progress.
@@ -153,6 +180,8 @@ where
     P: FnMut(Progress),
 {
     /// Emits a page's new records, up to the limit. The first page taken gives the counts.
+    /// A page whose records are exactly those of an earlier page (a server that ignores the
+    /// page asked for) is an error: the walk would otherwise end, or loop, with records lost.
     fn take<R: Keyed>(&mut self, page: Page<R>) -> Result<Taken, Error>
     where
         E: FnMut(R) -> std::io::Result<()>,
@@ -163,8 +192,14 @@ where
             self.outcome.last_page = page.last_page;
         }
         self.pages += 1;
+        if !page.records.is_empty() && !self.pages_seen.insert(fingerprint(&page.records)) {
+            return Err(Error::malformed(Malformed::Paging(
+                PagingProblem::RepeatedPage(self.pages),
+            )));
+        }
+        self.outcome.skipped += page.notes.skipped.len() as u64;
+        self.outcome.warnings.add(page.notes);
         let received = page.records.len();
-        let mut new: usize = 0;
         for record in page.records {
             if self.full() {
                 self.outcome.more = true;
@@ -176,21 +211,18 @@ where
             }
             (self.emit)(record)?;
             self.outcome.emitted += 1;
-            new += 1;
         }
         (self.progress)(Progress {
             pages: self.pages,
             pages_total: self.planned_pages,
             sessions: self.outcome.emitted,
         });
-        Ok(Taken { received, new })
+        Ok(Taken { received })
     }
 
-    /// Numbered pages: page 1 for the count, then the rest concurrently, in order.
-    ///
-    /// Guards against a provider that misbehaves: a page count that cannot be true is an
-    /// error on any page; an empty page, or one with nothing new, ends the walk; and the count
-    /// grows past the first one a page at a time, only while pages come full of new sessions.
+    /// Numbered pages: page 1 for the count, then every page up to the announced last one
+    /// concurrently, in order — a short or empty page before it does not end the walk — and
+    /// then on, one at a time, while the last page fetched was full, whatever the count said.
     async fn numbered<R: Keyed>(
         &mut self,
         max_per_page: u32,
@@ -215,109 +247,91 @@ where
             .filter(|p| (1..asked).contains(p))
             .unwrap_or(asked);
         check_page_count(&first, per_page)?;
-        self.planned_pages = first.last_page.map(|last| match self.limit {
-            Some(n) => last.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX)),
-            None => last,
-        });
-        let taken = self.take(first)?;
-        match self.outcome.last_page {
-            Some(last_page) => {
-                self.counted(last_page, per_page, concurrency, taken, fetch)
-                    .await
+        let last_page = first.last_page.unwrap_or(1).max(1);
+        self.planned_pages = Some(match self.limit {
+            Some(n) => {
+                last_page.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX))
             }
-            None => self.uncounted(per_page, taken, fetch).await,
-        }
-    }
-
-    /// Pages after the first of a list that gave no page count: one at a time, while pages
-    /// come full of new records.
-    async fn uncounted<R: Keyed>(
-        &mut self,
-        per_page: u32,
-        mut taken: Taken,
-        fetch: &impl FetchPage<R>,
-    ) -> Result<(), Error>
-    where
-        E: FnMut(R) -> std::io::Result<()>,
-    {
-        let full_page = per_page as usize;
-        let mut page: u32 = 1;
-        while taken.goes_on(full_page) && !self.full() {
-            let Some(next) = page.checked_add(1) else {
-                break;
-            };
-            page = next;
-            let next = fetch.fetch(PageRequest::Number { page, per_page }).await?;
-            check_page_count(&next, per_page)?;
-            taken = self.take(next)?;
-        }
-        self.outcome.more |= self.full() && taken.goes_on(full_page);
-        Ok(())
-    }
-
-    /// Pages 2 to `last_page` (and on, while the list grows), concurrently, in order.
-    async fn counted<R: Keyed>(
-        &mut self,
-        mut last_page: u32,
-        per_page: u32,
-        concurrency: usize,
-        mut taken: Taken,
-        fetch: &impl FetchPage<R>,
-    ) -> Result<(), Error>
-    where
-        E: FnMut(R) -> std::io::Result<()>,
-    {
-        let full_page = per_page as usize;
+            None => last_page,
+        });
+        let mut taken = self.take(first)?;
         let mut next: u32 = 2;
         while next <= last_page && !self.full() {
-            // With a limit, request only the pages it still needs; a round shortened by
-            // duplicates is topped up by the next.
-            let end = match self.limit {
-                Some(n) => {
-                    let pages = (n - self.outcome.emitted).div_ceil(u64::from(per_page));
-                    let pages = u32::try_from(pages).unwrap_or(u32::MAX).max(1);
-                    last_page.min(next.saturating_add(pages - 1))
-                }
-                None => last_page,
-            };
-            let mut pages = stream::iter(next..=end)
-                .map(|number| {
-                    let request = PageRequest::Number {
-                        page: number,
-                        per_page,
-                    };
-                    fetch.fetch(request).map(move |page| (number, page))
+            let end = self.round_end(next, last_page, per_page);
+            let (last_taken, round) = self.round(next..=end, per_page, concurrency, fetch).await?;
+            taken = round;
+            next = last_taken.saturating_add(1);
+        }
+        // Past the announced count: on while the last page was full — but not forever: a
+        // list that goes on past twice its announced total is not the list it announced.
+        let full_page = per_page as usize;
+        let bound = match self.outcome.total {
+            Some(total) => (total.saturating_mul(2) / u64::from(per_page)).saturating_add(2),
+            None => u64::from(MAX_PAGES_WITHOUT_TOTAL),
+        };
+        while taken.received >= full_page
+            && !self.full()
+            && u64::from(next) <= bound
+            && next < u32::MAX
+        {
+            let page = fetch
+                .fetch(PageRequest::Number {
+                    page: next,
+                    per_page,
                 })
-                .buffered(concurrency.max(1));
-            while let Some((number, page)) = pages.next().await {
-                let page = page?;
-                check_page_count(&page, per_page)?;
-                taken = self.take(page)?;
-                if self.full() {
-                    self.outcome.more |= number < last_page;
-                    return Ok(());
-                }
-                if taken.received == 0 {
-                    // The list ended early: sessions were deleted meanwhile.
-                    return Ok(());
-                }
+                .await?;
+            check_page_count(&page, per_page)?;
+            taken = self.take(page)?;
+            next += 1;
+        }
+        self.outcome.more |= self.full() && (next <= last_page || taken.received >= full_page);
+        Ok(())
+    }
+
+    /// The last page of the next concurrent round from `next`: with a limit, only the pages
+    /// it still needs (a round shortened by duplicates is topped up by the next).
+    fn round_end(&self, next: u32, last_page: u32, per_page: u32) -> u32 {
+        match self.limit {
+            Some(n) => {
+                let pages = (n - self.outcome.emitted).div_ceil(u64::from(per_page));
+                let pages = u32::try_from(pages).unwrap_or(u32::MAX).max(1);
+                last_page.min(next.saturating_add(pages - 1))
             }
-            let Some(after) = end.checked_add(1) else {
+            None => last_page,
+        }
+    }
+
+    /// Fetches `pages` concurrently, at most `concurrency` at once, and takes them in order
+    /// until the limit is reached: the number of the last page taken, and what it brought.
+    async fn round<R: Keyed>(
+        &mut self,
+        pages: std::ops::RangeInclusive<u32>,
+        per_page: u32,
+        concurrency: usize,
+        fetch: &impl FetchPage<R>,
+    ) -> Result<(u32, Taken), Error>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
+        let mut last = (pages.start().saturating_sub(1), Taken { received: 0 });
+        let mut fetched = stream::iter(pages)
+            .map(|number| {
+                let request = PageRequest::Number {
+                    page: number,
+                    per_page,
+                };
+                fetch.fetch(request).map(move |page| (number, page))
+            })
+            .buffered(concurrency.max(1));
+        while let Some((number, page)) = fetched.next().await {
+            let page = page?;
+            check_page_count(&page, per_page)?;
+            last = (number, self.take(page)?);
+            if self.full() {
                 break;
-            };
-            next = after;
-            // Sessions created meanwhile push the oldest past the first count of pages: one
-            // more page, while the last one was full of new sessions and the total says so.
-            let grown = self
-                .outcome
-                .final_total
-                .map_or(0, |t| t.div_ceil(u64::from(per_page)));
-            if next > last_page && taken.goes_on(full_page) && u64::from(last_page) < grown {
-                last_page += 1;
             }
         }
-        self.outcome.more |= next <= last_page;
-        Ok(())
+        Ok(last)
     }
 
     /// Cursor pages: one after another, each naming the next.
@@ -355,6 +369,15 @@ where
             cursor = Some(next);
         }
     }
+}
+
+/// A page's records, as one number: the same records in the same order give the same.
+fn fingerprint<R: Keyed>(records: &[R]) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    for record in records {
+        record.key().hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// The most pages a list may claim without saying how many sessions it holds.
@@ -468,8 +491,13 @@ mod tests {
                 (outcome.emitted, outcome.more, outcome.total),
                 (n, false, Some(n))
             );
-            let pages = n.div_ceil(10).max(1) as u32;
-            assert_eq!(*source.asked.borrow(), (1..=pages).collect::<Vec<_>>());
+            // Every page up to the count, and one more after a full last page.
+            let pages = (n / 10 + 1) as u32;
+            assert_eq!(
+                *source.asked.borrow(),
+                (1..=pages).collect::<Vec<_>>(),
+                "n = {n}"
+            );
         }
     }
 
@@ -552,13 +580,107 @@ mod tests {
     }
 
     #[test]
-    fn a_server_that_ignores_the_page_number_ends_the_walk() {
+    fn a_server_that_ignores_the_page_number_is_an_error_not_the_end() {
         // No counts, and the same full page whatever is asked.
-        let (outcome, ids, asked) = walk_served(Plan::All, |_, _| page_of(0..10));
-        assert_eq!((ids.len(), asked), (10, 2));
-        assert!(!outcome.unwrap().more);
-        let (_, ids, asked) = walk_served(Plan::Limit(500), |_, _| page_of(0..10));
-        assert_eq!((ids.len(), asked), (10, 2));
+        for plan in [Plan::All, Plan::Limit(500)] {
+            let (outcome, ids, asked) = walk_served(plan, |_, _| page_of(0..10));
+            assert_eq!((ids.len(), asked), (10, 2));
+            assert!(
+                matches!(&outcome, Err(Error::Malformed(m)) if **m == Malformed::Paging(PagingProblem::RepeatedPage(2))),
+                "{outcome:?}"
+            );
+        }
+        // With counts that claim three pages, too.
+        let (outcome, _, asked) = walk_served(Plan::All, |_, _| Page {
+            total: Some(30),
+            last_page: Some(3),
+            ..page_of(0..10)
+        });
+        assert!(outcome.is_err());
+        assert!(asked <= 3);
+    }
+
+    #[test]
+    fn a_last_page_smaller_than_the_data_does_not_end_the_walk() {
+        // Announces 35 sessions on one page; serves all 35 in pages of 10.
+        let (outcome, ids, asked) = walk_served(Plan::All, |page, _| {
+            let start = u64::from(page - 1) * 10;
+            Page {
+                total: Some(35),
+                last_page: Some(1),
+                ..page_of(start..(start + 10).min(35))
+            }
+        });
+        let outcome = outcome.unwrap();
+        assert_eq!((ids.len(), asked), (35, 4));
+        assert_eq!(outcome.missing(Plan::All), None);
+    }
+
+    #[test]
+    fn an_empty_page_before_the_last_does_not_end_the_walk() {
+        let (outcome, ids, asked) = walk_served(Plan::All, |page, _| match page {
+            2 | 4.. => Page {
+                total: Some(30),
+                last_page: Some(3),
+                ..Page::default()
+            },
+            _ => Page {
+                total: Some(30),
+                last_page: Some(3),
+                ..page_of(u64::from(page - 1) * 10..u64::from(page) * 10)
+            },
+        });
+        let outcome = outcome.unwrap();
+        assert_eq!(asked, 4, "pages 1 to 3, and 4 after a full page 3");
+        assert_eq!(ids.len(), 20);
+        assert_eq!(
+            outcome.missing(Plan::All),
+            Some(Missing {
+                arrived: 20,
+                expected: 30
+            })
+        );
+    }
+
+    #[test]
+    fn what_is_missing_counts_against_the_smaller_announcement_and_the_limit() {
+        let outcome = |emitted, skipped, total, final_total| Outcome {
+            emitted,
+            skipped,
+            total,
+            final_total,
+            ..Outcome::default()
+        };
+        let missing = |arrived, expected| Some(Missing { arrived, expected });
+        assert_eq!(
+            outcome(90, 0, Some(100), Some(100)).missing(Plan::All),
+            missing(90, 100)
+        );
+        assert_eq!(
+            outcome(90, 10, Some(100), Some(100)).missing(Plan::All),
+            None
+        );
+        // Deleted meanwhile, and said so: not lost.
+        assert_eq!(outcome(90, 0, Some(100), Some(90)).missing(Plan::All), None);
+        // Created meanwhile: the first count stands.
+        assert_eq!(
+            outcome(100, 0, Some(100), Some(101)).missing(Plan::All),
+            None
+        );
+        assert_eq!(
+            outcome(20, 0, Some(100), Some(100)).missing(Plan::Limit(20)),
+            None
+        );
+        assert_eq!(
+            outcome(15, 0, Some(100), Some(100)).missing(Plan::Limit(20)),
+            missing(15, 20)
+        );
+        assert_eq!(outcome(5, 0, None, None).missing(Plan::All), None);
+        let page = Plan::Page {
+            page: 1,
+            per_page: 10,
+        };
+        assert_eq!(outcome(5, 0, Some(100), Some(100)).missing(page), None);
     }
 
     #[test]
@@ -580,7 +702,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_page_ends_the_walk_and_growth_is_a_page_at_a_time() {
+    fn a_count_that_grows_past_the_data_leaves_the_walk_short() {
         // Page 1 says 3 pages; page 2 claims a huge total; page 3 is empty.
         let (outcome, ids, asked) = walk_served(Plan::All, |page, _| match page {
             1 => Page {

@@ -29,15 +29,6 @@ pub struct FieldSpec {
     pub kind: Kind,
 }
 
-/// A default column of a record type's list table.
-#[derive(Debug)]
-pub struct TableColumn {
-    /// A field name, or a column the record derives (see [`Record::value`]).
-    pub field: &'static str,
-    pub header: &'static str,
-    pub kind: Kind,
-}
-
 /// What a record type looks like to the output code.
 #[derive(Debug)]
 pub struct Schema {
@@ -47,8 +38,8 @@ pub struct Schema {
     pub fields: &'static [FieldSpec],
     /// Whether each record carries the provider's object as `raw` (masked before it is shown).
     pub has_raw: bool,
-    /// The list table's default columns; none: every field, headed by its name.
-    pub table: &'static [TableColumn],
+    /// The fields of the list table's default columns; none: every field.
+    pub table: &'static [&'static str],
 }
 
 impl Schema {
@@ -107,8 +98,8 @@ pub const RAW: &str = "raw";
 pub trait Record: Serialize {
     const SCHEMA: &'static Schema;
 
-    /// A top-level field's value as JSON (times as RFC 3339 strings, absent values null), or
-    /// a table column the record derives; null for any other name. The default reads the
+    /// A top-level field's value as JSON (times as RFC 3339 strings, absent values null);
+    /// null for any other name. The default reads the
     /// serialized record, which is enough for a few small records; a type rendered by the
     /// thousand answers directly.
     fn value(&self, field: &str) -> Value {

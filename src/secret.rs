@@ -72,34 +72,85 @@ impl fmt::Display for ApiKey {
     }
 }
 
-/// Keys (compared without case, `_` or `-`) whose values are credentials or signed URLs.
-const CREDENTIAL_KEYS: &[&str] = &[
+/// Key names (as words joined by `_`) whose values are credentials.
+const CREDENTIAL_NAMES: &[&str] = &[
     "token",
-    "accesstoken",
-    "sessiontoken",
-    "participanttoken",
     "secret",
-    "encryptedsecret",
-    "secretiv",
-    "apikey",
     "password",
-    "recordingurl",
+    "authorization",
+    "x_api_key",
+    "api_key",
+    "private_key",
+    "client_secret",
+    "secret_iv",
+    // Anam's presigned download link, whether or not its query shows a signature.
+    "recording_url",
 ];
 
-/// Compares without case, `_` or `-`, and without allocating: it runs for every key of
-/// every session shown.
-fn is_credential_key(key: &str) -> bool {
-    let folded = || {
-        key.bytes()
-            .filter(|b| *b != b'_' && *b != b'-')
-            .map(|b| b.to_ascii_lowercase())
-    };
-    CREDENTIAL_KEYS
-        .iter()
-        .any(|candidate| folded().eq(candidate.bytes()))
+/// Query parameters that make a URL a signed one, whose holder may fetch what it points to.
+const SIGNATURE_PARAMS: &[&str] = &[
+    "x-amz-signature",
+    "signature",
+    "sig",
+    "token",
+    "x-goog-signature",
+];
+
+/// A key's words, lower case, joined by `_`: `sessionToken`, `session-token` and
+/// `SESSION_TOKEN` are all `session_token`; `apiKeyId` is `api_key_id`.
+fn words(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 4);
+    let mut previous_lower = false;
+    for c in key.chars() {
+        if c == '-' || c == '_' || c == ' ' {
+            if !out.is_empty() && !out.ends_with('_') {
+                out.push('_');
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !out.ends_with('_') {
+            out.push('_');
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        out.extend(c.to_lowercase());
+    }
+    out
 }
 
-/// Replaces every non-null value under a credential key, at any depth, with `[REDACTED]`.
+/// Whether a key names a credential: one of [`CREDENTIAL_NAMES`], or any name ending in
+/// `_token` or `_secret` (`access_token`, `meeting_token`, `encrypted_secret`). Names that
+/// merely name a key (`api_key_id`, `api_key_type`) are not credentials.
+pub fn is_credential_key(key: &str) -> bool {
+    let name = words(key);
+    CREDENTIAL_NAMES.contains(&name.as_str())
+        || name.ends_with("_token")
+        || name.ends_with("_secret")
+}
+
+/// Whether a string is a signed URL: http(s) with a signature or token in its query.
+pub fn is_signed_url(text: &str) -> bool {
+    let lower = text
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return false;
+    }
+    let Some((_, query)) = text.split_once('?') else {
+        return false;
+    };
+    let query = query.split('#').next().unwrap_or_default();
+    query.split('&').any(|pair| {
+        let name = pair.split('=').next().unwrap_or_default();
+        SIGNATURE_PARAMS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(name))
+    })
+}
+
+/// Replaces, at any depth, every non-null value under a credential key, and every string
+/// that is a signed URL, with `[REDACTED]`.
 pub fn redact_credentials(value: &mut Value) {
     match value {
         Value::Object(map) => {
@@ -112,6 +163,7 @@ pub fn redact_credentials(value: &mut Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(redact_credentials),
+        Value::String(text) if is_signed_url(text) => *text = REDACTED.to_owned(),
         _ => {}
     }
 }
@@ -160,13 +212,84 @@ mod tests {
     }
 
     #[test]
+    fn credential_names_follow_the_word_rule() {
+        for name in [
+            "token",
+            "Token",
+            "accessToken",
+            "access_token",
+            "session-token",
+            "sessionToken",
+            "participantToken",
+            "meeting_token",
+            "refresh_token",
+            "id_token",
+            "idToken",
+            "client_secret",
+            "clientSecret",
+            "encrypted_secret",
+            "secret_iv",
+            "secretIv",
+            "password",
+            "authorization",
+            "Authorization",
+            "x-api-key",
+            "X-Api-Key",
+            "api_key",
+            "apiKey",
+            "API_KEY",
+            "private_key",
+            "privateKey",
+            "recordingUrl",
+        ] {
+            assert!(is_credential_key(name), "{name}");
+        }
+        for name in [
+            "apiKeyId",
+            "api_key_id",
+            "api_key_type",
+            "tokens_used",
+            "token_count",
+            "secretary",
+            "passwordless",
+            "url",
+            "session_id",
+        ] {
+            assert!(!is_credential_key(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn signed_urls_are_recognised_by_their_query() {
+        for url in [
+            "https://s3.amazonaws.com/b/k.mp4?X-Amz-Algorithm=A&X-Amz-Signature=abc",
+            "https://cdn.example.com/v?Expires=1&Signature=xyz&Key-Pair-Id=K",
+            "https://x.blob.core.windows.net/c/b?sv=1&sig=abc",
+            "https://tavus.daily.co/room?t=1&token=eyJ",
+            "HTTPS://storage.googleapis.com/b/o?X-Goog-Signature=1",
+        ] {
+            assert!(is_signed_url(url), "{url}");
+        }
+        for text in [
+            "https://example.com/a?b=c",
+            "https://example.com/signature",
+            "not a url?sig=1",
+            "https://example.com",
+        ] {
+            assert!(!is_signed_url(text), "{text}");
+        }
+    }
+
+    #[test]
     fn credentials_are_masked_at_any_depth() {
         let mut body = json!({
             "daily_room": {"url": "https://x", "token": "eyJ"},
             "llm": [{"encrypted_secret": "e", "secret_iv": "iv", "apiKeyId": "keep"}],
             "recordingUrl": "https://signed",
             "accessToken": "a",
-            "password": null
+            "password": null,
+            "download": ["https://s3/x?X-Amz-Signature=s"],
+            "meetingToken": "m"
         });
         redact_credentials(&mut body);
         assert_eq!(
@@ -176,7 +299,9 @@ mod tests {
                 "llm": [{"encrypted_secret": "[REDACTED]", "secret_iv": "[REDACTED]", "apiKeyId": "keep"}],
                 "recordingUrl": "[REDACTED]",
                 "accessToken": "[REDACTED]",
-                "password": null
+                "password": null,
+                "download": ["[REDACTED]"],
+                "meetingToken": "[REDACTED]"
             })
         );
     }

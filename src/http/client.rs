@@ -8,7 +8,7 @@ use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, LOCATION};
 use reqwest::{RequestBuilder, Response, StatusCode};
 use url::Url;
 
-use super::errors::{self, MAX_MESSAGE_CHARS, parse_error_body, retryable_status};
+use super::errors::{self, parse_error_body, retryable_status};
 use super::pacer::read_rate_limit;
 use super::{Client, Failure};
 use crate::error::{ApiError, Error, Malformed, NetworkCause, NetworkError, RedirectProblem};
@@ -59,8 +59,8 @@ impl Client {
                 }
                 continue;
             }
-            let request_id = errors::request_id(response.headers())
-                .map(|id| errors::shorten(id, MAX_MESSAGE_CHARS));
+            // A header is provider text like a body: it may echo the key.
+            let request_id = errors::request_id(response.headers()).map(|id| self.quote(id));
             let retry_after = errors::retry_after(response.headers(), SystemTime::now());
             let body = read_body(response, &url)
                 .await
@@ -101,6 +101,7 @@ impl Client {
             suggestion: said.suggestion.map(|text| self.quote(&text)),
             request_id,
             attempts: 1,
+            asked_to_wait: None,
         }))
     }
 
@@ -125,8 +126,13 @@ impl Client {
     }
 
     fn network_failure(&self, url: &Url, error: &reqwest::Error) -> Failure {
-        let host = url.host_str().unwrap_or("the provider");
-        let (cause, retry) = errors::network_cause(error, host, self.timeout);
+        // The port too when the URL names one: `127.0.0.1:8080` says which server it was.
+        let host = match (url.host_str(), url.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_owned(),
+            (None, _) => "the provider".to_owned(),
+        };
+        let (cause, retry) = errors::network_cause(error, &host, self.timeout);
         Failure {
             error: network_error(url, cause),
             retry,

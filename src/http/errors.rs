@@ -83,11 +83,16 @@ pub fn network_cause(
     (cause, retry)
 }
 
-/// `Retry-After` as seconds or as an HTTP date.
+/// `Retry-After` as seconds or as an HTTP date. A number of seconds too large to hold is
+/// a wait too long to make, not no wait at all.
 pub fn retry_after(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            value
+                .parse::<u64>()
+                .map_or(Duration::MAX, Duration::from_secs),
+        );
     }
     let date = chrono::DateTime::parse_from_rfc2822(value).ok()?;
     let at = UNIX_EPOCH + Duration::from_secs(u64::try_from(date.timestamp()).ok()?);
@@ -177,6 +182,11 @@ mod tests {
         assert_eq!(retry_after(&headers, now), Some(Duration::from_secs(5)));
         headers.insert(RETRY_AFTER, HeaderValue::from_static("soon"));
         assert_eq!(retry_after(&headers, now), None);
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("99999999999999999999999"),
+        );
+        assert_eq!(retry_after(&headers, now), Some(Duration::MAX));
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::log::Log;
 use crate::provider::{ApiRequest, Auth, BodyError, ProviderKind};
 use crate::secret::{ApiKey, redact_credentials};
 use pacer::Pacer;
-use retry::{Decision, Retryable};
+use retry::{Decision, GiveUp, Retryable};
 
 /// Where and how to reach one provider, resolved by `config.rs`.
 #[derive(Debug, Clone)]
@@ -175,9 +175,11 @@ impl Client {
                 waited,
                 fastrand::f64(),
             );
-            let Decision::Retry { wait, rate_limited } = decision else {
-                return Err(with_attempts(failure.error, attempt));
+            let wait_and_hold = match decision {
+                Decision::Retry { wait, rate_limited } => (wait, rate_limited),
+                Decision::GiveUp(why) => return Err(given_up(failure.error, attempt, why)),
             };
+            let (wait, rate_limited) = wait_and_hold;
             waited += wait;
             if rate_limited {
                 let limit = self.pacer.back_off(wait);
@@ -219,12 +221,15 @@ impl Client {
     }
 }
 
-/// Records how many attempts an error took, for the message.
-fn with_attempts(error: Error, attempts: u32) -> Error {
+/// Records how many attempts an error took, and a wait asked for that was too long to
+/// make, for the message.
+fn given_up(error: Error, attempts: u32, why: GiveUp) -> Error {
     match error {
-        _ if attempts == 1 => error,
         Error::Api(mut api) => {
             api.attempts = attempts;
+            if let GiveUp::WaitTooLong(wait) = why {
+                api.asked_to_wait = Some(wait);
+            }
             Error::Api(api)
         }
         Error::Network(mut network) => {

@@ -6,7 +6,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use crate::record::{FieldSpec, Keyed, Kind, Record, Schema, TableColumn};
+use crate::record::{FieldSpec, Keyed, Kind, Record, Schema};
 
 /// A session, the same for every provider. Field order is the documented JSON order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -85,17 +85,14 @@ const SCHEMA: Schema = Schema {
     ],
     has_raw: true,
     table: &[
-        column("id", "ID", Kind::Text),
-        column("status", "STATUS", Kind::Text),
-        column("started_at", "STARTED", Kind::Time),
-        column("duration_ms", "DURATION", Kind::DurationMs),
-        column(PERSONA, "PERSONA", Kind::Text),
-        column("end_reason", "END REASON", Kind::Text),
+        "id",
+        "status",
+        "started_at",
+        "duration_ms",
+        "persona_name",
+        "end_reason",
     ],
 };
-
-/// The list table's persona column: the persona's name, else its ID.
-const PERSONA: &str = "persona";
 
 const fn text(name: &'static str) -> FieldSpec {
     FieldSpec {
@@ -108,14 +105,6 @@ const fn time(name: &'static str) -> FieldSpec {
     FieldSpec {
         name,
         kind: Kind::Time,
-    }
-}
-
-const fn column(field: &'static str, header: &'static str, kind: Kind) -> TableColumn {
-    TableColumn {
-        field,
-        header,
-        kind,
     }
 }
 
@@ -138,12 +127,6 @@ impl Record for Session {
             "persona_name" => text(&self.persona_name),
             "label" => text(&self.label),
             "created_at" => time(&self.created_at),
-            PERSONA => text(
-                &self
-                    .persona_name
-                    .clone()
-                    .or_else(|| self.persona_id.clone()),
-            ),
             _ => Value::Null,
         }
     }
@@ -221,14 +204,5 @@ mod tests {
         assert_eq!(session.select(&path("raw.toolCalls.1.name")), "b");
         assert_eq!(session.select(&path("raw.toolCalls.2.name")), Value::Null);
         assert_eq!(session.select(&path("raw.toolCalls.x")), Value::Null);
-    }
-
-    #[test]
-    fn the_persona_column_falls_back_to_the_id() {
-        let session = Session {
-            persona_id: Some("p1".into()),
-            ..Session::bare("s")
-        };
-        assert_eq!(session.value(PERSONA), "p1");
     }
 }

@@ -11,19 +11,28 @@ pub struct Csv<'a> {
     writer: csv::Writer<&'a mut dyn Write>,
     /// The column names; each row is read from its record by these keys.
     header: Vec<String>,
+    header_written: bool,
     safe: bool,
 }
 
 impl<'a> Csv<'a> {
-    /// Starts the CSV with its header row (written even when no row follows).
+    /// A CSV with this header row, written before the first row, or at the end of a complete
+    /// empty list — but not for a list that failed before its first row.
     pub fn new(out: &'a mut dyn Write, header: &[String], safe: bool) -> io::Result<Self> {
-        let mut writer = csv::Writer::from_writer(out);
-        writer.write_record(header).map_err(into_io)?;
         Ok(Self {
-            writer,
+            writer: csv::Writer::from_writer(out),
             header: header.to_vec(),
+            header_written: false,
             safe,
         })
+    }
+
+    fn write_header(&mut self) -> io::Result<()> {
+        if !self.header_written {
+            self.header_written = true;
+            self.writer.write_record(&self.header).map_err(into_io)?;
+        }
+        Ok(())
     }
 }
 
@@ -31,6 +40,7 @@ impl RecordSink for Csv<'_> {
     /// `record` is a JSON object keyed by the header's names. Every row has one cell per
     /// column, in the header's order; a key the record lacks is an empty cell.
     fn write(&mut self, record: &Value) -> io::Result<()> {
+        self.write_header()?;
         let cells = self
             .header
             .iter()
@@ -43,6 +53,7 @@ impl RecordSink for Csv<'_> {
     }
 
     fn finish(mut self: Box<Self>) -> io::Result<()> {
+        self.write_header()?;
         self.writer.flush()
     }
 }

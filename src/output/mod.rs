@@ -162,6 +162,11 @@ impl<'a, R: Record> Renderer<'a, R> {
         Ok(())
     }
 
+    /// Whether records reach the output as they come (every format but a table).
+    pub fn streams(&self) -> bool {
+        matches!(self.sink, Sink::Records(_))
+    }
+
     /// How many records were written so far.
     pub fn written(&self) -> u64 {
         self.written

@@ -68,25 +68,25 @@ pub fn write_detail<R: Record>(
 ) -> io::Result<()> {
     let mut table = new_table(view.options.color);
     table.set_header(["FIELD", "VALUE"].map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
-    let rows: Vec<(FieldPath, Kind)> = match &view.columns {
-        Columns::Fields(columns) => columns.iter().map(|c| (c.path.clone(), c.kind)).collect(),
+    let rows: Vec<Column> = match &view.columns {
+        Columns::Fields(columns) => columns.clone(),
         _ => R::SCHEMA
             .fields
             .iter()
-            .map(|f| (FieldPath::top(f.name), f.kind))
+            .map(|f| Column::named(FieldPath::top(f.name), f.kind))
             .chain(
                 record
                     .raw()
                     .map(|raw| leaf_paths(raw, &mut Vec::new()))
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|path| (path, Kind::Text)),
+                    .map(|path| Column::named(path, Kind::Text)),
             )
             .collect(),
     };
-    for (path, kind) in &rows {
-        let text = cell_text(&record.select(path), *kind, view.options.utc);
-        table.add_row([Cell::new(sanitize(&path.name())), styled(path, text)]);
+    for row in &rows {
+        let text = cell_text(&record.select(&row.path), row.kind, view.options.utc);
+        table.add_row([Cell::new(sanitize(&row.header)), styled(&row.path, text)]);
     }
     print(table, terminal, out)
 }

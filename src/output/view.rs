@@ -43,7 +43,7 @@ pub struct Column {
 impl Column {
     /// A column named by its field: `end_reason` → `END REASON`, `duration_ms` → `DURATION`,
     /// a `raw.` path as written.
-    fn named(path: FieldPath, kind: Kind) -> Self {
+    pub fn named(path: FieldPath, kind: Kind) -> Self {
         let header = if !path.path.is_empty() {
             path.name()
         } else {
@@ -103,10 +103,9 @@ impl View {
                     schema
                         .table
                         .iter()
-                        .map(|c| Column {
-                            path: FieldPath::top(c.field),
-                            header: c.header.to_owned(),
-                            kind: c.kind,
+                        .map(|name| {
+                            let path = FieldPath::top(name);
+                            Column::named(path.clone(), schema.kind(&path))
                         })
                         .collect(),
                 ),
@@ -138,6 +137,18 @@ impl View {
                 Columns::Whole | Columns::Raw | Columns::Everything => true,
                 Columns::Fields(columns) => columns.iter().any(|c| c.path.is_raw()),
             }
+    }
+
+    /// Whether the output shows the normalized field `name` (so that a problem reading it is
+    /// worth a warning).
+    pub fn shows_field(&self, name: &str) -> bool {
+        match &self.columns {
+            Columns::Whole | Columns::Everything => true,
+            Columns::Raw => false,
+            Columns::Fields(columns) => columns
+                .iter()
+                .any(|c| !c.path.is_raw() && c.path.field == name),
+        }
     }
 
     /// Masks credential fields of a record about to be shown, unless `--show-secrets`: the

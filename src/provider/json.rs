@@ -1,10 +1,13 @@
-//! Reading provider bodies: the JSON itself ([`parse_json`]), typed reads from one object
-//! ([`ObjectReader`]) with errors that name the field, the list envelope ([`map_list`]), and
-//! [`BodyError`], what was wrong with a body that cannot be read.
+//! Reading provider bodies: the JSON itself ([`parse_json`]), the list envelope
+//! ([`map_list`]), strict reads of an envelope ([`ObjectReader`]), tolerant reads of one
+//! record ([`RecordReader`]), and [`BodyError`], what was wrong with a body that cannot be read.
 //!
-//! Mapping stays tolerant (a missing or null field is `None`) but exact (a field of the wrong
-//! type is an error, never a silently wrong value).
+//! Envelopes are read strictly: a page count that is not a count is a malformed answer.
+//! Records are read tolerantly, field by field: a field that is missing or null is `None`,
+//! and one of an unexpected type or value is `None` too, with a [`FieldProblem`] saying what
+//! it was, so that one odd record never costs the rest of the list.
 
+use std::cell::RefCell;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
@@ -40,8 +43,34 @@ impl From<String> for BodyError {
     }
 }
 
-/// Parses a body as a JSON value.
+/// A field of a record that could not be read, and so is shown as null.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The normalized field, e.g. `duration_ms`.
+    pub field: &'static str,
+    /// What was wrong, naming the provider's field: `` `sessionLengthMs` is -5 ``.
+    pub what: String,
+}
+
+/// A record mapped tolerantly, with the fields that could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mapped<R> {
+    pub record: R,
+    pub problems: Vec<FieldProblem>,
+}
+
+/// What tolerant mapping of a list noticed: fields shown as null, records skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MappingNotes {
+    /// Each unreadable field, with the ID of its record.
+    pub problems: Vec<(String, FieldProblem)>,
+    /// Why each skipped record was skipped (it had no usable ID).
+    pub skipped: Vec<String>,
+}
+
+/// Parses a body as a JSON value; a UTF-8 byte-order mark before it is allowed.
 pub fn parse_json(body: &[u8]) -> Result<Value, BodyError> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(BodyError::Empty);
     }
@@ -51,13 +80,18 @@ pub fn parse_json(body: &[u8]) -> Result<Value, BodyError> {
     })
 }
 
+/// Maps one record object: `Ok` with the record (and its unreadable fields), or `Err` with
+/// why it has no usable ID.
+pub type MapRecord<R> = fn(Value) -> Result<Mapped<R>, String>;
+
 /// Takes the record array of a list body out from under the first of `keys` it has (moved,
 /// not copied: a page's objects become their records' `raw` values), and maps each with `map`.
-pub fn map_list<R>(
+/// A record that cannot be mapped is skipped and noted, never an error.
+pub fn map_list<R: crate::record::Keyed>(
     body: &mut Value,
     keys: &[&str],
-    map: fn(Value) -> Result<R, String>,
-) -> Result<Vec<R>, BodyError> {
+    map: MapRecord<R>,
+) -> Result<(Vec<R>, MappingNotes), BodyError> {
     let Some(object) = body.as_object_mut() else {
         return Err(format!("the body is {}, not an object", kind(body)).into());
     };
@@ -70,14 +104,24 @@ pub fn map_list<R>(
     let Value::Array(items) = items else {
         return Err(format!("`{key}` is {}, not an array", kind(&items)).into());
     };
-    items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| map(item).map_err(|e| format!("session {i} of the list: {e}").into()))
-        .collect()
+    let mut records = Vec::with_capacity(items.len());
+    let mut notes = MappingNotes::default();
+    for item in items {
+        match map(item) {
+            Ok(mapped) => {
+                let id = mapped.record.key();
+                notes
+                    .problems
+                    .extend(mapped.problems.into_iter().map(|p| (id.to_owned(), p)));
+                records.push(mapped.record);
+            }
+            Err(reason) => notes.skipped.push(reason),
+        }
+    }
+    Ok((records, notes))
 }
 
-/// Typed reads from one JSON object of a provider's body.
+/// Strict reads from an envelope object: a value of the wrong type is an error.
 pub struct ObjectReader<'a> {
     object: &'a Map<String, Value>,
 }
@@ -92,7 +136,7 @@ impl<'a> ObjectReader<'a> {
     }
 
     /// The value at a dotted path; `None` when it, or an object on the way, is missing or null.
-    fn get(&self, path: &str) -> Result<Option<&'a Value>, String> {
+    pub fn get(&self, path: &str) -> Result<Option<&'a Value>, String> {
         let mut current = self.object;
         let mut parts = path.split('.').peekable();
         while let Some(part) = parts.next() {
@@ -110,29 +154,6 @@ impl<'a> ObjectReader<'a> {
         Ok(None)
     }
 
-    pub fn string(&self, path: &str) -> Result<Option<String>, String> {
-        match self.get(path)? {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(other) => Err(format!("`{path}` is {}, not a string", kind(other))),
-        }
-    }
-
-    /// A required string, such as an ID.
-    pub fn required_string(&self, path: &str) -> Result<String, String> {
-        self.string(path)?
-            .ok_or_else(|| format!("`{path}` is missing"))
-    }
-
-    pub fn time(&self, path: &str) -> Result<Option<DateTime<Utc>>, String> {
-        let Some(text) = self.string(path)? else {
-            return Ok(None);
-        };
-        DateTime::parse_from_rfc3339(&text)
-            .map(|t| Some(t.with_timezone(&Utc)))
-            .map_err(|_| format!("`{path}` is not an RFC 3339 time: {text:?}"))
-    }
-
     /// A count, such as a total or a page number: a non-negative whole number.
     pub fn count(&self, path: &str) -> Result<Option<u64>, String> {
         match self.get(path)? {
@@ -145,17 +166,119 @@ impl<'a> ObjectReader<'a> {
         }
     }
 
-    /// A non-negative number, as milliseconds after scaling by `scale` (1 for ms, 1000 for s).
-    pub fn millis(&self, path: &str, scale: f64) -> Result<Option<u64>, String> {
-        match self.get(path)? {
-            None => Ok(None),
-            Some(Value::Number(n)) => match n.as_f64().map(|v| v * scale) {
-                Some(ms) if ms.is_finite() && (0.0..=u64::MAX as f64).contains(&ms) => {
-                    Ok(Some(ms.round() as u64))
+    /// A string, or `None` for any other type.
+    pub fn str(&self, path: &str) -> Option<&'a str> {
+        self.get(path).ok().flatten().and_then(Value::as_str)
+    }
+}
+
+/// Tolerant reads from one record object: each read names the normalized field it fills,
+/// and a value it cannot use becomes `None` and a [`FieldProblem`].
+pub struct RecordReader<'a> {
+    object: ObjectReader<'a>,
+    problems: RefCell<Vec<FieldProblem>>,
+}
+
+impl<'a> RecordReader<'a> {
+    /// Wraps a record; `noun` names it in the error when it is not an object.
+    pub fn of(value: &'a Value, noun: &str) -> Result<Self, String> {
+        Ok(Self {
+            object: ObjectReader::of(value, &format!("a {noun}"))?,
+            problems: RefCell::default(),
+        })
+    }
+
+    /// The problems noticed so far.
+    pub fn problems(self) -> Vec<FieldProblem> {
+        self.problems.into_inner()
+    }
+
+    /// Whether the record has a non-null value at `path`, readable or not.
+    pub fn present(&self, path: &str) -> bool {
+        matches!(self.object.get(path), Ok(Some(_)) | Err(_))
+    }
+
+    /// Why a record without a usable ID at `path` is skipped: what was there, if anything.
+    pub fn no_id(self, path: &str) -> String {
+        match self.problems().into_iter().next() {
+            Some(problem) => problem.what,
+            None => format!("`{path}` is missing"),
+        }
+    }
+
+    fn problem(&self, field: &'static str, what: String) {
+        self.problems
+            .borrow_mut()
+            .push(FieldProblem { field, what });
+    }
+
+    /// The value at `path`, with a problem recorded when an object on the way is not one.
+    fn value(&self, field: &'static str, path: &str) -> Option<&'a Value> {
+        self.object.get(path).unwrap_or_else(|what| {
+            self.problem(field, what);
+            None
+        })
+    }
+
+    /// Text: a string. Anything else is a problem.
+    pub fn text(&self, field: &'static str, path: &str) -> Option<String> {
+        match self.value(field, path)? {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.problem(field, format!("`{path}` is {}, not text", describe(other)));
+                None
+            }
+        }
+    }
+
+    /// An ID: a string, or an integer shown as its decimal text (older API generations).
+    pub fn id(&self, field: &'static str, path: &str) -> Option<String> {
+        match self.value(field, path)? {
+            Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
+            Value::Number(n) if n.is_u64() || n.is_i64() => Some(n.to_string()),
+            other => {
+                self.problem(field, format!("`{path}` is {}, not an ID", describe(other)));
+                None
+            }
+        }
+    }
+
+    /// An RFC 3339 time; an empty string is no time at all.
+    pub fn time(&self, field: &'static str, path: &str) -> Option<DateTime<Utc>> {
+        match self.value(field, path)? {
+            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) => match DateTime::parse_from_rfc3339(s.trim()) {
+                Ok(time) => Some(time.with_timezone(&Utc)),
+                Err(_) => {
+                    self.problem(field, format!("`{path}` is {s:?}, not an RFC 3339 time"));
+                    None
                 }
-                _ => Err(format!("`{path}` is not a valid duration: {n}")),
             },
-            Some(other) => Err(format!("`{path}` is {}, not a number", kind(other))),
+            other => {
+                self.problem(
+                    field,
+                    format!("`{path}` is {}, not a time", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A non-negative number, as milliseconds after scaling by `scale` (1 for ms, 1000 for s).
+    pub fn millis(&self, field: &'static str, path: &str, scale: f64) -> Option<u64> {
+        let value = self.value(field, path)?;
+        let ms = value.as_f64().map(|v| v * scale);
+        match ms {
+            Some(ms) if ms.is_finite() && (0.0..=u64::MAX as f64).contains(&ms) => {
+                Some(ms.round() as u64)
+            }
+            _ => {
+                self.problem(
+                    field,
+                    format!("`{path}` is {}, not a duration", describe(value)),
+                );
+                None
+            }
         }
     }
 }
@@ -172,35 +295,39 @@ pub fn kind(value: &Value) -> &'static str {
     }
 }
 
+/// A value for a message: a scalar as it is (shortened), a container by its type.
+fn describe(value: &Value) -> String {
+    let text = match value {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("{s:?}"),
+        Value::Bool(b) => b.to_string(),
+        other => return kind(other).to_owned(),
+    };
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
 
     #[test]
-    fn reads_are_tolerant_of_absence_and_strict_on_type() {
-        let value =
-            json!({"a": {"b": "x", "n": null}, "d": 1.5, "s": 3, "t": "2024-01-15T12:00:00+01:00"});
-        let fields = ObjectReader::of(&value, "the session").unwrap();
-        assert_eq!(fields.string("a.b").unwrap().as_deref(), Some("x"));
-        assert_eq!(fields.string("a.n").unwrap(), None);
-        assert_eq!(fields.string("missing.b").unwrap(), None);
-        assert_eq!(fields.millis("d", 1000.0).unwrap(), Some(1500));
-        assert_eq!(fields.count("s").unwrap(), Some(3));
-        assert_eq!(fields.count("d").unwrap_err(), "`d` is not a count: 1.5");
+    fn envelopes_are_read_strictly() {
+        let value = json!({"meta": {"total": 3, "half": 1.5}, "s": "x"});
+        let envelope = ObjectReader::of(&value, "the body").unwrap();
+        assert_eq!(envelope.count("meta.total").unwrap(), Some(3));
+        assert_eq!(envelope.count("meta.missing").unwrap(), None);
         assert_eq!(
-            fields.string("s").unwrap_err(),
-            "`s` is a number, not a string"
+            envelope.count("meta.half").unwrap_err(),
+            "`meta.half` is not a count: 1.5"
         );
         assert_eq!(
-            fields.string("d.x").unwrap_err(),
-            "`d` is a number, not an object"
+            envelope.count("s.x").unwrap_err(),
+            "`s` is a string, not an object"
         );
-        assert_eq!(
-            fields.time("t").unwrap().unwrap().to_rfc3339(),
-            "2024-01-15T11:00:00+00:00"
-        );
-        assert!(fields.time("a.b").is_err());
         assert_eq!(
             ObjectReader::of(&json!([1]), "the body").err().unwrap(),
             "the body is an array, not an object"
@@ -208,7 +335,54 @@ mod tests {
     }
 
     #[test]
-    fn bad_bodies_are_described() {
+    fn records_are_read_tolerantly_field_by_field() {
+        let value = json!({
+            "a": {"b": "x", "n": null}, "d": 1.5, "neg": -5, "str": "90", "big": 12345678901234567u64,
+            "t": "2024-01-15T12:00:00+01:00", "bad": "yesterday", "empty": "", "num": 7
+        });
+        let reader = RecordReader::of(&value, "session").unwrap();
+        assert_eq!(reader.text("label", "a.b").as_deref(), Some("x"));
+        assert_eq!(reader.text("label", "a.n"), None);
+        assert_eq!(reader.text("label", "missing.b"), None);
+        assert_eq!(reader.millis("duration_ms", "d", 1000.0), Some(1500));
+        assert_eq!(reader.id("id", "big").as_deref(), Some("12345678901234567"));
+        assert_eq!(
+            reader.time("started_at", "t").unwrap().to_rfc3339(),
+            "2024-01-15T11:00:00+00:00"
+        );
+        assert_eq!(reader.time("ended_at", "empty"), None);
+        assert!(
+            reader.problems().is_empty(),
+            "absent and empty are not problems"
+        );
+
+        let reader = RecordReader::of(&value, "session").unwrap();
+        assert_eq!(reader.millis("duration_ms", "neg", 1.0), None);
+        assert_eq!(reader.millis("duration_ms", "str", 1.0), None);
+        assert_eq!(reader.time("ended_at", "bad"), None);
+        assert_eq!(reader.text("label", "num"), None);
+        assert_eq!(reader.text("label", "d.x"), None);
+        assert_eq!(reader.id("id", "a"), None);
+        let problems: Vec<String> = reader
+            .problems()
+            .into_iter()
+            .map(|p| format!("{}: {}", p.field, p.what))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "duration_ms: `neg` is -5, not a duration",
+                "duration_ms: `str` is \"90\", not a duration",
+                "ended_at: `bad` is \"yesterday\", not an RFC 3339 time",
+                "label: `num` is 7, not text",
+                "label: `d` is a number, not an object",
+                "id: `a` is an object, not an ID",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_bodies_are_described_and_a_bom_is_allowed() {
         assert_eq!(parse_json(b"  ").unwrap_err(), BodyError::Empty);
         assert!(
             parse_json(b"{\"data\": [")
@@ -222,16 +396,9 @@ mod tests {
                 .to_string()
                 .starts_with("the body is not valid JSON")
         );
-    }
-
-    #[test]
-    fn negative_durations_are_refused() {
-        let value = json!({"d": -5});
-        assert!(
-            ObjectReader::of(&value, "x")
-                .unwrap()
-                .millis("d", 1.0)
-                .is_err()
+        assert_eq!(
+            parse_json(b"\xEF\xBB\xBF{\"a\":1}").unwrap(),
+            json!({"a": 1})
         );
     }
 }

@@ -14,7 +14,7 @@ pub mod kind;
 use crate::model::{Session, SessionId};
 
 pub use anam::is_uuid;
-pub use json::BodyError;
+pub use json::{BodyError, FieldProblem, Mapped, MappingNotes};
 pub use kind::{Auth, Filter, Paging, ProviderInfo, ProviderKind};
 
 /// The mapper of a provider.
@@ -51,7 +51,8 @@ pub trait Sessions: Sync {
         }
     }
 
-    fn parse_session(&self, body: &[u8]) -> Result<Session, BodyError>;
+    /// One session; a body without a usable ID is malformed.
+    fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError>;
 }
 
 /// Which part of the list to ask for.
@@ -157,6 +158,8 @@ pub struct Page<R> {
     pub next_cursor: Option<String>,
     /// The page size the provider used, when it says (it may serve fewer than asked for).
     pub per_page: Option<u32>,
+    /// Fields shown as null, and records skipped, while mapping the page.
+    pub notes: MappingNotes,
 }
 
 impl<R> Default for Page<R> {
@@ -167,6 +170,7 @@ impl<R> Default for Page<R> {
             last_page: None,
             next_cursor: None,
             per_page: None,
+            notes: MappingNotes::default(),
         }
     }
 }

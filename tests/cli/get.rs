@@ -152,14 +152,15 @@ fn a_table_shows_field_value_rows_then_the_provider_fields() {
             .unwrap_or_else(|| panic!("no row {field} in:\n{}", run.stdout))
     };
     assert_eq!(rows[0], ("FIELD".to_owned(), "VALUE".to_owned()));
-    assert_eq!(rows[1].0, "provider");
-    assert_eq!(value("id"), SEED_ANAM_ID);
-    assert_eq!(value("status"), "ended");
-    assert_eq!(value("end_reason"), "CLOSED_BY_ENGINE");
-    assert_eq!(value("started_at"), "2026-04-20 09:00:00 +00:00");
-    assert_eq!(value("duration_ms"), "12m 34s");
-    assert_eq!(value("persona_id"), "-");
-    assert_eq!(value("label"), "anam-lab-chat");
+    // Labels follow the table header rule: the field's name in capitals, `_ms` dropped.
+    assert_eq!(rows[1].0, "PROVIDER");
+    assert_eq!(value("ID"), SEED_ANAM_ID);
+    assert_eq!(value("STATUS"), "ended");
+    assert_eq!(value("END REASON"), "CLOSED_BY_ENGINE");
+    assert_eq!(value("STARTED AT"), "2026-04-20 09:00:00 +00:00");
+    assert_eq!(value("DURATION"), "12m 34s");
+    assert_eq!(value("PERSONA ID"), "-");
+    assert_eq!(value("LABEL"), "anam-lab-chat");
     assert_eq!(value("raw.personaConfig.llmConfig.modelName"), "gpt-4o");
     assert_eq!(
         value("raw.engineHost"),
@@ -205,7 +206,7 @@ fn a_table_of_several_sessions_separates_them_with_a_blank_line() {
     assert_eq!(
         run.quiet_success(),
         format!(
-            "FIELD    VALUE\nid       {a}\nstatus   ended\n\nFIELD    VALUE\nid       {b}\nstatus   ended\n"
+            "FIELD    VALUE\nID       {a}\nSTATUS   ended\n\nFIELD    VALUE\nID       {b}\nSTATUS   ended\n"
         )
     );
 }

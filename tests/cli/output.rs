@@ -42,9 +42,9 @@ fn the_default_format_is_a_table_even_when_piped() {
         [
             "ID",
             "STATUS",
-            "STARTED",
+            "STARTED AT",
             "DURATION",
-            "PERSONA",
+            "PERSONA NAME",
             "END REASON"
         ]
     );
@@ -284,8 +284,8 @@ fn a_huge_duration_shows_in_tables_without_overflowing() {
     let row = detail
         .quiet_success()
         .lines()
-        .find(|line| line.starts_with("duration_ms "))
-        .unwrap_or_else(|| panic!("no duration_ms row:\n{}", detail.stdout));
+        .find(|line| line.starts_with("DURATION "))
+        .unwrap_or_else(|| panic!("no DURATION row:\n{}", detail.stdout));
     assert!(cells(row)[1].starts_with(huge), "{row}");
 }
 

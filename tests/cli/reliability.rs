@@ -196,7 +196,8 @@ fn hostile_bodies_are_exit_5_with_one_line_naming_the_path() {
         assert!(!stderr.contains("<h1>"), "{stderr}");
         assert!(
             run.stdout.is_empty()
-                || run.stdout == "ID   STATUS   STARTED   DURATION   PERSONA   END REASON\n"
+                || run.stdout
+                    == "ID   STATUS   STARTED AT   DURATION   PERSONA NAME   END REASON\n"
         );
     }
     let server = failing_first(
@@ -435,7 +436,7 @@ fn a_key_the_provider_echoes_is_masked_whole_even_in_a_long_message() {
 
 #[test]
 fn the_verbose_excerpt_of_a_malformed_body_masks_credentials() {
-    let body = json!({"data": [{"id": 7, "daily_room": {"token": "SECRETTOKEN-abc"}}]});
+    let body = json!({"data": {"id": "x", "daily_room": {"token": "SECRETTOKEN-abc"}}});
     let server = failing_first(usize::MAX, Reply::json(200, &body));
     let run = run(
         avatarctl_anam(&server, KEY).args(["-v", "sessions", "list"]),

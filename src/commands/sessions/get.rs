@@ -1,5 +1,6 @@
-//! `avatarctl sessions get <ID>...`: validates every ID first, fetches them concurrently,
-//! prints them in the order given, and reports each failure on its own line.
+//! `avatarctl sessions get <ID>...`: validates every ID first, fetches the first alone (a
+//! refused key costs one request and one error), the rest concurrently, prints them in the
+//! order given, and reports each failure on its own line.
 
 use std::io::{self, Write};
 
@@ -7,42 +8,50 @@ use futures_util::{StreamExt, stream};
 
 use crate::cli::GetArgs;
 use crate::context::Context;
-use crate::error::Error;
-use crate::model::SessionId;
+use crate::error::{Error, first_by_precedence};
+use crate::model::{Session, SessionId};
 use crate::output::{Layout, View, write_details};
+use crate::provider::Mapped;
+use crate::warnings::Warnings;
 
 pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let (provider, client) = (ctx.provider, &ctx.client);
     let ids: Vec<SessionId> = args
         .ids
         .iter()
-        .map(|raw| provider.parse_id(raw).map_err(Error::Usage))
+        .map(|raw| ctx.provider.parse_id(raw).map_err(Error::Usage))
         .collect::<Result<_, _>>()?;
-    let view = View::new::<crate::model::Session>(&ctx.output, Layout::Detail)?;
-    let sessions_api = provider.sessions();
-    let results: Vec<_> = stream::iter(&ids)
-        .map(|id| async move {
-            client
-                .fetch(&sessions_api.get_request(id), |body| {
-                    sessions_api.parse_session(body)
-                })
-                .await
-        })
+    let view = View::new::<Session>(&ctx.output, Layout::Detail)?;
+    let Some((first_id, rest)) = ids.split_first() else {
+        return Ok(());
+    };
+    let first = fetch(ctx, first_id).await;
+    if let Err(error) = &first
+        && (ids.len() == 1 || error.is_refused_key())
+    {
+        // A refused key would be refused for every other ID too.
+        return Err(first.err().expect("an error"));
+    }
+    let others: Vec<_> = stream::iter(rest)
+        .map(|id| fetch(ctx, id))
         .buffered(ctx.concurrency)
         .collect()
         .await;
     let mut sessions = Vec::new();
     let mut failures = Vec::new();
-    for result in results {
+    let mut warnings = Warnings::default();
+    for result in std::iter::once(first).chain(others) {
         match result {
-            Ok(session) => sessions.push(session),
+            Ok(Mapped { record, problems }) => {
+                for problem in problems {
+                    warnings.field(&record.id, problem);
+                }
+                sessions.push(record);
+            }
             Err(error) => failures.push(error),
         }
     }
-    if ids.len() == 1
-        && let Some(error) = failures.pop()
-    {
-        return Err(error);
+    for line in warnings.lines("session", |field| view.shows_field(field)) {
+        ctx.log.warning(line);
     }
     // With every ID failed there is no data to print, not even an empty array.
     let written = if sessions.is_empty() {
@@ -58,10 +67,9 @@ pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(
         // With no failures, a closed pipe ends the run quietly (`main` sees to that).
         Err(error) => return Err(error.into()),
     }
-    let Some(first) = failures.first() else {
+    let Some(code) = first_by_precedence(failures.iter().map(Error::exit_code)) else {
         return Ok(());
     };
-    let code = first.exit_code();
     for failure in &failures {
         ctx.log.error(failure);
     }
@@ -70,4 +78,13 @@ pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(
         total: ids.len(),
         code,
     })
+}
+
+async fn fetch(ctx: &Context, id: &SessionId) -> Result<Mapped<Session>, Error> {
+    let sessions = ctx.provider.sessions();
+    ctx.client
+        .fetch(&sessions.get_request(id), |body| {
+            sessions.parse_session(body)
+        })
+        .await
 }

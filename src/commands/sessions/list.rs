@@ -9,11 +9,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::ListArgs;
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{Error, Malformed, PagingProblem};
 use crate::http::Client;
+use crate::log::Log;
 use crate::model::Session;
 use crate::output::{Format, Layout, Renderer, View};
-use crate::paginate::{Outcome, Plan, Progress, paginate};
+use crate::paginate::{Missing, Outcome, Plan, Progress, paginate};
 use crate::provider::{ApiRequest, Filters, Page, Paging, Provider, ProviderInfo};
 
 /// Sessions shown when no paging option is given.
@@ -55,26 +56,42 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
     log.clear_progress();
     let outcome = match walked {
         Ok(outcome) => outcome,
-        Err(error) => {
-            // What was streamed stays, but a script must not take it for the whole list.
-            let written = renderer.written();
-            if error.is_broken_pipe() {
-                return Err(error);
-            }
-            renderer.abandon()?;
-            if written > 0 && view.format() != Format::Table {
-                log.error(format_args!(
-                    "the list is incomplete: {written} sessions were written before this failure"
-                ));
-            }
-            return Err(error);
-        }
+        Err(error) => return abandon(renderer, error, log),
     };
+    for line in outcome
+        .warnings
+        .lines("session", |field| view.shows_field(field))
+    {
+        log.warning(line);
+    }
+    if let Some(Missing { arrived, expected }) = outcome.missing(plan) {
+        let missing = PagingProblem::Missing { arrived, expected };
+        return abandon(renderer, Error::malformed(Malformed::Paging(missing)), log);
+    }
     renderer.finish()?;
     for note in notes(requested, plan, &outcome) {
         log.note(note);
     }
     Ok(())
+}
+
+/// Ends a list that failed midway: what was streamed stays (a JSON array unclosed, so that
+/// no parser takes it for the whole list), and a line says how much it holds, so that a
+/// script does not take it for the whole list either.
+fn abandon(renderer: Renderer<'_, Session>, error: Error, log: &Log) -> Result<(), Error> {
+    if error.is_broken_pipe() {
+        return Err(error);
+    }
+    let written = renderer.written();
+    let streamed = renderer.streams();
+    renderer.abandon()?;
+    // A failed write leaves unknown how much of what was rendered reached the output.
+    if written > 0 && streamed && !matches!(error, Error::Io(_)) {
+        log.error(format_args!(
+            "the list is incomplete: {written} sessions were written before this failure"
+        ));
+    }
+    Err(error)
 }
 
 /// Fetches one page on the runtime's workers, so that the request runs to its end while
@@ -258,7 +275,7 @@ mod tests {
             final_total: total,
             last_page,
             more,
-            duplicates: 0,
+            ..Outcome::default()
         }
     }
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::AgentHuman;
 use crate::model::Session;
-use crate::provider::json::{BodyError, ObjectReader, map_list, parse_json};
+use crate::provider::json::{BodyError, Mapped, ObjectReader, RecordReader, map_list, parse_json};
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter,
 };
@@ -23,17 +23,18 @@ impl Sessions for AgentHuman {
     fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
         let mut body = parse_json(body)?;
         // `sessions` is documented; `data` is accepted should the envelope ever change.
-        let records = map_list(&mut body, &["sessions", "data"], map_session)?;
-        let total = Some(records.len() as u64);
+        let (records, notes) = map_list(&mut body, &["sessions", "data"], map_session)?;
+        let total = Some((records.len() + notes.skipped.len()) as u64);
         Ok(Page {
             records,
             total,
+            notes,
             last_page: Some(1),
             ..Page::default()
         })
     }
 
-    fn parse_session(&self, body: &[u8]) -> Result<Session, BodyError> {
+    fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
         let mut body = parse_json(body)?;
         ObjectReader::of(&body, "the body")?;
         match body.get_mut("session") {
@@ -43,33 +44,40 @@ impl Sessions for AgentHuman {
     }
 }
 
-/// Maps one AgentHuman session object to the normalized model.
-fn map_session(object: Value) -> Result<Session, String> {
-    let fields = ObjectReader::of(&object, "the session")?;
+/// Maps one AgentHuman session object to the normalized model, field by field.
+fn map_session(object: Value) -> Result<Mapped<Session>, String> {
+    let fields = RecordReader::of(&object, "session")?;
+    let Some(id) = fields.id("id", "session_id") else {
+        return Err(fields.no_id("session_id"));
+    };
     let status = fields
-        .string("status")?
+        .text("status", "status")
         .map(|status| match status.as_str() {
             "started" | "active" => "active".to_owned(),
             "ended" | "completed" => "ended".to_owned(),
             _ => status,
         });
-    Ok(Session {
+    let session = Session {
         provider: ProviderKind::AgentHuman.name(),
-        id: fields.required_string("session_id")?,
+        id,
         status,
         end_reason: None,
-        started_at: fields.time("started_at")?,
-        ended_at: fields.time("ended_at")?,
-        duration_ms: fields.millis("duration", 1000.0)?,
-        persona_id: fields.string("avatar.avatar_id")?,
-        persona_name: fields.string("avatar.name")?,
+        started_at: fields.time("started_at", "started_at"),
+        ended_at: fields.time("ended_at", "ended_at"),
+        duration_ms: fields.millis("duration_ms", "duration", 1000.0),
+        persona_id: fields.id("persona_id", "avatar.avatar_id"),
+        persona_name: fields.text("persona_name", "avatar.name"),
         label: None,
-        created_at: fields.time("created_at")?,
+        created_at: fields.time("created_at", "created_at"),
         raw: Value::Null,
-    })
-    .map(|session| Session {
-        raw: object,
-        ..session
+    };
+    let problems = fields.problems();
+    Ok(Mapped {
+        record: Session {
+            raw: object,
+            ..session
+        },
+        problems,
     })
 }
 
@@ -82,7 +90,7 @@ mod tests {
 
     #[test]
     fn maps_the_documented_session() {
-        let session = AgentHuman.parse_session(GET.as_bytes()).unwrap();
+        let session = AgentHuman.parse_session(GET.as_bytes()).unwrap().record;
         assert_eq!(session.id, "sess_01H3Z8G9YR3K2N5M6P7Q8W4T");
         assert_eq!(session.status.as_deref(), Some("ended"));
         assert_eq!(session.end_reason, None);
@@ -125,7 +133,7 @@ mod tests {
             ("paused", "paused"),
         ] {
             let body = format!(r#"{{"session":{{"session_id":"s","status":"{sent}"}}}}"#);
-            let session = AgentHuman.parse_session(body.as_bytes()).unwrap();
+            let session = AgentHuman.parse_session(body.as_bytes()).unwrap().record;
             assert_eq!(session.status.as_deref(), Some(mapped));
         }
     }

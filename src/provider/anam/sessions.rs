@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::Anam;
 use crate::model::Session;
-use crate::provider::json::{BodyError, ObjectReader, map_list, parse_json};
+use crate::provider::json::{BodyError, Mapped, ObjectReader, RecordReader, map_list, parse_json};
 use crate::provider::{ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions};
 
 impl Sessions for Anam {
@@ -30,7 +30,7 @@ impl Sessions for Anam {
 
     fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
         let mut body = parse_json(body)?;
-        let records = map_list(&mut body, &["data"], map_session)?;
+        let (records, notes) = map_list(&mut body, &["data"], map_session)?;
         let envelope = ObjectReader::of(&body, "the body")?;
         let page_number = |path| -> Result<Option<u32>, String> {
             envelope
@@ -43,11 +43,12 @@ impl Sessions for Anam {
             total: envelope.count("meta.total")?,
             last_page: page_number("meta.lastPage")?,
             per_page: page_number("meta.perPage")?,
+            notes,
             ..Page::default()
         })
     }
 
-    fn parse_session(&self, body: &[u8]) -> Result<Session, BodyError> {
+    fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
         let mut body = parse_json(body)?;
         // Tolerate a `data` envelope, should the API ever add one to this endpoint.
         let enveloped = body.get("id").is_none() && body.get("data").is_some_and(Value::is_object);
@@ -58,34 +59,38 @@ impl Sessions for Anam {
     }
 }
 
-/// Maps one Anam session object to the normalized model.
-fn map_session(object: Value) -> Result<Session, String> {
-    let fields = ObjectReader::of(&object, "the session")?;
-    let ended_at = fields.time("endTime")?;
-    Ok(Session {
+/// Maps one Anam session object to the normalized model, field by field.
+fn map_session(object: Value) -> Result<Mapped<Session>, String> {
+    let fields = RecordReader::of(&object, "session")?;
+    let Some(id) = fields.id("id", "id") else {
+        return Err(fields.no_id("id"));
+    };
+    let status = if fields.present("endTime") {
+        "ended"
+    } else {
+        "active"
+    };
+    let session = Session {
         provider: ProviderKind::Anam.name(),
-        id: fields.required_string("id")?,
-        status: Some(
-            if ended_at.is_some() {
-                "ended"
-            } else {
-                "active"
-            }
-            .into(),
-        ),
-        end_reason: fields.string("exitStatus")?,
-        started_at: fields.time("startTime")?,
-        ended_at,
-        duration_ms: fields.millis("sessionLengthMs", 1.0)?,
-        persona_id: fields.string("personaId")?,
-        persona_name: fields.string("personaConfig.name")?,
-        label: fields.string("clientLabel")?,
-        created_at: fields.time("createdAt")?,
+        id,
+        status: Some(status.into()),
+        end_reason: fields.text("end_reason", "exitStatus"),
+        started_at: fields.time("started_at", "startTime"),
+        ended_at: fields.time("ended_at", "endTime"),
+        duration_ms: fields.millis("duration_ms", "sessionLengthMs", 1.0),
+        persona_id: fields.id("persona_id", "personaId"),
+        persona_name: fields.text("persona_name", "personaConfig.name"),
+        label: fields.text("label", "clientLabel"),
+        created_at: fields.time("created_at", "createdAt"),
         raw: Value::Null,
-    })
-    .map(|session| Session {
-        raw: object,
-        ..session
+    };
+    let problems = fields.problems();
+    Ok(Mapped {
+        record: Session {
+            raw: object,
+            ..session
+        },
+        problems,
     })
 }
 
@@ -99,7 +104,7 @@ mod tests {
 
     #[test]
     fn maps_the_documented_session() {
-        let session = Anam.parse_session(GET.as_bytes()).unwrap();
+        let session = Anam.parse_session(GET.as_bytes()).unwrap().record;
         assert_eq!(session.id, "00000000-0000-0000-0000-000000000000");
         assert_eq!(session.status.as_deref(), Some("ended"));
         assert_eq!(session.end_reason.as_deref(), Some("CLOSED_BY_ENGINE"));
@@ -117,7 +122,7 @@ mod tests {
 
     #[test]
     fn an_active_session_has_no_end() {
-        let session = Anam.parse_session(ACTIVE.as_bytes()).unwrap();
+        let session = Anam.parse_session(ACTIVE.as_bytes()).unwrap().record;
         assert_eq!(session.status.as_deref(), Some("active"));
         assert_eq!(
             (session.ended_at, session.duration_ms, session.end_reason),
@@ -130,7 +135,10 @@ mod tests {
         let page = Anam.parse_list(LIST.as_bytes()).unwrap();
         assert_eq!(page.records.len(), 1);
         assert_eq!((page.total, page.last_page), (Some(1), Some(1)));
-        assert_eq!(page.records[0], Anam.parse_session(GET.as_bytes()).unwrap());
+        assert_eq!(
+            page.records[0],
+            Anam.parse_session(GET.as_bytes()).unwrap().record
+        );
     }
 
     #[test]
@@ -144,11 +152,15 @@ mod tests {
             Anam.parse_list(br#"{"items":[]}"#).unwrap_err().to_string(),
             "the body has no `data` array"
         );
-        let err = Anam
-            .parse_list(br#"{"data":[{"id":"x","startTime":"yesterday"}]}"#)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("session 0 of the list: `startTime`"), "{err}");
+        let page = Anam
+            .parse_list(br#"{"data":[{"id":"x","startTime":"yesterday"},{"clientLabel":"y"}]}"#)
+            .unwrap();
+        assert_eq!(page.records.len(), 1, "a session without an ID is skipped");
+        assert_eq!(page.records[0].started_at, None);
+        assert_eq!(page.notes.skipped, ["`id` is missing"]);
+        assert_eq!(page.notes.problems.len(), 1);
+        assert_eq!(page.notes.problems[0].0, "x");
+        assert_eq!(page.notes.problems[0].1.field, "started_at");
         assert!(
             Anam.parse_session(br#"{"clientLabel":"x"}"#)
                 .unwrap_err()
