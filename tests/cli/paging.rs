@@ -246,13 +246,17 @@ fn rate_limited_agenthuman(budget: u64, refused: Arc<AtomicUsize>) -> FakeServer
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_secs();
-        let mut window = window.lock().unwrap();
-        if window.0 != now {
-            *window = (now, 0);
-        }
-        window.1 += 1;
-        let remaining = budget.saturating_sub(window.1);
-        let reply = if window.1 > budget {
+        // Counted under the lock, answered after it.
+        let counted = {
+            let mut window = window.lock().unwrap();
+            if window.0 != now {
+                *window = (now, 0);
+            }
+            window.1 += 1;
+            window.1
+        };
+        let remaining = budget.saturating_sub(counted);
+        let reply = if counted > budget {
             refused.fetch_add(1, Ordering::SeqCst);
             Reply::json(
                 429,
