@@ -2,13 +2,14 @@
 //! concurrently, NDJSON a line each, a table FIELD/VALUE rows; IDs are validated before any
 //! request; a 404 names the ID; partial failures still print the rest; `--raw` and secrets.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
 use crate::support::anam::{self, SECRET};
 use crate::support::{
-    self as s, AH_KEY, ANAM_KEY, FakeAgentHuman, FakeAnam, FakeServer, Run, ids, run,
+    self as s, AH_KEY, ANAM_KEY, Barrier, FakeAgentHuman, FakeAnam, FakeServer, Gate, Run, ids, run,
 };
 
 const SEED_AH_ID: &str = "sess_01H3Z8G9YR3K2N5M6P7Q8W4T";
@@ -79,32 +80,56 @@ fn an_active_anam_session_has_null_end_fields() {
     }
 }
 
-#[test]
-fn several_ids_print_in_the_order_given_though_they_finish_in_reverse() {
+/// A fake that holds the requests for `order` until all of them are in flight, then answers
+/// them last-given first: each waits until the one given after it has been answered.
+fn answering_in_reverse(order: &[String]) -> (FakeServer, Arc<Barrier>) {
     let handler = FakeAnam::new(ANAM_KEY).with_sessions(4).handler();
-    let first = anam::session_id(3);
-    let (slow, medium) = (first.clone(), anam::session_id(0));
-    // The first ID answers last and the last first, so completion order is reversed.
+    let barrier = Arc::new(Barrier::new(order.len()));
+    let held = Arc::clone(&barrier);
+    let answered: Vec<Gate> = order.iter().map(|_| Gate::default()).collect();
+    let order = order.to_vec();
     let server = FakeServer::start(move |request| {
         let id = request.path_segments().last().cloned().unwrap_or_default();
-        let delay = if id == slow {
-            400
-        } else if id == medium {
-            200
-        } else {
-            0
+        let Some(i) = order.iter().position(|given| *given == id) else {
+            return handler(request);
         };
-        handler(request).delay(Duration::from_millis(delay))
+        // (Fetched one at a time, they never meet; then nobody waits for anybody.)
+        if held.arrive()
+            && held.met()
+            && let Some(next) = answered.get(i + 1)
+        {
+            next.wait();
+        }
+        let reply = handler(request);
+        answered[i].open();
+        reply
     });
-    let order = [first, anam::session_id(0), anam::session_id(2)];
+    (server, barrier)
+}
+
+#[test]
+fn several_ids_print_in_the_order_given_though_they_finish_in_reverse() {
+    // The first ID answers last and the last first, so completion order is reversed.
+    let order = [
+        anam::session_id(3),
+        anam::session_id(0),
+        anam::session_id(2),
+    ];
+    let (server, together) = answering_in_reverse(&order);
     let array = anam_get(&server, &[&order[0], &order[1], &order[2], "-o", "json"]).json();
     assert_eq!(ids(&array), order);
-    // The two slow ones overlapped, so the second-given finished before the first-given.
-    // (The quick one may come and go before the others arrive.)
-    assert!(server.max_in_flight() >= 2, "fetched one at a time");
+    // All three were in flight at once, so the second-given finished before the first-given.
+    assert!(
+        together.met(),
+        "fetched one at a time: {} at once",
+        together.most_held()
+    );
+    assert_eq!(server.max_in_flight(), 3, "fetched one at a time");
+    let (server, together) = answering_in_reverse(&order);
     let lines = anam_get(&server, &[&order[0], &order[1], &order[2], "-o", "ndjson"]).ndjson();
     let got: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
     assert_eq!(got, order);
+    assert!(together.met(), "fetched one at a time");
 }
 
 #[test]
@@ -410,13 +435,20 @@ fn raw_needs_a_json_format() {
 
 #[test]
 fn many_ids_are_fetched_with_bounded_concurrency() {
+    // The first two are held until both are in flight, so two overlap however slow the
+    // machine; every request lasts 150 ms at the fake, so that more than 8 at once would show.
     let handler = FakeAnam::new(ANAM_KEY).with_sessions(12).handler();
-    let server =
-        FakeServer::start(move |request| handler(request).delay(Duration::from_millis(150)));
+    let barrier = Arc::new(Barrier::new(2));
+    let held = Arc::clone(&barrier);
+    let server = FakeServer::start(move |request| {
+        held.arrive();
+        handler(request).delay(Duration::from_millis(150))
+    });
     let wanted: Vec<String> = (0..12).rev().map(anam::session_id).collect();
     let args: Vec<&str> = wanted.iter().map(String::as_str).collect();
     let array = anam_get(&server, &[&args[..], &["-o", "json"]].concat()).json();
     assert_eq!(ids(&array), wanted);
+    assert!(barrier.met(), "fetched one at a time");
     let most = server.max_in_flight();
     assert!((2..=8).contains(&most), "{most} requests at once");
 }

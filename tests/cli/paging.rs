@@ -2,13 +2,13 @@
 //! requests overlap, move the list mid-export, and enforce a rate limit.
 
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::support::{
-    FakeAgentHuman, FakeAnam, FakeServer, Reply, anam, avatarctl_agenthuman, avatarctl_anam, ids,
-    run, stream_anam,
+    Barrier, FakeAgentHuman, FakeAnam, FakeServer, Gate, Reply, anam, avatarctl_agenthuman,
+    avatarctl_anam, ids, run, stream_anam,
 };
 
 const KEY: &str = "anam-paging-key";
@@ -70,9 +70,18 @@ fn all_as_csv_and_json_streams_the_same_sessions() {
 
 #[test]
 fn pages_overlap_but_never_beyond_the_concurrency() {
+    // The first three pages after page 1 are held until all three are in flight, so three
+    // overlap however slow the machine; every other request lasts 40 ms at the fake, so that
+    // a fourth at once would show.
     let handler = FakeAnam::new(KEY).with_sessions(1200).handler();
-    let server =
-        FakeServer::start(move |request| handler(request).delay(Duration::from_millis(40)));
+    let barrier = Arc::new(Barrier::new(3));
+    let held = Arc::clone(&barrier);
+    let server = FakeServer::start(move |request| {
+        if request.query_param("page") != Some("1") && held.arrive() {
+            return handler(request);
+        }
+        handler(request).delay(Duration::from_millis(40))
+    });
     let args = [
         "sessions",
         "list",
@@ -84,6 +93,11 @@ fn pages_overlap_but_never_beyond_the_concurrency() {
     ];
     let run = run(avatarctl_anam(&server, KEY).args(args), KEY);
     assert_eq!(run.ndjson_ids().len(), 1200);
+    assert!(
+        barrier.met(),
+        "only {} pages were ever in flight at once",
+        barrier.most_held()
+    );
     assert_eq!(
         server.max_in_flight(),
         3,
@@ -186,29 +200,6 @@ fn a_table_of_everything_is_capped_and_says_so() {
     );
 }
 
-/// A gate the fake waits at until the test opens it.
-#[derive(Default)]
-struct Gate {
-    open: Mutex<bool>,
-    opened: Condvar,
-}
-
-impl Gate {
-    fn wait(&self) {
-        let open = self.open.lock().unwrap();
-        let (_open, timeout) = self
-            .opened
-            .wait_timeout_while(open, Duration::from_secs(20), |open| !*open)
-            .unwrap();
-        assert!(!timeout.timed_out(), "the gate was never opened");
-    }
-
-    fn open(&self) {
-        *self.open.lock().unwrap() = true;
-        self.opened.notify_all();
-    }
-}
-
 #[test]
 fn ndjson_rows_stream_before_the_last_page_arrives() {
     let gate = Arc::new(Gate::default());
@@ -255,13 +246,17 @@ fn rate_limited_agenthuman(budget: u64, refused: Arc<AtomicUsize>) -> FakeServer
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
             .as_secs();
-        let mut window = window.lock().unwrap();
-        if window.0 != now {
-            *window = (now, 0);
-        }
-        window.1 += 1;
-        let remaining = budget.saturating_sub(window.1);
-        let reply = if window.1 > budget {
+        // Counted under the lock, answered after it.
+        let counted = {
+            let mut window = window.lock().unwrap();
+            if window.0 != now {
+                *window = (now, 0);
+            }
+            window.1 += 1;
+            window.1
+        };
+        let remaining = budget.saturating_sub(counted);
+        let reply = if counted > budget {
             refused.fetch_add(1, Ordering::SeqCst);
             Reply::json(
                 429,
@@ -294,27 +289,47 @@ fn a_small_announced_budget_is_paced_without_a_429() {
     assert_eq!(run.success().lines().count(), 50);
     assert_eq!(refused.load(Ordering::SeqCst), 0, "429s sent");
     assert_eq!(server.request_count(), 50);
-    assert!(started.elapsed() < Duration::from_secs(10));
+    // Pacing waits out whole windows: 50 requests at 20 a window are three windows or more
+    // (more when in-flight requests make the estimate cautious), each waited for up to about
+    // 2 s, since a reset comes in whole seconds. Typically 3 s; far from a crawl of one
+    // request a second (50 s) or a wait for the longest reset (2 minutes).
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
 }
 
 #[test]
 fn a_429_halves_the_concurrency() {
+    // Pages 2..=9 are held until all eight are in flight; then page 2 is refused (Retry-After:
+    // 0) and the other seven answered. Page 2 is first in line and at most --concurrency pages
+    // wait in memory, so no page past 9 starts before page 2's retry has succeeded: every
+    // request after the 429 was sent after the CLI had it. Those requests last 40 ms at the
+    // fake, so that more than 4 at once would show.
     const DELAY: Duration = Duration::from_millis(40);
     let handler = FakeAnam::new(KEY).with_sessions(8000).handler();
-    let started = Instant::now();
-    // (arrival, page) of each request, and when the 429 was sent.
-    let log: Arc<Mutex<(Vec<Duration>, Option<Duration>)>> = Arc::default();
-    let seen = Arc::clone(&log);
+    let barrier = Arc::new(Barrier::new(8));
+    let refused = Arc::new(AtomicBool::new(false));
+    // For each request after the 429, how many were in flight at the fake when it arrived.
+    let after: Arc<Mutex<Vec<usize>>> = Arc::default();
+    let (held, refusal, counts) = (
+        Arc::clone(&barrier),
+        Arc::clone(&refused),
+        Arc::clone(&after),
+    );
     let server = FakeServer::start(move |request| {
-        let mut log = seen.lock().unwrap();
-        let now = started.elapsed();
-        if request.query_param("page") == Some("12") && log.1.is_none() {
-            log.1 = Some(now);
-            return Reply::json(429, &serde_json::json!({"message": "slow down"}))
-                .header("Retry-After", 0)
-                .delay(DELAY);
+        let page = request.query_param("page");
+        if page == Some("1") {
+            return handler(request);
         }
-        log.0.push(now);
+        if held.arrive() {
+            if page == Some("2") && !refusal.swap(true, Ordering::SeqCst) {
+                return Reply::json(429, &serde_json::json!({"message": "slow down"}))
+                    .header("Retry-After", 0);
+            }
+            return handler(request);
+        }
+        if refusal.load(Ordering::SeqCst) {
+            counts.lock().unwrap().push(request.in_flight);
+        }
         handler(request).delay(DELAY)
     });
     let args = [
@@ -327,34 +342,22 @@ fn a_429_halves_the_concurrency() {
         "ndjson",
     ];
     let run = run(avatarctl_anam(&server, KEY).args(args), KEY);
+    assert!(
+        barrier.met(),
+        "before the 429: {} at once, not 8",
+        barrier.most_held()
+    );
+    assert!(refused.load(Ordering::SeqCst), "page 2 was refused once");
     let ids = run.ndjson_ids();
     assert_eq!(ids.len(), 8000);
-    let (arrivals, refused_at) = &*log.lock().unwrap();
-    let refused_at = refused_at.expect("page 12 was refused once");
-    // Requests last DELAY at the fake, so the overlap of [arrival, arrival + DELAY) is a lower
-    // bound of what was in flight. Before the 429: 8 at once; well after it: at most 4.
-    let overlap = |from: Duration, to: Duration| {
-        let window: Vec<Duration> = arrivals
-            .iter()
-            .copied()
-            .filter(|t| *t >= from && *t < to)
-            .collect();
-        let at_once = |t: Duration| {
-            window
-                .iter()
-                .filter(|u| **u >= t && **u < t + DELAY)
-                .count()
-        };
-        window.iter().map(|t| at_once(*t)).max().unwrap_or(0)
-    };
-    // (A loaded machine may start one of the first 8 late, so "more than half" is the claim.)
-    let before = overlap(Duration::ZERO, refused_at);
-    assert!(
-        (5..=8).contains(&before),
-        "before the 429: {before} at once"
-    );
-    let after = overlap(refused_at + DELAY * 5, Duration::MAX);
-    assert!((1..=4).contains(&after), "after the 429: {after} at once");
+    let after = after.lock().unwrap();
+    let most = after.iter().copied().max().unwrap_or(0);
+    assert!((1..=4).contains(&most), "after the 429: {most} at once");
+    assert_eq!(server.max_in_flight(), 8, "never more than --concurrency");
+    // Page 2 twice (refused, then retried), every other page once.
+    let mut expected: Vec<u32> = (1..=80).collect();
+    expected.insert(1, 2);
+    assert_eq!(pages_asked(&server), expected);
     let unique: HashSet<String> = ids.into_iter().collect();
     assert_eq!(unique.len(), 8000);
 }

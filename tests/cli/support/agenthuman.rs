@@ -127,7 +127,8 @@ impl FakeAgentHuman {
         match (request.method.as_str(), segments.as_slice()) {
             ("GET", ["v1", "sessions"]) => self.list(request),
             ("GET", ["v1", "sessions", id]) => {
-                match self.lock().iter().find(|s| s["session_id"] == *id) {
+                let found = self.lock().iter().find(|s| s["session_id"] == *id).cloned();
+                match found {
                     Some(session) => {
                         Reply::json(200, &json!({"success": true, "session": session}))
                     }
@@ -162,10 +163,12 @@ impl FakeAgentHuman {
                 );
             }
         };
-        let sessions = self.lock();
-        let sessions: Vec<&Value> = sessions
+        // Copied out of the lock, so that the JSON is built without holding it.
+        let sessions: Vec<Value> = self
+            .lock()
             .iter()
             .filter(|s| wanted.is_empty() || wanted.iter().any(|status| s["status"] == *status))
+            .cloned()
             .collect();
         Reply::json(200, &json!({"success": true, "sessions": sessions}))
     }

@@ -145,10 +145,13 @@ impl FakeAnam {
             Route::List => self
                 .list(request)
                 .unwrap_or_else(|message| nest_error(400, "Bad Request", json!([message]))),
-            Route::Get(id) => match self.lock().iter().find(|s| s["id"] == id) {
-                Some(session) => Reply::json(200, session),
-                None => Reply::json(404, &json!({"message": "Session not found"})),
-            },
+            Route::Get(id) => {
+                let found = self.lock().iter().find(|s| s["id"] == id).cloned();
+                match found {
+                    Some(session) => Reply::json(200, &session),
+                    None => Reply::json(404, &json!({"message": "Session not found"})),
+                }
+            }
         }
     }
 
@@ -160,21 +163,27 @@ impl FakeAnam {
         let persona_id = uuid(request, "personaId")?;
         let api_key_id = uuid(request, "apiKeyId")?;
 
-        let sessions = self.lock();
-        let matching: Vec<&Value> = sessions
-            .iter()
-            .filter(|s| search.as_deref().is_none_or(|term| contains(s, term)))
-            .filter(|s| persona_id.is_none_or(|id| s["personaId"] == id))
-            .filter(|s| api_key_id.is_none_or(|id| s["apiKeyId"] == id))
-            .collect();
-        let total = matching.len() as u64;
-        let last_page = total.div_ceil(per_page).max(1);
         let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
-        let data: Vec<&Value> = matching
-            .into_iter()
-            .skip(skip)
-            .take(per_page as usize)
-            .collect();
+        // Only the count and a copy of the page are taken under the lock; the JSON is built
+        // after it, so that requests for other pages do not queue behind this one.
+        let (total, data) = {
+            let sessions = self.lock();
+            let mut total: u64 = 0;
+            let mut data: Vec<Value> = Vec::new();
+            let matching = sessions
+                .iter()
+                .filter(|s| search.as_deref().is_none_or(|term| contains(s, term)))
+                .filter(|s| persona_id.is_none_or(|id| s["personaId"] == id))
+                .filter(|s| api_key_id.is_none_or(|id| s["apiKeyId"] == id));
+            for (i, session) in matching.enumerate() {
+                total += 1;
+                if i >= skip && (data.len() as u64) < per_page {
+                    data.push(session.clone());
+                }
+            }
+            (total, data)
+        };
+        let last_page = total.div_ceil(per_page).max(1);
         Ok(Reply::json(
             200,
             &json!({

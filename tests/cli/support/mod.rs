@@ -1,6 +1,6 @@
-//! What the integration tests share: fake provider servers, a command builder that runs the
-//! real binary in a clean environment (and one that reads its output while it runs), and the
-//! fixture files.
+//! What the integration tests share: fake provider servers (and holds that make them wait
+//! for an event), a command builder that runs the real binary in a clean environment (and one
+//! that reads its output while it runs), and the fixture files.
 //!
 //! The environment is cleaned because a developer's or CI runner's own `ANAM_API_KEY`,
 //! `AVATARCTL_OUTPUT` or proxy settings would otherwise change what a test sees.
@@ -8,6 +8,7 @@
 
 pub mod agenthuman;
 pub mod anam;
+pub mod hold;
 pub mod run;
 pub mod server;
 pub mod stream;
@@ -23,6 +24,8 @@ use assert_cmd::Command;
 pub use agenthuman::FakeAgentHuman;
 #[allow(unused_imports)]
 pub use anam::FakeAnam;
+#[allow(unused_imports)]
+pub use hold::{Barrier, Gate};
 #[allow(unused_imports)]
 pub use run::{AH_KEY, ANAM_KEY, Run, ids, run};
 #[allow(unused_imports)]

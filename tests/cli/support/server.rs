@@ -4,12 +4,16 @@
 //! a real socket. It runs on its own thread with its own tokio runtime, so plain blocking
 //! `#[test]`s can use it. It records every request, so a test can assert on what the CLI sent
 //! (paths, headers, how many pages, how many at once), and a plain closure decides each answer.
+//!
+//! The closure runs on tokio's blocking pool, not on the server's two async workers, so a
+//! closure that blocks (at a barrier or a gate, see `hold.rs`) or works hard (a big page)
+//! holds up its own request only, never the others.
 
+use std::fmt::Display;
 use std::future::IntoFuture;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -19,6 +23,11 @@ use axum::extract::{Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use tokio::sync::oneshot;
+
+/// The longest any wait for the fake (or hold in it, see `hold.rs`) lasts before the test is
+/// failed: only so that a CLI which never sends what a test waits for fails the test instead
+/// of hanging it; no passing run comes near it. (This file is also the bench's, on its own.)
+pub const HANG_GUARD: Duration = Duration::from_secs(20);
 
 /// One request as the fake received it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +41,9 @@ pub struct Recorded {
     pub headers: Vec<(String, String)>,
     /// When it arrived, for checking the spacing of retries.
     pub at: Instant,
+    /// The requests in flight at the fake when it arrived, itself included. So the most in
+    /// flight at once after some point is the largest of these among the requests after it.
+    pub in_flight: usize,
 }
 
 impl Recorded {
@@ -61,7 +73,7 @@ impl Recorded {
             .collect()
     }
 
-    fn from_request(request: &Request) -> Self {
+    fn from_request(request: &Request, in_flight: usize) -> Self {
         let query = Query::<Vec<(String, String)>>::try_from_uri(request.uri())
             .map(|Query(pairs)| pairs)
             .unwrap_or_default();
@@ -79,6 +91,7 @@ impl Recorded {
             query,
             headers,
             at: Instant::now(),
+            in_flight,
         }
     }
 }
@@ -135,9 +148,16 @@ type Handler = dyn Fn(&Recorded) -> Reply + Send + Sync;
 /// State shared between the test thread and the server's runtime.
 struct Shared {
     handler: Box<Handler>,
-    requests: Mutex<Vec<Recorded>>,
-    in_flight: AtomicUsize,
-    max_in_flight: AtomicUsize,
+    traffic: Mutex<Traffic>,
+    /// Notified whenever a request arrives or leaves, for the test's waits.
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct Traffic {
+    requests: Vec<Recorded>,
+    in_flight: usize,
+    max_in_flight: usize,
 }
 
 /// Counts a request as in flight from arrival until its reply is built, delay included, even
@@ -145,24 +165,39 @@ struct Shared {
 struct InFlight(Arc<Shared>);
 
 impl InFlight {
-    fn enter(shared: &Arc<Shared>) -> Self {
-        let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-        shared.max_in_flight.fetch_max(now, Ordering::SeqCst);
-        Self(Arc::clone(shared))
+    /// Counts `request` in and records it, in one step, so that the order of the record and
+    /// the counts in it agree.
+    fn enter(shared: &Arc<Shared>, request: &Request) -> (Self, Recorded) {
+        let mut traffic = lock(&shared.traffic);
+        traffic.in_flight += 1;
+        traffic.max_in_flight = traffic.max_in_flight.max(traffic.in_flight);
+        let recorded = Recorded::from_request(request, traffic.in_flight);
+        traffic.requests.push(recorded.clone());
+        drop(traffic);
+        shared.changed.notify_all();
+        (Self(Arc::clone(shared)), recorded)
     }
 }
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+        lock(&self.0.traffic).in_flight -= 1;
+        self.0.changed.notify_all();
     }
 }
 
 async fn answer(State(shared): State<Arc<Shared>>, request: Request) -> Response {
-    let _in_flight = InFlight::enter(&shared);
-    let recorded = Recorded::from_request(&request);
-    lock(&shared.requests).push(recorded.clone());
-    let reply = (shared.handler)(&recorded);
+    let (_in_flight, recorded) = InFlight::enter(&shared, &request);
+    let handling = Arc::clone(&shared);
+    let handled = tokio::task::spawn_blocking(move || (handling.handler)(&recorded)).await;
+    let reply = match handled.map_err(tokio::task::JoinError::try_into_panic) {
+        Ok(reply) => reply,
+        // The handler's panic (a failed assertion in a test's closure) was already reported;
+        // it ends this request as a panic in a synchronous handler would.
+        Err(Ok(panic)) => std::panic::resume_unwind(panic),
+        // Only when the server is stopping.
+        Err(Err(_cancelled)) => Reply::text(503, "text/plain", "the fake is stopping"),
+    };
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
     }
@@ -188,9 +223,8 @@ impl FakeServer {
         let addr = listener.local_addr().expect("the listener's address");
         let shared = Arc::new(Shared {
             handler: Box::new(handler),
-            requests: Mutex::new(Vec::new()),
-            in_flight: AtomicUsize::new(0),
-            max_in_flight: AtomicUsize::new(0),
+            traffic: Mutex::default(),
+            changed: Condvar::new(),
         });
         let app = Router::new()
             .fallback(answer)
@@ -208,7 +242,7 @@ impl FakeServer {
                     let listener = tokio::net::TcpListener::from_std(listener)
                         .expect("hand the listener to tokio");
                     // Not a graceful shutdown: a request sleeping through a long delay must
-                    // not keep a finished test waiting. Dropping the runtime cancels it.
+                    // not keep a finished test waiting. Shutting the runtime down cancels it.
                     tokio::select! {
                         served = axum::serve(listener, app).into_future() => {
                             served.expect("the fake server failed");
@@ -216,6 +250,10 @@ impl FakeServer {
                         _ = stopped => {}
                     }
                 });
+                // Without waiting for a handler still blocked on the blocking pool (at a hold
+                // that a failing test never released), as dropping the runtime would: it
+                // ends on its own, at the hold's guard.
+                runtime.shutdown_background();
             })
             .expect("spawn the fake server's thread");
         Self {
@@ -237,16 +275,41 @@ impl FakeServer {
 
     /// Every request received so far, in arrival order.
     pub fn requests(&self) -> Vec<Recorded> {
-        lock(&self.shared.requests).clone()
+        lock(&self.shared.traffic).requests.clone()
     }
 
     pub fn request_count(&self) -> usize {
-        lock(&self.shared.requests).len()
+        lock(&self.shared.traffic).requests.len()
     }
 
     /// The most requests ever handled at the same time, counting their delays.
     pub fn max_in_flight(&self) -> usize {
-        self.shared.max_in_flight.load(Ordering::SeqCst)
+        lock(&self.shared.traffic).max_in_flight
+    }
+
+    /// Waits until `n` requests have arrived; fails the test after [`HANG_GUARD`].
+    pub fn wait_for_requests(&self, n: usize) {
+        self.wait_until(format_args!("{n} requests"), |t| t.requests.len() >= n);
+    }
+
+    /// Waits until `n` requests are in flight at once; fails the test after [`HANG_GUARD`].
+    pub fn wait_for_in_flight(&self, n: usize) {
+        self.wait_until(format_args!("{n} requests in flight"), |t| t.in_flight >= n);
+    }
+
+    fn wait_until(&self, what: impl Display, ready: impl Fn(&Traffic) -> bool) {
+        let traffic = lock(&self.shared.traffic);
+        let (traffic, waited) = self
+            .shared
+            .changed
+            .wait_timeout_while(traffic, HANG_GUARD, |t| !ready(t))
+            .unwrap_or_else(PoisonError::into_inner);
+        assert!(
+            !waited.timed_out(),
+            "waited {HANG_GUARD:?} for {what}; {} arrived, {} in flight",
+            traffic.requests.len(),
+            traffic.in_flight
+        );
     }
 
     /// A bare HTTP/1.1 GET of `target` (path and query), for checking the fake itself without
@@ -287,7 +350,7 @@ impl Drop for FakeServer {
 }
 
 /// A panicking handler must not hide every later request from the test.
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -342,21 +405,38 @@ mod tests {
         assert_eq!(request.query_param("missing"), None);
         assert_eq!(request.header("x-api-key"), Some("k"));
         assert_eq!(request.header("X-API-KEY"), Some("k"));
+        assert_eq!(request.in_flight, 1);
+    }
+
+    /// A bare GET from another thread that ends (with nothing, or an error) once the server
+    /// answers or drops the connection, for requests a test never lets finish.
+    fn get_in_background(addr: SocketAddr) -> JoinHandle<()> {
+        std::thread::spawn(move || {
+            let mut stream = TcpStream::connect(addr).expect("connect");
+            stream
+                .write_all(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
+                .expect("send");
+            let _ = stream.read_to_end(&mut Vec::new());
+        })
     }
 
     #[test]
     fn delayed_requests_overlap() {
+        // A delay far longer than the test: the three overlap only if delays run side by side.
         let server = FakeServer::start(|_| {
-            Reply::text(200, "text/plain", "slow").delay(Duration::from_millis(400))
+            Reply::text(200, "text/plain", "slow").delay(Duration::from_secs(60))
         });
-        std::thread::scope(|scope| {
-            for _ in 0..3 {
-                scope.spawn(|| server.get("/", &[]).expect("GET"));
-            }
-        });
+        let clients: Vec<_> = (0..3).map(|_| get_in_background(server.addr())).collect();
+        server.wait_for_in_flight(3);
         assert_eq!(server.request_count(), 3);
-        let max = server.max_in_flight();
-        assert!((2..=3).contains(&max), "max in flight: {max}");
+        assert_eq!(server.max_in_flight(), 3);
+        let mut counts: Vec<usize> = server.requests().iter().map(|r| r.in_flight).collect();
+        counts.sort_unstable();
+        assert_eq!(counts, [1, 2, 3], "each counted in on arrival");
+        drop(server);
+        for client in clients {
+            client.join().expect("client thread");
+        }
     }
 
     #[test]
@@ -364,23 +444,17 @@ mod tests {
         let server = FakeServer::start(|_| {
             Reply::text(200, "text/plain", "").delay(Duration::from_secs(60))
         });
-        let addr = server.addr();
-        let client = std::thread::spawn(move || {
-            let mut stream = TcpStream::connect(addr).expect("connect");
-            stream
-                .write_all(b"GET / HTTP/1.1\r\nhost: x\r\n\r\n")
-                .expect("send");
-            // Ends (with nothing, or an error) once the server drops the connection.
-            let _ = stream.read_to_end(&mut Vec::new());
-        });
+        let client = get_in_background(server.addr());
+        server.wait_for_requests(1);
         let started = Instant::now();
-        while server.request_count() == 0 {
-            assert!(started.elapsed() < Duration::from_secs(10), "no request");
-            std::thread::sleep(Duration::from_millis(10));
-        }
         drop(server);
         client.join().expect("client thread");
-        assert!(started.elapsed() < Duration::from_secs(10));
+        // Far under the delay: the request was cancelled, not waited for.
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
