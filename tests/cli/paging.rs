@@ -36,7 +36,9 @@ fn all_returns_every_session_exactly_once_in_order() {
         run.quiet_success();
         let expected: Vec<String> = (0..n).map(anam::session_id).collect();
         assert_eq!(run.ndjson_ids(), expected, "n = {n}");
-        let pages = n.div_ceil(100).max(1) as u32;
+        // Every page up to the announced last one, and one more after a full last page:
+        // a provider's count is not taken on trust.
+        let pages = (n / 100 + 1) as u32;
         assert_eq!(
             pages_asked(&server),
             (1..=pages).collect::<Vec<_>>(),
@@ -354,8 +356,9 @@ fn a_429_halves_the_concurrency() {
     let most = after.iter().copied().max().unwrap_or(0);
     assert!((1..=4).contains(&most), "after the 429: {most} at once");
     assert_eq!(server.max_in_flight(), 8, "never more than --concurrency");
-    // Page 2 twice (refused, then retried), every other page once.
-    let mut expected: Vec<u32> = (1..=80).collect();
+    // Page 2 twice (refused, then retried), every other page once, and page 81 after the
+    // full page 80.
+    let mut expected: Vec<u32> = (1..=81).collect();
     expected.insert(1, 2);
     assert_eq!(pages_asked(&server), expected);
     let unique: HashSet<String> = ids.into_iter().collect();
@@ -364,7 +367,7 @@ fn a_429_halves_the_concurrency() {
 
 #[test]
 fn a_server_that_ignores_the_page_number_cannot_loop_the_walk() {
-    // No counts, and the same full page whatever page is asked for.
+    // No counts, and the same full page whatever page is asked for: an error, not the end.
     let page: Vec<serde_json::Value> = (0..100).map(anam::session).collect();
     let server = FakeServer::start(move |_| Reply::json(200, &serde_json::json!({ "data": page })));
     for args in [&["--all"][..], &["--limit", "500"]] {
@@ -374,12 +377,15 @@ fn a_server_that_ignores_the_page_number_cannot_loop_the_walk() {
                 .args(args),
             KEY,
         );
-        assert_eq!(run.ndjson_ids().len(), 100, "{args:?}");
+        assert_eq!(run.code, Some(5), "{args:?}: {run:#?}");
+        assert_eq!(run.stdout.lines().count(), 100, "page 1 was streamed");
+        run.assert_stderr_contains("page 2 of the list repeats an earlier page");
+        run.assert_stderr_contains("the list is incomplete: 100 sessions were written");
     }
     assert_eq!(
         server.request_count(),
         4,
-        "two pages a walk: the second brings nothing new"
+        "two pages a walk: the second repeats the first"
     );
 }
 
