@@ -24,13 +24,11 @@ pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(
     let Some((first_id, rest)) = ids.split_first() else {
         return Ok(());
     };
-    let first = fetch(ctx, first_id).await;
-    if let Err(error) = &first
-        && (ids.len() == 1 || error.is_refused_key())
-    {
+    let first = match fetch(ctx, first_id).await {
         // A refused key would be refused for every other ID too.
-        return Err(first.err().expect("an error"));
-    }
+        Err(error) if ids.len() == 1 || error.is_refused_key() => return Err(error),
+        first => first,
+    };
     let others: Vec<_> = stream::iter(rest)
         .map(|id| fetch(ctx, id))
         .buffered(ctx.concurrency)
