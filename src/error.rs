@@ -64,7 +64,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Usage(_) => exit::USAGE,
-            Self::Api(api) => match api.status {
+            Self::Api(api) => match api.meaning() {
                 404 => exit::NOT_FOUND,
                 401 | 403 => exit::AUTH,
                 429 => exit::RATE_LIMITED,
@@ -81,7 +81,7 @@ impl Error {
     /// Whether the provider refused the API key (401 or 403): every other request would be
     /// refused too.
     pub fn is_refused_key(&self) -> bool {
-        matches!(self, Self::Api(api) if matches!(api.status, 401 | 403))
+        matches!(self, Self::Api(api) if matches!(api.meaning(), 401 | 403))
     }
 
     /// True when the error is, somewhere in its chain, a write to a closed pipe.
@@ -198,8 +198,12 @@ pub enum Malformed {
         path: String,
         problem: BodyError,
     },
-    /// A body larger than any real answer.
-    TooLarge { path: String, limit_mib: usize },
+    /// A body larger than any real answer; `whole_list` when it was a whole session list.
+    TooLarge {
+        path: String,
+        limit_mib: usize,
+        whole_list: bool,
+    },
     /// A redirect that cannot be followed.
     Redirect {
         path: String,
@@ -246,9 +250,21 @@ impl std::fmt::Display for Malformed {
                  persists, the provider's API may have changed",
                 sanitize(&problem.to_string())
             ),
-            Self::TooLarge { path, limit_mib } => write!(
+            Self::TooLarge {
+                path,
+                limit_mib,
+                whole_list: true,
+            } => write!(
                 f,
-                "the response to GET {path} is larger than {limit_mib} MiB — check --base-url"
+                "the session list from GET {path} is larger than {limit_mib} MiB, more than \
+                 avatarctl reads in one response — narrow it with a provider filter (--status)"
+            ),
+            Self::TooLarge {
+                path, limit_mib, ..
+            } => write!(
+                f,
+                "the response to GET {path} is larger than {limit_mib} MiB, far more than a page \
+                 of the provider's API holds — check --base-url"
             ),
             Self::Redirect { path, problem } => match problem {
                 RedirectProblem::NoLocation => {
@@ -303,6 +319,12 @@ pub struct ApiError {
     pub provider: ProviderKind,
     /// What was asked for, e.g. `session 3f1c…` or `the session list`.
     pub subject: String,
+    /// The request's path, e.g. `/v1/sessions`.
+    pub path: String,
+    /// Whether it asked for a list: a list that is not found is a wrong base URL, not a wrong ID.
+    pub lists: bool,
+    /// For a 2xx whose body says `success: false`: the status its error code stands for.
+    pub said_status: Option<u16>,
     /// Where the key came from (`ANAM_API_KEY`, `--api-key`, …), never the key.
     pub key_source: String,
     /// The provider's own message, sanitized.
@@ -316,6 +338,14 @@ pub struct ApiError {
     pub asked_to_wait: Option<Duration>,
 }
 
+impl ApiError {
+    /// The status the failure amounts to: the HTTP status, or for a 2xx that says
+    /// `success: false`, the one its error code stands for.
+    pub fn meaning(&self) -> u16 {
+        self.said_status.unwrap_or(self.status)
+    }
+}
+
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Self {
@@ -323,9 +353,13 @@ impl std::fmt::Display for ApiError {
             provider,
             subject,
             key_source,
+            path,
             ..
         } = self;
         let mut detail = format!("HTTP {status}");
+        if self.said_status.is_some() {
+            detail.push_str(" with success: false");
+        }
         if let Some(message) = &self.message {
             detail.push_str(&format!(": {message}"));
         }
@@ -344,7 +378,12 @@ impl std::fmt::Display for ApiError {
                 describe_wait(wait)
             ));
         }
-        match status {
+        match self.meaning() {
+            404 if self.lists => write!(
+                f,
+                "{provider} has no session list at GET {path} ({detail}) — check --base-url: the \
+                 host, and any path prefix"
+            ),
             401 | 403 => write!(
                 f,
                 "{provider} refused the API key from {key_source} ({detail}) — check the key, \
@@ -381,6 +420,9 @@ mod tests {
             status,
             provider: ProviderKind::Anam,
             subject: "session 1".into(),
+            path: "/v1/sessions/1".into(),
+            lists: false,
+            said_status: None,
             key_source: "ANAM_API_KEY".into(),
             message: Some("nope".into()),
             suggestion: None,
@@ -439,6 +481,32 @@ mod tests {
         let text = api(401).to_string();
         assert!(text.contains("ANAM_API_KEY"), "{text}");
         assert!(text.contains("HTTP 401: nope, request ID req-1"), "{text}");
+    }
+
+    #[test]
+    fn a_list_not_found_is_a_wrong_base_url_and_a_success_false_keeps_its_meaning() {
+        let Error::Api(mut api) = api(404) else {
+            unreachable!()
+        };
+        api.lists = true;
+        api.path = "/proxy/v1/sessions".into();
+        let text = api.to_string();
+        assert!(
+            text.starts_with("anam has no session list at GET /proxy/v1/sessions (HTTP 404"),
+            "{text}"
+        );
+        assert!(text.contains("check --base-url"), "{text}");
+        api.status = 200;
+        api.said_status = Some(401);
+        let error = Error::Api(api);
+        assert_eq!(error.exit_code(), 4);
+        assert!(error.is_refused_key());
+        assert!(
+            error
+                .to_string()
+                .contains("(HTTP 200 with success: false: nope"),
+            "{error}"
+        );
     }
 
     #[test]

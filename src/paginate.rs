@@ -17,7 +17,7 @@ use std::hash::{Hash, Hasher};
 use futures_util::{FutureExt, StreamExt, stream};
 
 use crate::error::{Error, Malformed, PagingProblem};
-use crate::provider::{Page, PageRequest, Paging};
+use crate::provider::{Listed, Mapped, Page, PageRequest, Paging};
 use crate::record::Keyed;
 use crate::warnings::Warnings;
 
@@ -103,11 +103,20 @@ struct Taken {
     received: usize,
 }
 
-/// Fetches one page: any `Fn(PageRequest) -> impl Future<Output = Result<Page<R>, Error>>`.
+/// Fetches the list: one page at a time, or — for a provider that answers with the whole
+/// list — record by record from its one response.
 pub trait FetchPage<R> {
     fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page<R>, Error>>;
+
+    /// The whole list, each record handed to `each` as it is read (`false`: stop reading).
+    fn fetch_each(
+        &self,
+        each: &mut dyn FnMut(Listed<R>) -> bool,
+    ) -> impl Future<Output = Result<(), Error>>;
 }
 
+/// Any `Fn(PageRequest) -> impl Future<Output = Result<Page<R>, Error>>` fetches pages (and
+/// the whole list as one page): what the unit tests hand the walk.
 impl<R, F, Fut> FetchPage<R> for F
 where
     F: Fn(PageRequest) -> Fut,
@@ -115,6 +124,23 @@ where
 {
     fn fetch(&self, request: PageRequest) -> impl Future<Output = Result<Page<R>, Error>> {
         self(request)
+    }
+
+    async fn fetch_each(&self, each: &mut dyn FnMut(Listed<R>) -> bool) -> Result<(), Error> {
+        let page = self(PageRequest::Whole).await?;
+        let records = page.records.into_iter().map(|record| {
+            Listed::Record(Mapped {
+                record,
+                problems: Vec::new(),
+            })
+        });
+        let skipped = page.notes.skipped.into_iter().map(Listed::Skipped);
+        for listed in records.chain(skipped) {
+            if !each(listed) {
+                break;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -144,9 +170,7 @@ pub async fn paginate<R: Keyed>(
             walk.outcome.more = first.last_page.is_some_and(|last| page < last);
             walk.take(first)?;
         }
-        (Paging::Whole, _) => {
-            walk.take(fetch.fetch(PageRequest::Whole).await?)?;
-        }
+        (Paging::Whole, _) => walk.whole(&fetch).await?,
         (Paging::Cursor { max_per_page }, _) => walk.cursors(max_per_page, &fetch).await?,
         (Paging::Numbered { max_per_page }, _) => {
             walk.numbered(max_per_page, concurrency, &fetch).await?;
@@ -218,6 +242,57 @@ where
             sessions: self.outcome.emitted,
         });
         Ok(Taken { received })
+    }
+
+    /// The whole list in one response, read record by record: memory holds one record and
+    /// the set of IDs, not the list. Past the limit, records are still counted (not kept),
+    /// so that the note can say how many there are.
+    async fn whole<R: Keyed>(&mut self, fetch: &impl FetchPage<R>) -> Result<(), Error>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
+        let mut received: u64 = 0;
+        let mut failed = None;
+        let read = fetch
+            .fetch_each(&mut |listed| {
+                received += 1;
+                match listed {
+                    Listed::Skipped(reason) => {
+                        self.outcome.skipped += 1;
+                        self.outcome.warnings.skipped(reason);
+                    }
+                    Listed::Record(_) if self.full() => self.outcome.more = true,
+                    Listed::Record(Mapped { record, problems }) => {
+                        for problem in problems {
+                            self.outcome.warnings.field(record.key(), problem);
+                        }
+                        if !self.seen.insert(record.key().to_owned()) {
+                            self.outcome.duplicates += 1;
+                        } else if let Err(error) = (self.emit)(record) {
+                            failed = Some(error);
+                            return false;
+                        } else {
+                            self.outcome.emitted += 1;
+                        }
+                    }
+                }
+                true
+            })
+            .await;
+        if let Some(error) = failed {
+            return Err(error.into());
+        }
+        read?;
+        self.outcome.total = Some(received);
+        self.outcome.final_total = Some(received);
+        self.outcome.last_page = Some(1);
+        self.pages = 1;
+        (self.progress)(Progress {
+            pages: 1,
+            pages_total: Some(1),
+            sessions: self.outcome.emitted,
+        });
+        Ok(())
     }
 
     /// Numbered pages: page 1 for the count, then every page up to the announced last one

@@ -61,7 +61,7 @@ pub struct GlobalArgs {
 
     /// When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto,
-        help_heading = "Global options")]
+        ignore_case = true, help_heading = "Global options")]
     pub color: ColorChoice,
 
     /// Log each HTTP request (method, URL, status, time) to stderr, secrets redacted

@@ -56,7 +56,7 @@ pub struct ConnectionArgs {
 #[command(next_help_heading = "Output options")]
 pub struct OutputArgs {
     /// Output format [env: AVATARCTL_OUTPUT] [default: table]
-    #[arg(short, long, value_enum)]
+    #[arg(short, long, value_enum, ignore_case = true)]
     pub output: Option<Format>,
 
     /// Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)
@@ -124,11 +124,18 @@ fn key_help() -> String {
     )
 }
 
-/// A duration such as `30s`, `2m` or `500ms`; a bare number is seconds. Zero is refused.
+/// A duration such as `30s`, `2m` or `500ms`; a bare number is seconds (`0.5` too). Zero
+/// is refused.
 pub fn parse_timeout(text: &str) -> Result<Duration, String> {
-    let duration = match text.trim().parse::<u64>() {
-        Ok(seconds) => Duration::from_secs(seconds),
-        Err(_) => humantime::parse_duration(text.trim())
+    let text = text.trim();
+    let seconds = text
+        .parse::<f64>()
+        .ok()
+        .filter(|_| text.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+    let duration = match seconds {
+        Some(seconds) => Duration::try_from_secs_f64(seconds)
+            .map_err(|_| "is too long (examples: 30s, 2m, 500ms)".to_owned())?,
+        None => humantime::parse_duration(text)
             .map_err(|e| format!("{e} (examples: 30s, 2m, 500ms)"))?,
     };
     if duration.is_zero() {
@@ -145,6 +152,11 @@ mod tests {
     fn timeouts_parse_as_durations() {
         assert_eq!(parse_timeout("30s"), Ok(Duration::from_secs(30)));
         assert_eq!(parse_timeout("5"), Ok(Duration::from_secs(5)));
+        assert_eq!(parse_timeout("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_timeout(" 1.25 "), Ok(Duration::from_millis(1250)));
+        assert!(parse_timeout("0.0").is_err());
+        assert!(parse_timeout("-1").is_err());
+        assert!(parse_timeout("1e999").is_err());
         assert_eq!(parse_timeout("250ms"), Ok(Duration::from_millis(250)));
         assert!(parse_timeout("0s").is_err());
         assert!(parse_timeout("soon").is_err());

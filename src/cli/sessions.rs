@@ -35,15 +35,15 @@ pub enum SessionsCommand {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// One page, as the provider numbers them (from 1)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "limit")]
+    #[arg(long, value_name = "N", value_parser = positive::<u32>, conflicts_with = "limit")]
     pub page: Option<u32>,
 
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..),
+    #[arg(long, value_name = "N", value_parser = positive::<u32>,
         conflicts_with = "limit", help = per_page_help())]
     pub per_page: Option<u32>,
 
     /// At most N sessions, fetching as many pages as needed [default: 20]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = positive::<u64>)]
     pub limit: Option<u64>,
 
     /// Every session: page 1 tells how many pages there are, the rest are fetched concurrently
@@ -87,7 +87,7 @@ pub struct SelectionArgs {
         help = filter_help(Filter::ApiKeyId, "sessions minted with one API key"))]
     pub api_key_id: Option<String>,
 
-    #[arg(long, value_enum,
+    #[arg(long, value_enum, ignore_case = true,
         help = filter_help(Filter::Status, "only active (started) or ended sessions"))]
     pub status: Option<StatusArg>,
 }
@@ -148,6 +148,20 @@ fn id_help() -> String {
         .map(|row| format!("{}: {}", row.name, row.id_form))
         .collect();
     format!("Session IDs ({})", forms.join("; "))
+}
+
+/// A whole number of 1 or more, with a message in words rather than Rust's integer range.
+fn positive<T: std::str::FromStr + From<u8> + PartialOrd>(text: &str) -> Result<T, String> {
+    let bad = || format!("{text:?} is not a whole number of 1 or more");
+    let text = text.trim();
+    if !text.bytes().all(|b| b.is_ascii_digit()) || text.is_empty() {
+        return Err(bad());
+    }
+    match text.parse::<T>() {
+        Ok(n) if n >= T::from(1) => Ok(n),
+        Ok(_) => Err(bad()),
+        Err(_) => Err(format!("{text} is too large")),
+    }
 }
 
 fn parse_uuid(text: &str) -> Result<String, String> {

@@ -2,7 +2,7 @@
 //! env var that is set; the key from `--api-key`, `--api-key-file` (or stdin) or the
 //! provider's env var. Messages name where a key came from, never the key.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use super::{EnvLookup, from_env_with};
@@ -101,11 +101,20 @@ fn parse_key(raw: &str, source: &str, empty: impl FnOnce() -> Error) -> Result<A
 
 fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), Error> {
     let (text, source) = if path == Path::new("-") {
-        let mut text = String::new();
-        stdin
-            .read_to_string(&mut text)
-            .map_err(|e| Error::usage(format!("cannot read the API key from stdin: {e}")))?;
-        (text, "--api-key-file - (stdin)".to_owned())
+        let source = "--api-key-file - (stdin)".to_owned();
+        let cannot =
+            |e: std::io::Error| Error::usage(format!("cannot read the API key from stdin: {e}"));
+        if std::io::stdin().is_terminal() {
+            // Typed at a terminal: prompt on stderr's terminal and do not echo it.
+            (
+                rpassword::prompt_password("API key: ").map_err(cannot)?,
+                source,
+            )
+        } else {
+            let mut text = String::new();
+            stdin.read_to_string(&mut text).map_err(cannot)?;
+            (text, source)
+        }
     } else {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Error::usage(format!(

@@ -139,23 +139,6 @@ pub fn resolve_output(
         None => from_env(env, "AVATARCTL_OUTPUT")?.unwrap_or(Format::Table),
     };
     let fields = args.fields.as_deref().map(parse_fields).transpose()?;
-    if args.raw && !matches!(format, Format::Json | Format::Ndjson) {
-        return Err(Error::usage(format!(
-            "--raw applies to -o json and -o ndjson, not -o {} — add -o json",
-            format.name()
-        )));
-    }
-    if args.raw && fields.is_some() {
-        return Err(Error::usage(
-            "--raw and --fields do not combine — select provider fields with --fields raw.<path>",
-        ));
-    }
-    if args.csv_safe && format != Format::Csv {
-        return Err(Error::usage(format!(
-            "--csv-safe applies to -o csv, not -o {} — add -o csv",
-            format.name()
-        )));
-    }
     Ok(OutputOptions {
         format,
         fields,
@@ -374,11 +357,8 @@ mod tests {
     }
 
     #[test]
-    fn output_options_that_cannot_apply_are_refused() {
+    fn fields_are_parsed_and_a_repeat_is_refused() {
         let key = [("ANAM_API_KEY", "k")];
-        assert!(resolve(&["--raw"], &key).is_err());
-        assert!(resolve(&["--raw", "-o", "json", "--fields", "id"], &key).is_err());
-        assert!(resolve(&["--csv-safe", "-o", "json"], &key).is_err());
         assert!(resolve(&["-o", "csv", "--csv-safe", "--fields", "id,raw.a.b"], &key).is_ok());
         let repeated = resolve(&["-o", "csv", "--fields", "id,status, id"], &key).unwrap_err();
         assert_eq!(

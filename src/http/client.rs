@@ -8,7 +8,7 @@ use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue, LOCATION};
 use reqwest::{RequestBuilder, Response, StatusCode};
 use url::Url;
 
-use super::errors::{self, parse_error_body, retryable_status};
+use super::errors::{self, failure_in_body, parse_error_body, retryable_status};
 use super::pacer::read_rate_limit;
 use super::{Client, Failure};
 use crate::error::{ApiError, Error, Malformed, NetworkCause, NetworkError, RedirectProblem};
@@ -16,6 +16,10 @@ use crate::provider::{ApiRequest, Auth};
 
 /// The most of one response body that is read: far above any real page, far below harm.
 pub const MAX_BODY: usize = 64 * 1024 * 1024;
+
+/// The most of a whole session list in one response (AgentHuman's): it is read record by
+/// record, so memory holds the body and one record; about two million sessions.
+pub const MAX_LIST_BODY: usize = 1024 * 1024 * 1024;
 
 /// Redirects followed before giving up.
 const MAX_REDIRECTS: usize = 5;
@@ -62,16 +66,26 @@ impl Client {
             // A header is provider text like a body: it may echo the key.
             let request_id = errors::request_id(response.headers()).map(|id| self.quote(id));
             let retry_after = errors::retry_after(response.headers(), SystemTime::now());
-            let body = read_body(response, &url)
+            let limit = if request.whole_list {
+                MAX_LIST_BODY
+            } else {
+                MAX_BODY
+            };
+            let body = read_body(response, &url, limit, request.whole_list)
                 .await
                 .map_err(|e| self.network_failure(&url, &e))?;
-            if status.is_success() {
-                return body.map_err(Failure::fatal);
+            let body = body.map_err(Failure::fatal)?;
+            let said = status
+                .is_success()
+                .then(|| failure_in_body(&body))
+                .flatten();
+            if status.is_success() && said.is_none() {
+                return Ok(body);
             }
-            let error = self.api_error(request, status, request_id, body.as_deref());
+            let error = self.api_error(request, (status, said), &url, request_id, &body);
             return Err(Failure {
                 error,
-                retry: retryable_status(status.as_u16(), retry_after),
+                retry: retryable_status(said.unwrap_or(status.as_u16()), retry_after),
             });
         }
         Err(Failure::fatal(network_error(
@@ -80,24 +94,30 @@ impl Client {
         )))
     }
 
-    /// An error status, with what the provider said in its body (if the body was read).
+    /// An error status (and for a 2xx that says `success: false`, the status it stands for),
+    /// with what the provider said in its body.
     fn api_error(
         &self,
         request: &ApiRequest,
-        status: StatusCode,
+        (status, said_status): (StatusCode, Option<u16>),
+        url: &Url,
         request_id: Option<String>,
-        body: Result<&[u8], &Error>,
+        body: &[u8],
     ) -> Error {
-        let said = parse_error_body(body.unwrap_or_default());
+        let said = parse_error_body(body);
         Error::Api(Box::new(ApiError {
             status: status.as_u16(),
             provider: self.provider,
             subject: request.subject.clone(),
+            path: url.path().to_owned(),
+            lists: request.lists,
+            said_status,
             key_source: self.key_source.clone(),
-            message: said
-                .message
-                .map(|text| self.quote(&text))
-                .or_else(|| status.canonical_reason().map(str::to_owned)),
+            message: said.message.map(|text| self.quote(&text)).or_else(|| {
+                // "OK" would contradict the failure a 2xx body reports.
+                let reason = status.canonical_reason().filter(|_| said_status.is_none());
+                reason.map(str::to_owned)
+            }),
             suggestion: said.suggestion.map(|text| self.quote(&text)),
             request_id,
             attempts: 1,
@@ -154,27 +174,27 @@ fn unix_now() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// Reads a body up to [`MAX_BODY`]. The outer error is the network's; the inner one a body
+/// Reads a body up to `limit` bytes. The outer error is the network's; the inner one a body
 /// too large to be a real answer.
 async fn read_body(
     mut response: Response,
     url: &Url,
+    limit: usize,
+    whole_list: bool,
 ) -> Result<Result<Vec<u8>, Error>, reqwest::Error> {
     let too_large = || {
         Err(Error::malformed(Malformed::TooLarge {
             path: url.path().to_owned(),
-            limit_mib: MAX_BODY / (1024 * 1024),
+            limit_mib: limit / (1024 * 1024),
+            whole_list,
         }))
     };
-    if response
-        .content_length()
-        .is_some_and(|n| n > MAX_BODY as u64)
-    {
+    if response.content_length().is_some_and(|n| n > limit as u64) {
         return Ok(too_large());
     }
     let mut body = Vec::new();
     while let Some(chunk) = response.chunk().await? {
-        if body.len() + chunk.len() > MAX_BODY {
+        if body.len() + chunk.len() > limit {
             return Ok(too_large());
         }
         body.extend_from_slice(&chunk);

@@ -49,6 +49,40 @@ pub fn parse_error_body(body: &[u8]) -> ErrorBody {
     }
 }
 
+/// The status a 2xx body that says `{"success": false, "error": …}` stands for, read from
+/// its error code where it gives one (auth → 401, not found → 404, rate limit → 429), else a
+/// provider failure (502); `None` for a body that does not say it failed.
+pub fn failure_in_body(body: &[u8]) -> Option<u16> {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
+        return None;
+    };
+    if map.get("success") != Some(&Value::Bool(false)) {
+        return None;
+    }
+    let code = map
+        .get("error")
+        .and_then(|e| e.get("code"))
+        .or_else(|| map.get("code"))
+        .map(|code| match code {
+            Value::String(s) => s.to_ascii_lowercase(),
+            other => other.to_string(),
+        })
+        .unwrap_or_default();
+    let has = |words: &[&str]| words.iter().any(|w| code.contains(w));
+    Some(
+        if has(&["auth", "key", "forbidden", "permission", "401", "403"]) {
+            401
+        } else if has(&["not_found", "notfound", "not found", "404"]) {
+            404
+        } else if has(&["rate", "too_many", "429"]) {
+            429
+        } else {
+            502
+        },
+    )
+}
+
 /// Whether an error status is worth another try.
 pub fn retryable_status(status: u16, retry_after: Option<Duration>) -> Retryable {
     match status {
@@ -187,6 +221,30 @@ mod tests {
             HeaderValue::from_static("99999999999999999999999"),
         );
         assert_eq!(retry_after(&headers, now), Some(Duration::MAX));
+    }
+
+    #[test]
+    fn a_success_false_is_read_by_its_code() {
+        let said = |body: &str| failure_in_body(body.as_bytes());
+        assert_eq!(
+            said(r#"{"success":false,"error":{"message":"m","code":"INVALID_API_KEY"}}"#),
+            Some(401)
+        );
+        assert_eq!(
+            said(r#"{"success":false,"error":{"code":"SESSION_NOT_FOUND"}}"#),
+            Some(404)
+        );
+        assert_eq!(
+            said(r#"{"success":false,"error":{"code":"RATE_LIMITED"}}"#),
+            Some(429)
+        );
+        assert_eq!(
+            said(r#"{"success":false,"error":"Database unavailable"}"#),
+            Some(502)
+        );
+        assert_eq!(said(r#"{"success":true,"sessions":[]}"#), None);
+        assert_eq!(said(r#"{"data":[]}"#), None);
+        assert_eq!(said("<html>"), None);
     }
 
     #[test]

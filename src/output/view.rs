@@ -58,6 +58,37 @@ impl Column {
     }
 }
 
+/// Refuses a format option that cannot apply: `--raw` to records without a provider object
+/// (first, so that the advice never leads to another refusal) or to a format other than
+/// JSON, `--raw` with `--fields`, `--csv-safe` to a format other than CSV. `--utc` is a time
+/// zone, not a format option, and always applies.
+fn check_applies(options: &OutputOptions, has_raw: bool, noun: &str) -> Result<(), Error> {
+    let format = options.format;
+    if options.raw && !has_raw {
+        return Err(Error::usage(format!(
+            "--raw shows provider objects, and a {noun} is not one — leave it out"
+        )));
+    }
+    if options.raw && !matches!(format, Format::Json | Format::Ndjson) {
+        return Err(Error::usage(format!(
+            "--raw applies to -o json and -o ndjson, not -o {} — add -o json",
+            format.name()
+        )));
+    }
+    if options.raw && options.fields.is_some() {
+        return Err(Error::usage(
+            "--raw and --fields do not combine — select provider fields with --fields raw.<path>",
+        ));
+    }
+    if options.csv_safe && format != Format::Csv {
+        return Err(Error::usage(format!(
+            "--csv-safe applies to -o csv, not -o {} — add -o csv",
+            format.name()
+        )));
+    }
+    Ok(())
+}
+
 /// A column header from a field name: `end_reason` → `END REASON`.
 pub fn header_of(name: &str) -> String {
     name.replace('_', " ").to_uppercase()
@@ -77,12 +108,7 @@ impl View {
     /// `--raw` against the type, and picks the columns.
     pub fn new<R: Record>(options: &OutputOptions, layout: Layout) -> Result<Self, Error> {
         let schema = R::SCHEMA;
-        if options.raw && !schema.has_raw {
-            return Err(Error::usage(format!(
-                "--raw shows provider objects, and a {} is not one — leave it out",
-                schema.noun
-            )));
-        }
+        check_applies(options, schema.has_raw, schema.noun)?;
         let columns = match &options.fields {
             _ if options.raw => Columns::Raw,
             Some(fields) => Columns::Fields(
@@ -224,6 +250,38 @@ mod tests {
         };
         let headers: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
         assert_eq!(headers, ["END REASON", "DURATION", "raw.a.b"]);
+    }
+
+    #[test]
+    fn format_options_that_cannot_apply_are_refused() {
+        let refused = |format, change: fn(&mut OutputOptions)| {
+            let mut options = OutputOptions::new(format);
+            change(&mut options);
+            View::new::<Session>(&options, Layout::List)
+                .err()
+                .map(|e| e.to_string())
+        };
+        assert!(
+            refused(Format::Table, |o| o.raw = true)
+                .unwrap()
+                .starts_with("--raw applies to")
+        );
+        assert!(
+            refused(Format::Json, |o| {
+                o.raw = true;
+                o.fields = Some(vec![FieldPath::top("id")]);
+            })
+            .unwrap()
+            .starts_with("--raw and --fields")
+        );
+        assert!(
+            refused(Format::Json, |o| o.csv_safe = true)
+                .unwrap()
+                .starts_with("--csv-safe")
+        );
+        assert_eq!(refused(Format::Json, |o| o.utc = true), None);
+        assert_eq!(refused(Format::Ndjson, |o| o.raw = true), None);
+        assert_eq!(refused(Format::Csv, |o| o.csv_safe = true), None);
     }
 
     #[test]

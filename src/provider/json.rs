@@ -68,57 +68,228 @@ pub struct MappingNotes {
     pub skipped: Vec<String>,
 }
 
-/// Parses a body as a JSON value; a UTF-8 byte-order mark before it is allowed.
-pub fn parse_json(body: &[u8]) -> Result<Value, BodyError> {
+/// A body as text: UTF-8 (checked whole, so that no field skipped unread can hide bad
+/// bytes), without a byte-order mark, and not empty.
+pub fn body_text(body: &[u8]) -> Result<&str, BodyError> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    if body.iter().all(u8::is_ascii_whitespace) {
+    let text = std::str::from_utf8(body)
+        .map_err(|e| BodyError::NotJson(format!("invalid UTF-8 after byte {}", e.valid_up_to())))?;
+    if text.trim().is_empty() {
         return Err(BodyError::Empty);
     }
-    serde_json::from_slice(body).map_err(|e| match e.classify() {
+    Ok(text)
+}
+
+/// What serde said was wrong with a body.
+fn syntax(e: &serde_json::Error) -> BodyError {
+    match e.classify() {
         serde_json::error::Category::Eof => BodyError::Truncated(e.to_string()),
         _ => BodyError::NotJson(e.to_string()),
-    })
+    }
+}
+
+/// Parses a body as a JSON value; a UTF-8 byte-order mark before it is allowed.
+pub fn parse_json(body: &[u8]) -> Result<Value, BodyError> {
+    serde_json::from_str(body_text(body)?).map_err(|e| syntax(&e))
+}
+
+/// Parses a body's envelope into `T`, skipping what `T` does not name.
+pub fn parse_envelope<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, BodyError> {
+    serde_json::from_str(body_text(body)?).map_err(|e| syntax(&e))
 }
 
 /// Maps one record object: `Ok` with the record (and its unreadable fields), or `Err` with
 /// why it has no usable ID.
 pub type MapRecord<R> = fn(Value) -> Result<Mapped<R>, String>;
 
-/// Takes the record array of a list body out from under the first of `keys` it has (moved,
-/// not copied: a page's objects become their records' `raw` values), and maps each with `map`.
-/// A record that cannot be mapped is skipped and noted, never an error.
+/// One item of a list read record by record.
+#[derive(Debug)]
+pub enum Listed<R> {
+    Record(Mapped<R>),
+    /// A record without a usable ID, and why.
+    Skipped(String),
+}
+
+/// Maps the records of a list body's array — under the first of `keys` the body has —
+/// collecting them with what was noticed; a record that cannot be mapped is skipped and
+/// noted, never an error.
 pub fn map_list<R: crate::record::Keyed>(
-    body: &mut Value,
+    body: &[u8],
     keys: &[&str],
     map: MapRecord<R>,
 ) -> Result<(Vec<R>, MappingNotes), BodyError> {
-    let Some(object) = body.as_object_mut() else {
-        return Err(format!("the body is {}, not an object", kind(body)).into());
-    };
-    let Some((key, items)) = keys
-        .iter()
-        .find_map(|key| Some((key, object.remove(*key)?)))
-    else {
-        return Err(format!("the body has no `{}` array", keys[0]).into());
-    };
-    let Value::Array(items) = items else {
-        return Err(format!("`{key}` is {}, not an array", kind(&items)).into());
-    };
-    let mut records = Vec::with_capacity(items.len());
+    let mut records = Vec::new();
     let mut notes = MappingNotes::default();
-    for item in items {
-        match map(item) {
-            Ok(mapped) => {
+    each_record(body, keys, map, &mut |item| {
+        match item {
+            Listed::Record(mapped) => {
                 let id = mapped.record.key();
                 notes
                     .problems
                     .extend(mapped.problems.into_iter().map(|p| (id.to_owned(), p)));
                 records.push(mapped.record);
             }
-            Err(reason) => notes.skipped.push(reason),
+            Listed::Skipped(reason) => notes.skipped.push(reason),
         }
-    }
+        true
+    })?;
     Ok((records, notes))
+}
+
+/// Reads a list body record by record: each element of the array under the first of `keys`
+/// is parsed, mapped with `map` and handed to `each` (which returns `false` to stop) before
+/// the next is read, so that memory holds one record, never the whole tree of the list.
+/// Other keys of the body are skipped unread.
+pub fn each_record<R>(
+    body: &[u8],
+    keys: &[&str],
+    map: MapRecord<R>,
+    each: &mut dyn FnMut(Listed<R>) -> bool,
+) -> Result<(), BodyError> {
+    use serde::de::Deserializer as _;
+
+    let text = body_text(body)?;
+    let mut visit = ListVisitor {
+        keys,
+        map,
+        each,
+        found: false,
+        stopped: false,
+        shape: None,
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let result = deserializer
+        .deserialize_any(&mut visit)
+        .and_then(|()| deserializer.end());
+    if visit.stopped {
+        return Ok(());
+    }
+    if let Some(shape) = visit.shape {
+        return Err(BodyError::Shape(shape));
+    }
+    result.map_err(|e| syntax(&e))?;
+    if !visit.found {
+        return Err(format!("the body has no `{}` array", keys[0]).into());
+    }
+    Ok(())
+}
+
+/// The serde visitor behind [`each_record`]: the body object, then the array's elements.
+struct ListVisitor<'a, 'k, R> {
+    keys: &'k [&'k str],
+    map: MapRecord<R>,
+    each: &'a mut dyn FnMut(Listed<R>) -> bool,
+    found: bool,
+    /// `each` asked to stop: not an error.
+    stopped: bool,
+    /// The body is JSON, but not of the documented shape: what was wrong.
+    shape: Option<String>,
+}
+
+impl<'de, R> serde::de::Visitor<'de> for &mut ListVisitor<'_, '_, R> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object holding a list")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if self.found || !self.keys.contains(&key.as_ref()) {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                continue;
+            }
+            self.found = true;
+            map.next_value_seed(Elements {
+                visitor: &mut *self,
+                key: key.into_owned(),
+            })?;
+            if self.stopped {
+                return Err(serde::de::Error::custom("stopped"));
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        self.shape = Some("the body is an array, not an object".into());
+        Err(serde::de::Error::custom("shape"))
+    }
+}
+
+/// The array under the list's key, element by element.
+struct Elements<'v, 'a, 'k, R> {
+    visitor: &'v mut ListVisitor<'a, 'k, R>,
+    key: String,
+}
+
+impl<'de, R> serde::de::DeserializeSeed<'de> for Elements<'_, '_, '_, R> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de, R> serde::de::Visitor<'de> for Elements<'_, '_, '_, R> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of records")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<Value>()? {
+            let listed = match (self.visitor.map)(item) {
+                Ok(mapped) => Listed::Record(mapped),
+                Err(reason) => Listed::Skipped(reason),
+            };
+            if !(self.visitor.each)(listed) {
+                self.visitor.stopped = true;
+                return Err(serde::de::Error::custom("stopped"));
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        self.refuse("an object")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.refuse("a string")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.refuse("a boolean")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.refuse("a number")
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.refuse("a number")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.refuse("a number")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.refuse("null")
+    }
+}
+
+impl<R> Elements<'_, '_, '_, R> {
+    fn refuse<E: serde::de::Error>(self, kind: &str) -> Result<(), E> {
+        self.visitor.shape = Some(format!("`{}` is {kind}, not an array", self.key));
+        Err(E::custom("shape"))
+    }
 }
 
 /// Strict reads from an envelope object: a value of the wrong type is an error.

@@ -14,7 +14,7 @@ pub mod kind;
 use crate::model::{Session, SessionId};
 
 pub use anam::is_uuid;
-pub use json::{BodyError, FieldProblem, Mapped, MappingNotes};
+pub use json::{BodyError, FieldProblem, Listed, Mapped, MappingNotes};
 pub use kind::{Auth, Filter, Paging, ProviderInfo, ProviderKind};
 
 /// The mapper of a provider.
@@ -42,12 +42,23 @@ pub trait Sessions: Sync {
 
     fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError>;
 
+    /// A list body read record by record, each handed to `each` (which returns `false` to
+    /// stop) before the next is read, so that memory holds one session rather than the list:
+    /// what a whole-list provider's ([`Paging::Whole`]) one response is read with.
+    fn each_in_list(
+        &self,
+        body: &[u8],
+        each: &mut dyn FnMut(Listed<Session>) -> bool,
+    ) -> Result<(), BodyError>;
+
     /// `GET /v1/sessions/{id}`, which both providers document.
     fn get_request(&self, id: &SessionId) -> ApiRequest {
         ApiRequest {
             segments: vec!["v1".into(), "sessions".into(), id.as_str().into()],
             query: Vec::new(),
             subject: format!("session {id}"),
+            lists: false,
+            whole_list: false,
         }
     }
 
@@ -133,15 +144,22 @@ pub struct ApiRequest {
     pub query: Vec<(&'static str, String)>,
     /// What the request asks for, for error messages: `session <ID>`, `the session list`.
     pub subject: String,
+    /// Whether it asks for a list (whose path is the provider's, so a 404 there means the
+    /// base URL is wrong).
+    pub lists: bool,
+    /// Whether the answer is a whole list in one body, which may be far larger than a page.
+    pub whole_list: bool,
 }
 
 impl ApiRequest {
-    /// `GET /v1/sessions` with a query, which both providers document.
-    fn list(query: Vec<(&'static str, String)>) -> Self {
+    /// `GET /v1/sessions` with a query, which both providers document, for `page`.
+    fn list(query: Vec<(&'static str, String)>, page: &PageRequest) -> Self {
         Self {
             segments: vec!["v1".into(), "sessions".into()],
             query,
             subject: "the session list".into(),
+            lists: true,
+            whole_list: *page == PageRequest::Whole,
         }
     }
 }

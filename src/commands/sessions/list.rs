@@ -14,8 +14,10 @@ use crate::http::Client;
 use crate::log::Log;
 use crate::model::Session;
 use crate::output::{Format, Layout, Renderer, View};
-use crate::paginate::{Missing, Outcome, Plan, Progress, paginate};
-use crate::provider::{ApiRequest, Filters, Page, Paging, Provider, ProviderInfo};
+use crate::paginate::{FetchPage, Missing, Outcome, Plan, Progress, paginate};
+use crate::provider::{
+    ApiRequest, Filters, Listed, Page, PageRequest, Paging, Provider, ProviderInfo,
+};
 
 /// Sessions shown when no paging option is given.
 pub const DEFAULT_LIMIT: u64 = 20;
@@ -45,9 +47,9 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
         info.paging,
         plan,
         ctx.concurrency,
-        |page| {
-            let request = provider.sessions().list_request(&filters, page);
-            spawn_fetch(&ctx.client, provider, request)
+        Pages {
+            ctx,
+            filters: &filters,
         },
         |session| renderer.write(session),
         |progress| log.progress(|bar| show(bar, progress)),
@@ -92,6 +94,29 @@ fn abandon(renderer: Renderer<'_, Session>, error: Error, log: &Log) -> Result<(
         ));
     }
     Err(error)
+}
+
+/// The session list of the selected provider, with its filters.
+struct Pages<'a> {
+    ctx: &'a Context,
+    filters: &'a Filters,
+}
+
+impl FetchPage<Session> for Pages<'_> {
+    fn fetch(&self, page: PageRequest) -> impl Future<Output = Result<Page<Session>, Error>> {
+        let provider = self.ctx.provider;
+        let request = provider.sessions().list_request(self.filters, page);
+        spawn_fetch(&self.ctx.client, provider, request)
+    }
+
+    /// The one response of a whole-list provider, read here record by record as the body
+    /// is parsed (the body itself arrives on the runtime's workers).
+    async fn fetch_each(&self, each: &mut dyn FnMut(Listed<Session>) -> bool) -> Result<(), Error> {
+        let sessions = self.ctx.provider.sessions();
+        let request = sessions.list_request(self.filters, PageRequest::Whole);
+        let parse = |body: &[u8]| sessions.each_in_list(body, each);
+        self.ctx.client.fetch(&request, parse).await
+    }
 }
 
 /// Fetches one page on the runtime's workers, so that the request runs to its end while

@@ -5,25 +5,29 @@ use serde_json::Value;
 
 use super::AgentHuman;
 use crate::model::Session;
-use crate::provider::json::{BodyError, Mapped, ObjectReader, RecordReader, map_list, parse_json};
+use crate::provider::json::{
+    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
+};
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter,
 };
 
+/// Where a list body holds its sessions: `sessions` is documented; `data` is accepted should
+/// the envelope ever change.
+const LIST_KEYS: &[&str] = &["sessions", "data"];
+
 impl Sessions for AgentHuman {
-    fn list_request(&self, filters: &Filters, _page: PageRequest) -> ApiRequest {
+    fn list_request(&self, filters: &Filters, page: PageRequest) -> ApiRequest {
         let query = match filters.status {
             Some(StatusFilter::Active) => vec![("status", "started".to_owned())],
             Some(StatusFilter::Ended) => vec![("status", "ended".to_owned())],
             None => Vec::new(),
         };
-        ApiRequest::list(query)
+        ApiRequest::list(query, &page)
     }
 
     fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
-        let mut body = parse_json(body)?;
-        // `sessions` is documented; `data` is accepted should the envelope ever change.
-        let (records, notes) = map_list(&mut body, &["sessions", "data"], map_session)?;
+        let (records, notes) = map_list(body, LIST_KEYS, map_session)?;
         let total = Some((records.len() + notes.skipped.len()) as u64);
         Ok(Page {
             records,
@@ -32,6 +36,14 @@ impl Sessions for AgentHuman {
             last_page: Some(1),
             ..Page::default()
         })
+    }
+
+    fn each_in_list(
+        &self,
+        body: &[u8],
+        each: &mut dyn FnMut(Listed<Session>) -> bool,
+    ) -> Result<(), BodyError> {
+        each_record(body, LIST_KEYS, map_session, each)
     }
 
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {

@@ -5,13 +5,16 @@ use serde_json::Value;
 
 use super::Anam;
 use crate::model::Session;
-use crate::provider::json::{BodyError, Mapped, ObjectReader, RecordReader, map_list, parse_json};
+use crate::provider::json::{
+    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_envelope,
+    parse_json,
+};
 use crate::provider::{ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions};
 
 impl Sessions for Anam {
     fn list_request(&self, filters: &Filters, page: PageRequest) -> ApiRequest {
         let mut query = Vec::new();
-        if let PageRequest::Number { page, per_page } = page {
+        if let PageRequest::Number { page, per_page } = &page {
             query.push(("page", page.to_string()));
             query.push(("perPage", per_page.to_string()));
         }
@@ -25,13 +28,13 @@ impl Sessions for Anam {
                 query.push((name, value.clone()));
             }
         }
-        ApiRequest::list(query)
+        ApiRequest::list(query, &page)
     }
 
     fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
-        let mut body = parse_json(body)?;
-        let (records, notes) = map_list(&mut body, &["data"], map_session)?;
-        let envelope = ObjectReader::of(&body, "the body")?;
+        let (records, notes) = map_list(body, &["data"], map_session)?;
+        let envelope = parse_meta(body)?;
+        let envelope = ObjectReader::of(&envelope, "the body")?;
         let page_number = |path| -> Result<Option<u32>, String> {
             envelope
                 .count(path)?
@@ -48,6 +51,14 @@ impl Sessions for Anam {
         })
     }
 
+    fn each_in_list(
+        &self,
+        body: &[u8],
+        each: &mut dyn FnMut(Listed<Session>) -> bool,
+    ) -> Result<(), BodyError> {
+        each_record(body, &["data"], map_session, each)
+    }
+
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
         let mut body = parse_json(body)?;
         // Tolerate a `data` envelope, should the API ever add one to this endpoint.
@@ -57,6 +68,17 @@ impl Sessions for Anam {
             _ => Ok(map_session(body)?),
         }
     }
+}
+
+/// The list body's `meta`, read without building the records' tree a second time.
+fn parse_meta(body: &[u8]) -> Result<Value, BodyError> {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        #[serde(default)]
+        meta: Value,
+    }
+    let envelope: Envelope = parse_envelope(body)?;
+    Ok(serde_json::json!({ "meta": envelope.meta }))
 }
 
 /// Maps one Anam session object to the normalized model, field by field.
