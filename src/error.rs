@@ -299,9 +299,9 @@ impl std::fmt::Display for Malformed {
             ),
             Self::Paging(PagingProblem::Missing { arrived, expected }) => write!(
                 f,
-                "the list is incomplete: {} of the {expected} sessions the provider announced \
-                 are missing ({arrived} arrived) — its paging did not add up; run it again, or \
-                 report it to the provider",
+                "the list is incomplete: {arrived} of the {expected} sessions expected arrived \
+                 ({} missing) — the provider's paging did not add up; run it again, or report \
+                 it to the provider",
                 expected - arrived
             ),
             Self::Paging(PagingProblem::CursorRepeats) => f.write_str(

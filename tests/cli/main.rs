@@ -14,3 +14,4 @@ mod rendering;
 mod secrets;
 mod support;
 mod terminal;
+mod trust;

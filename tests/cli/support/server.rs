@@ -148,6 +148,10 @@ type Handler = dyn Fn(&Recorded) -> Reply + Send + Sync;
 /// State shared between the test thread and the server's runtime.
 struct Shared {
     handler: Box<Handler>,
+    /// Run the handler on the async worker itself: for a handler that only looks up an
+    /// answer built beforehand (the benchmark's), where a hop to the blocking pool would be
+    /// most of the fake's cost.
+    inline: bool,
     traffic: Mutex<Traffic>,
     /// Notified whenever a request arrives or leaves, for the test's waits.
     changed: Condvar,
@@ -188,15 +192,19 @@ impl Drop for InFlight {
 
 async fn answer(State(shared): State<Arc<Shared>>, request: Request) -> Response {
     let (_in_flight, recorded) = InFlight::enter(&shared, &request);
-    let handling = Arc::clone(&shared);
-    let handled = tokio::task::spawn_blocking(move || (handling.handler)(&recorded)).await;
-    let reply = match handled.map_err(tokio::task::JoinError::try_into_panic) {
-        Ok(reply) => reply,
-        // The handler's panic (a failed assertion in a test's closure) was already reported;
-        // it ends this request as a panic in a synchronous handler would.
-        Err(Ok(panic)) => std::panic::resume_unwind(panic),
-        // Only when the server is stopping.
-        Err(Err(_cancelled)) => Reply::text(503, "text/plain", "the fake is stopping"),
+    let reply = if shared.inline {
+        (shared.handler)(&recorded)
+    } else {
+        let handling = Arc::clone(&shared);
+        let handled = tokio::task::spawn_blocking(move || (handling.handler)(&recorded)).await;
+        match handled.map_err(tokio::task::JoinError::try_into_panic) {
+            Ok(reply) => reply,
+            // The handler's panic (a failed assertion in a test's closure) was already
+            // reported; it ends this request as a panic in a synchronous handler would.
+            Err(Ok(panic)) => std::panic::resume_unwind(panic),
+            // Only when the server is stopping.
+            Err(Err(_cancelled)) => Reply::text(503, "text/plain", "the fake is stopping"),
+        }
     };
     if !reply.delay.is_zero() {
         tokio::time::sleep(reply.delay).await;
@@ -215,6 +223,17 @@ pub struct FakeServer {
 impl FakeServer {
     /// Serves every request (any method, any path) with `handler`, on `127.0.0.1` and a free port.
     pub fn start(handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static) -> Self {
+        Self::serve(Box::new(handler), false)
+    }
+
+    /// Like [`FakeServer::start`], with a handler that answers at once and never blocks (its
+    /// reply's delay is still waited, asynchronously), run on the server's async workers
+    /// without a hop to the blocking pool.
+    pub fn start_inline(handler: impl Fn(&Recorded) -> Reply + Send + Sync + 'static) -> Self {
+        Self::serve(Box::new(handler), true)
+    }
+
+    fn serve(handler: Box<Handler>, inline: bool) -> Self {
         // Bound here, synchronously, so the port is known and listening before `start` returns.
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         listener
@@ -222,7 +241,8 @@ impl FakeServer {
             .expect("make the listener non-blocking");
         let addr = listener.local_addr().expect("the listener's address");
         let shared = Arc::new(Shared {
-            handler: Box::new(handler),
+            handler,
+            inline,
             traffic: Mutex::default(),
             changed: Condvar::new(),
         });
