@@ -14,6 +14,8 @@ use serde_json::Value;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Text,
+    /// An identifier: never cut or wrapped in a table, so that it can be copied.
+    Id,
     /// An RFC 3339 time: local time (or UTC with `--utc`) in tables.
     Time,
     /// Milliseconds: `12m 34s` in tables, and `_ms` dropped from the header.

@@ -78,6 +78,14 @@ pub struct OutputArgs {
     /// Print credential fields of responses instead of `[REDACTED]`
     #[arg(long)]
     pub show_secrets: bool,
+
+    /// Tables and CSV: leave out the header row (for scripts that read columns)
+    #[arg(long)]
+    pub no_headers: bool,
+
+    /// Tables: every column at full width, even on a terminal (nothing cut or left out)
+    #[arg(long)]
+    pub wide: bool,
 }
 
 impl ConnectionArgs {
@@ -105,6 +113,8 @@ impl OutputArgs {
             raw: self.raw || later.raw,
             utc: self.utc || later.utc,
             show_secrets: self.show_secrets || later.show_secrets,
+            no_headers: self.no_headers || later.no_headers,
+            wide: self.wide || later.wide,
         }
     }
 }

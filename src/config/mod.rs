@@ -146,6 +146,8 @@ pub fn resolve_output(
         raw: args.raw,
         utc: args.utc,
         show_secrets: args.show_secrets,
+        no_headers: args.no_headers,
+        wide: args.wide,
         color: color_enabled(color, stdout_is_tty),
     })
 }

@@ -69,7 +69,7 @@ const SCHEMA: Schema = Schema {
     noun: "session",
     fields: &[
         text("provider"),
-        text("id"),
+        id("id"),
         text("status"),
         text("end_reason"),
         time("started_at"),
@@ -78,7 +78,7 @@ const SCHEMA: Schema = Schema {
             name: "duration_ms",
             kind: Kind::DurationMs,
         },
-        text("persona_id"),
+        id("persona_id"),
         text("persona_name"),
         text("label"),
         time("created_at"),
@@ -98,6 +98,13 @@ const fn text(name: &'static str) -> FieldSpec {
     FieldSpec {
         name,
         kind: Kind::Text,
+    }
+}
+
+const fn id(name: &'static str) -> FieldSpec {
+    FieldSpec {
+        name,
+        kind: Kind::Id,
     }
 }
 

@@ -18,11 +18,17 @@ pub struct Csv<'a> {
 impl<'a> Csv<'a> {
     /// A CSV with this header row, written before the first row, or at the end of a complete
     /// empty list — but not for a list that failed before its first row.
-    pub fn new(out: &'a mut dyn Write, header: &[String], safe: bool) -> io::Result<Self> {
+    /// `with_header: false` (`--no-headers`) leaves the header row out.
+    pub fn new(
+        out: &'a mut dyn Write,
+        header: &[String],
+        safe: bool,
+        with_header: bool,
+    ) -> io::Result<Self> {
         Ok(Self {
             writer: csv::Writer::from_writer(out),
             header: header.to_vec(),
-            header_written: false,
+            header_written: !with_header,
             safe,
         })
     }
@@ -98,7 +104,7 @@ mod tests {
     fn rows_follow_the_header_whatever_the_order_of_the_record() {
         let mut out = Vec::new();
         let header = ["id", "status", "label"].map(String::from);
-        let mut csv = Box::new(Csv::new(&mut out, &header, false).unwrap());
+        let mut csv = Box::new(Csv::new(&mut out, &header, false, true).unwrap());
         csv.write(&json!({"status": "ended", "id": "a", "extra": 1}))
             .unwrap();
         csv.finish().unwrap();

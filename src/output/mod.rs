@@ -51,6 +51,10 @@ pub struct OutputOptions {
     pub utc: bool,
     pub show_secrets: bool,
     pub color: bool,
+    /// Tables and CSV without their header row.
+    pub no_headers: bool,
+    /// Tables at full width, nothing cut or left out, even on a terminal.
+    pub wide: bool,
 }
 
 impl OutputOptions {
@@ -64,6 +68,8 @@ impl OutputOptions {
             utc: false,
             show_secrets: false,
             color: false,
+            no_headers: false,
+            wide: false,
         }
     }
 }
@@ -142,6 +148,7 @@ impl<'a, R: Record> Renderer<'a, R> {
                 out,
                 &view.csv_header(),
                 view.options.csv_safe,
+                !view.options.no_headers,
             )?)),
         };
         Ok(Self {
@@ -181,9 +188,10 @@ impl<'a, R: Record> Renderer<'a, R> {
         }
     }
 
-    pub fn finish(self) -> io::Result<()> {
+    /// Ends the output; returns how many columns a table left out to fit the terminal.
+    pub fn finish(self) -> io::Result<usize> {
         match self.sink {
-            Sink::Records(sink) => sink.finish(),
+            Sink::Records(sink) => sink.finish().map(|()| 0),
             Sink::Table {
                 table,
                 terminal,
@@ -218,17 +226,18 @@ pub fn write_details<R: Record>(
             view.protect(&mut record);
             json::write_object(out, &view.json(&record))
         }
-        _ => write_list(records, view, terminal, out),
+        _ => write_list(records, view, terminal, out).map(|_| ()),
     }
 }
 
-/// Renders a short list of records that are all at hand (e.g. `avatarctl providers`).
+/// Renders a short list of records that are all at hand (e.g. `avatarctl providers`);
+/// returns how many columns a table left out to fit the terminal.
 pub fn write_list<R: Record>(
     records: Vec<R>,
     view: &View,
     terminal: Terminal,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<usize> {
     let mut renderer = Renderer::new(view, terminal, out)?;
     for record in records {
         renderer.write(record)?;

@@ -18,12 +18,22 @@ use crate::sanitize::sanitize;
 /// What an absent value shows as.
 const NONE: &str = "-";
 
-/// The list table, filled row by row and printed by [`ListTable::finish`].
+/// The list table, filled row by row and printed by [`ListTable::finish`], fitted to the
+/// terminal there (it needs every row to know the widths).
 pub struct ListTable {
-    table: Table,
     columns: Vec<Column>,
+    /// Each row's values, one per column, formatted once the layout is known.
+    rows: Vec<Vec<Value>>,
     utc: bool,
+    color: bool,
+    headers: bool,
+    wide: bool,
 }
+
+/// The fewest characters a cut column keeps, `…` included.
+const MIN_CUT: usize = 6;
+/// The gap between two columns.
+const GAP: usize = 3;
 
 impl ListTable {
     pub fn new(view: &View) -> Self {
@@ -32,30 +42,237 @@ impl ListTable {
             // A list table always has columns; the others are JSON shapes.
             _ => Vec::new(),
         };
-        let mut table = new_table(view.options.color);
-        table.set_header(
-            columns
-                .iter()
-                .map(|c| Cell::new(&c.header).add_attribute(Attribute::Bold)),
-        );
         Self {
-            table,
             columns,
+            rows: Vec::new(),
             utc: view.options.utc,
+            color: view.options.color,
+            headers: !view.options.no_headers,
+            wide: view.options.wide,
         }
     }
 
     pub fn add(&mut self, record: &impl Record) {
-        let row = self.columns.iter().map(|column| {
-            let text = cell_text(&record.select(&column.path), column.kind, self.utc);
-            styled(&column.path, text)
-        });
-        self.table.add_row(row);
+        let row = self
+            .columns
+            .iter()
+            .map(|c| record.select(&c.path))
+            .collect();
+        self.rows.push(row);
     }
 
-    pub fn finish(self, terminal: &Terminal, out: &mut dyn Write) -> io::Result<()> {
-        print(self.table, terminal, out)
+    /// Prints the table. On a terminal (unless `--wide`) it is fitted to the width: IDs and
+    /// times are never cut; times first drop their seconds (and the offset, which then stands
+    /// once in the header when every row shares it); then text columns are cut with `…`;
+    /// then columns drop from the right. Returns how many columns were dropped.
+    pub fn finish(self, terminal: &Terminal, out: &mut dyn Write) -> io::Result<usize> {
+        let width = terminal
+            .width
+            .filter(|_| terminal.stdout_tty && !self.wide)
+            .map(usize::from);
+        let mut layout = Layout::of(&self, TimeStyle::Full);
+        let mut dropped = 0;
+        if let Some(width) = width.filter(|w| layout.width() > *w) {
+            layout = Layout::of(&self, TimeStyle::Short);
+            while layout.width() > width && !layout.cut_to(width) {
+                if !layout.drop_last() {
+                    break;
+                }
+                dropped += 1;
+            }
+        }
+        layout.print(&self, out)?;
+        Ok(dropped)
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TimeStyle {
+    /// `2026-04-20 09:00:00 +00:00`.
+    Full,
+    /// `2026-04-20 09:00`, the offset in the header when every row shares it.
+    Short,
+}
+
+/// The table's text, cell by cell, and the width of each column.
+struct Layout {
+    headers: Vec<String>,
+    cells: Vec<Vec<String>>,
+    widths: Vec<usize>,
+    /// Whether a column may be cut (text, not an ID, a time or a duration).
+    cuttable: Vec<bool>,
+}
+
+impl Layout {
+    fn of(table: &ListTable, style: TimeStyle) -> Self {
+        let mut headers: Vec<String> = table.columns.iter().map(|c| c.header.clone()).collect();
+        let mut cells: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(&table.columns)
+                    .map(|(value, column)| match (style, column.kind, value) {
+                        (TimeStyle::Short, Kind::Time, Value::String(time)) => {
+                            short_time(time, table.utc).unwrap_or_else(|| time.clone())
+                        }
+                        _ => cell_text(value, column.kind, table.utc),
+                    })
+                    .map(|text| sanitize(&text).into_owned())
+                    .collect()
+            })
+            .collect();
+        if style == TimeStyle::Short {
+            for (i, column) in table.columns.iter().enumerate() {
+                if column.kind == Kind::Time {
+                    shared_offset_to_header(&mut headers[i], &mut cells, i);
+                }
+            }
+        }
+        let widths = (0..headers.len())
+            .map(|i| {
+                let header = if table.headers {
+                    width_of(&headers[i])
+                } else {
+                    0
+                };
+                cells
+                    .iter()
+                    .map(|row| width_of(&row[i]))
+                    .fold(header, usize::max)
+            })
+            .collect();
+        let cuttable = table
+            .columns
+            .iter()
+            .map(|c| matches!(c.kind, Kind::Text | Kind::Plain))
+            .collect();
+        Self {
+            headers,
+            cells,
+            widths,
+            cuttable,
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.widths.iter().sum::<usize>() + GAP * self.widths.len().saturating_sub(1)
+    }
+
+    /// Cuts the cuttable columns, widest first, until the table fits in `width`; false when
+    /// even cut to [`MIN_CUT`] they do not fit.
+    fn cut_to(&mut self, width: usize) -> bool {
+        while self.width() > width {
+            let widest = (0..self.widths.len())
+                .filter(|i| self.cuttable[*i] && self.widths[*i] > MIN_CUT)
+                .max_by_key(|i| self.widths[*i]);
+            let Some(i) = widest else {
+                return false;
+            };
+            let excess = self.width() - width;
+            self.widths[i] = self.widths[i].saturating_sub(excess).max(MIN_CUT);
+        }
+        for (i, limit) in self.widths.iter().enumerate() {
+            if !self.cuttable[i] {
+                continue;
+            }
+            self.headers[i] = cut(&self.headers[i], *limit);
+            for row in &mut self.cells {
+                row[i] = cut(&row[i], *limit);
+            }
+        }
+        true
+    }
+
+    /// Drops the rightmost column that is not the first; false when only it is left.
+    fn drop_last(&mut self) -> bool {
+        if self.widths.len() <= 1 {
+            return false;
+        }
+        self.headers.pop();
+        self.widths.pop();
+        self.cuttable.pop();
+        for row in &mut self.cells {
+            row.pop();
+        }
+        true
+    }
+
+    fn print(self, table: &ListTable, out: &mut dyn Write) -> io::Result<()> {
+        let mut comfy = new_table(table.color);
+        if table.headers {
+            comfy.set_header(
+                self.headers
+                    .iter()
+                    .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+            );
+        }
+        let paths: Vec<&FieldPath> = table.columns.iter().map(|c| &c.path).collect();
+        for row in self.cells {
+            comfy.add_row(
+                row.into_iter()
+                    .zip(&paths)
+                    .map(|(text, path)| styled_text(path, text)),
+            );
+        }
+        print(comfy, &Terminal::piped(), out)
+    }
+}
+
+/// `text` in at most `limit` columns of the terminal, cut with `…`.
+fn cut(text: &str, limit: usize) -> String {
+    if width_of(text) <= limit {
+        return text.to_owned();
+    }
+    let mut kept = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > limit {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    kept.push('…');
+    kept
+}
+
+fn width_of(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// A time without its seconds, in the table's zone, with its offset: `2026-04-20 09:00 +01:00`.
+fn short_time(time: &str, utc: bool) -> Option<String> {
+    let time = DateTime::parse_from_rfc3339(time).ok()?.with_timezone(&Utc);
+    const FORMAT: &str = "%Y-%m-%d %H:%M %:z";
+    Some(if utc {
+        time.format(FORMAT).to_string()
+    } else {
+        time.with_timezone(&Local).format(FORMAT).to_string()
+    })
+}
+
+/// When every time in column `i` ends in the same offset, moves it into the header:
+/// `STARTED AT (+01:00)`.
+fn shared_offset_to_header(header: &mut String, cells: &mut [Vec<String>], i: usize) {
+    let offset_of = |cell: &str| cell.rsplit_once(' ').map(|(_, o)| o.to_owned());
+    let times: Vec<&Vec<String>> = cells.iter().filter(|row| row[i] != NONE).collect();
+    let Some(first) = times.first().and_then(|row| offset_of(&row[i])) else {
+        return;
+    };
+    if !times
+        .iter()
+        .all(|row| offset_of(&row[i]).as_deref() == Some(first.as_str()))
+    {
+        return;
+    }
+    for row in cells.iter_mut().filter(|row| row[i] != NONE) {
+        if let Some((time, _)) = row[i].rsplit_once(' ') {
+            row[i] = time.to_owned();
+        }
+    }
+    header.push_str(&format!(" ({first})"));
 }
 
 /// One record as a FIELD / VALUE table: the chosen fields, or the normalized fields and then
@@ -67,7 +284,9 @@ pub fn write_detail<R: Record>(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut table = new_table(view.options.color);
-    table.set_header(["FIELD", "VALUE"].map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
+    if !view.options.no_headers {
+        table.set_header(["FIELD", "VALUE"].map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
+    }
     let rows: Vec<Column> = match &view.columns {
         Columns::Fields(columns) => columns.clone(),
         _ => R::SCHEMA
@@ -86,7 +305,11 @@ pub fn write_detail<R: Record>(
     };
     for row in &rows {
         let text = cell_text(&record.select(&row.path), row.kind, view.options.utc);
-        table.add_row([Cell::new(sanitize(&row.header)), styled(&row.path, text)]);
+        let text = sanitize(&text).into_owned();
+        table.add_row([
+            Cell::new(sanitize(&row.header)),
+            styled_text(&row.path, text),
+        ]);
     }
     print(table, terminal, out)
 }
@@ -160,9 +383,9 @@ fn cell_text(value: &Value, kind: Kind, utc: bool) -> String {
         .unwrap_or_else(|| NONE.to_owned())
 }
 
-/// A cell, sanitized, with the status words colored.
-fn styled(path: &FieldPath, text: String) -> Cell {
-    let cell = Cell::new(sanitize(&text));
+/// A cell of sanitized text, with the status words colored.
+fn styled_text(path: &FieldPath, text: String) -> Cell {
+    let cell = Cell::new(&text);
     let top = path.path.is_empty();
     let color = match (path.field.as_str(), text.as_str()) {
         ("status", "active") if top => Some(Color::Green),
@@ -217,6 +440,39 @@ mod tests {
             .unwrap()
             .with_timezone(&Utc);
         assert_eq!(format_time(&time, true), "2026-04-20 09:00:00 +00:00");
+    }
+
+    #[test]
+    fn text_is_cut_by_display_width_with_an_ellipsis() {
+        assert_eq!(cut("CLOSED_BY_ENGINE", 6), "CLOSE…");
+        assert_eq!(cut("short", 6), "short");
+        assert_eq!(cut("日本語のテキスト", 7), "日本語…");
+        assert_eq!(width_of(&cut("日本語のテキスト", 7)), 7);
+    }
+
+    #[test]
+    fn a_shared_offset_moves_into_the_header() {
+        let mut header = "STARTED AT".to_owned();
+        let mut cells = vec![
+            vec!["2026-04-20 09:00 +01:00".to_owned()],
+            vec![NONE.to_owned()],
+            vec!["2026-04-20 10:00 +01:00".to_owned()],
+        ];
+        shared_offset_to_header(&mut header, &mut cells, 0);
+        assert_eq!(header, "STARTED AT (+01:00)");
+        assert_eq!(cells[0][0], "2026-04-20 09:00");
+        assert_eq!(cells[1][0], NONE);
+        let mut header = "STARTED AT".to_owned();
+        let mut mixed = vec![
+            vec!["2026-03-29 00:30 +00:00".to_owned()],
+            vec!["2026-03-29 03:30 +01:00".to_owned()],
+        ];
+        shared_offset_to_header(&mut header, &mut mixed, 0);
+        assert_eq!(
+            header, "STARTED AT",
+            "offsets differ: each cell keeps its own"
+        );
+        assert_eq!(mixed[1][0], "2026-03-29 03:30 +01:00");
     }
 
     #[test]

@@ -86,6 +86,18 @@ fn check_applies(options: &OutputOptions, has_raw: bool, noun: &str) -> Result<(
             format.name()
         )));
     }
+    if options.no_headers && !matches!(format, Format::Table | Format::Csv) {
+        return Err(Error::usage(format!(
+            "--no-headers applies to tables and -o csv, not -o {}, which has no header row",
+            format.name()
+        )));
+    }
+    if options.wide && format != Format::Table {
+        return Err(Error::usage(format!(
+            "--wide applies to tables, not -o {}, which is never cut",
+            format.name()
+        )));
+    }
     Ok(())
 }
 

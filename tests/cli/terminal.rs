@@ -101,6 +101,16 @@ mod on_a_terminal {
     use crate::support::{avatarctl_path, clean_process, installed};
 
     fn on_terminal(server: &FakeServer, vars: &[(&str, &str)]) -> Option<String> {
+        sized_terminal(server, 160, "", vars)
+    }
+
+    /// `avatarctl sessions list <args>` on a terminal `cols` wide.
+    fn sized_terminal(
+        server: &FakeServer,
+        cols: u16,
+        args: &str,
+        vars: &[(&str, &str)],
+    ) -> Option<String> {
         let script = installed("script")?;
         let binary = avatarctl_path().to_str().unwrap();
         assert!(!binary.contains('\''), "{binary}");
@@ -109,7 +119,7 @@ mod on_a_terminal {
             .args(["--quiet", "--return", "--command"])
             // A pseudo-terminal starts with no size; give it one, as a real terminal has.
             .arg(format!(
-                "stty cols 160 rows 40; exec '{binary}' sessions list"
+                "stty cols {cols} rows 40; exec '{binary}' sessions list {args}"
             ))
             .arg("/dev/null")
             .env("SHELL", "/bin/sh")
@@ -153,6 +163,80 @@ mod on_a_terminal {
                 "{text:?}"
             );
         }
+    }
+
+    /// The lines of a terminal's output, without the CRs the terminal adds.
+    fn screen_lines(text: &str) -> Vec<String> {
+        text.lines()
+            .map(|l| l.trim_end_matches('\r').to_owned())
+            .collect()
+    }
+
+    fn display_width(line: &str) -> usize {
+        line.chars().count()
+    }
+
+    #[test]
+    fn a_table_fits_the_terminal_and_never_cuts_an_id() {
+        let server = anam();
+        for cols in [80u16, 100] {
+            let Some(text) = sized_terminal(&server, cols, "", &[]) else {
+                return;
+            };
+            // The table's lines; a note on stderr is not the table.
+            let lines: Vec<String> = screen_lines(&text)
+                .into_iter()
+                .filter(|l| !l.starts_with("note: "))
+                .collect();
+            for line in &lines {
+                assert!(
+                    display_width(line) <= usize::from(cols),
+                    "{cols}: {line:?}\n{text}"
+                );
+            }
+            for i in 0..3 {
+                let id = format!("00000000-0000-4000-8000-00000000000{i}");
+                assert!(
+                    lines.iter().any(|l| l.starts_with(&id)),
+                    "{cols}: {id} whole:\n{text}"
+                );
+            }
+            assert!(lines[0].starts_with("ID "), "{text}");
+            assert!(text.contains("STARTED AT (+00:00)"), "{cols}: {text}");
+        }
+        let narrow = sized_terminal(&server, 100, "", &[]).unwrap();
+        assert!(narrow.contains('…'), "a text column is cut: {narrow}");
+        let tight = sized_terminal(&server, 80, "", &[]).unwrap();
+        let note = screen_lines(&tight)
+            .into_iter()
+            .position(|l| l.contains("left out to fit"));
+        assert_eq!(
+            note,
+            Some(4),
+            "the note follows the table (a header and three rows):\n{tight}"
+        );
+    }
+
+    #[test]
+    fn wide_shows_every_column_uncut_and_no_headers_leaves_the_header_out() {
+        let server = anam();
+        let Some(text) = sized_terminal(&server, 80, "--wide", &[]) else {
+            return;
+        };
+        assert!(!text.contains('…'), "{text}");
+        assert!(
+            text.contains("END REASON") && text.contains("NORMAL_EXIT"),
+            "{text}"
+        );
+        assert!(
+            screen_lines(&text).iter().any(|l| display_width(l) > 80),
+            "{text}"
+        );
+        let text = sized_terminal(&server, 160, "--no-headers", &[]).unwrap();
+        assert!(
+            screen_lines(&text)[0].starts_with("00000000-0000-4000-8000-000000000000"),
+            "{text}"
+        );
     }
 
     #[test]

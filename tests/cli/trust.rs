@@ -502,3 +502,34 @@ fn a_whole_list_is_read_record_by_record_and_a_limit_cuts_it() {
     run.assert_stderr_contains("showing 5 of 500 sessions");
     assert_eq!(server.request_count(), 1);
 }
+
+#[test]
+fn no_headers_leaves_the_header_row_out_and_table_options_name_the_format_they_refuse() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(2).start();
+    let csv = list(&server, &["-o", "csv", "--no-headers", "--fields", "id"]);
+    assert_eq!(
+        csv.quiet_success(),
+        format!("{}\n{}\n", anam::session_id(0), anam::session_id(1))
+    );
+    let table = list(&server, &["--no-headers", "--fields", "id,status"]);
+    assert!(table.quiet_success().starts_with(&anam::session_id(0)));
+    let piped = list(&server, &[]);
+    assert!(
+        !piped.quiet_success().contains('…'),
+        "nothing is cut in a pipe"
+    );
+    for (args, says) in [
+        (
+            &["-o", "json", "--wide"][..],
+            "--wide applies to tables, not -o json",
+        ),
+        (
+            &["-o", "ndjson", "--no-headers"],
+            "--no-headers applies to tables and -o csv, not -o ndjson",
+        ),
+    ] {
+        let run = list(&server, args);
+        assert!(run.usage_error().starts_with(says), "{}", run.stderr);
+    }
+    assert_eq!(server.request_count(), 3, "no request for a refused option");
+}

@@ -39,7 +39,14 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
     let requested = plan(info, args)?;
     let plan = cap_for_table(requested, ctx.output.format);
     let view = View::new::<Session>(&ctx.output, Layout::List)?;
-    if ctx.terminal.stderr_tty && !log.is_quiet() && is_long(plan, info.paging) {
+    // Streamed rows on the same terminal are progress enough; a bar drawn among them would
+    // be left behind in the scrollback.
+    let streams_to_terminal = ctx.terminal.stdout_tty && view.format() != Format::Table;
+    if ctx.terminal.stderr_tty
+        && !log.is_quiet()
+        && !streams_to_terminal
+        && is_long(plan, info.paging)
+    {
         log.show_progress(progress_bar());
     }
     let mut renderer = Renderer::new(&view, ctx.terminal, out)?;
@@ -70,7 +77,15 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
         let missing = PagingProblem::Missing { arrived, expected };
         return abandon(renderer, Error::malformed(Malformed::Paging(missing)), log);
     }
-    renderer.finish()?;
+    let left_out = renderer.finish()?;
+    // The data first, then what is said about it, when both go to one terminal.
+    out.flush()?;
+    if left_out > 0 {
+        log.note(format_args!(
+            "{left_out} column(s) left out to fit the terminal — pass --wide to see every \
+             column, or choose them with --fields"
+        ));
+    }
     for note in notes(requested, plan, &outcome) {
         log.note(note);
     }
