@@ -3,8 +3,9 @@
 //! Starts a local fake Anam (the test suite's server, answering from pages rendered once, so
 //! the fake costs next to nothing), runs the release-profile binary against it, and prints
 //! wall time and the binary's peak RSS for each case. Sizes and latency can be changed with
-//! `BENCH_SESSIONS` (default 10000), `BENCH_LATENCY_MS` (50), `BENCH_BIG_SESSIONS` (100000)
-//! and `BENCH_RUNS` (3, the median is reported).
+//! `BENCH_SESSIONS` (default 10000), `BENCH_LATENCY_MS` (50), `BENCH_BIG_SESSIONS` (100000),
+//! `BENCH_WHOLE_SESSIONS` (50000, in one AgentHuman response) and `BENCH_RUNS` (3, the median
+//! is reported).
 #![allow(clippy::print_stdout)] // The results table is the output.
 
 #[path = "../tests/cli/support/server.rs"]
@@ -74,6 +75,25 @@ fn main() {
     );
     drop(server);
 
+    let whole = setting("BENCH_WHOLE_SESSIONS", 50_000);
+    let (server, bytes) = fake_agenthuman(whole);
+    let listed = measure_as(
+        "AGENTHUMAN_API_KEY",
+        runs,
+        &server,
+        whole,
+        &["--all", "-o", "ndjson"],
+    );
+    report(
+        &format!(
+            "{whole} sessions in one AgentHuman response ({:.0} MB), `--all -o ndjson`",
+            bytes as f64 / 1e6
+        ),
+        &listed,
+        whole,
+    );
+    drop(server);
+
     let mut walls: Vec<Duration> = (0..50)
         .map(|_| {
             let started = Instant::now();
@@ -109,20 +129,34 @@ fn report(case: &str, measured: &Measured, sessions: usize) {
     );
 }
 
-/// Runs the binary `runs` times; checks it printed `lines` lines; returns the median run.
+/// Runs the binary against the fake Anam `runs` times; checks it printed `lines` lines;
+/// returns the median run.
 fn measure(runs: usize, server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
-    let mut results: Vec<Measured> = (0..runs).map(|_| run_once(server, lines, args)).collect();
+    measure_as("ANAM_API_KEY", runs, server, lines, args)
+}
+
+/// [`measure`] for the provider whose key variable is `key_env`.
+fn measure_as(
+    key_env: &str,
+    runs: usize,
+    server: &FakeServer,
+    lines: usize,
+    args: &[&str],
+) -> Measured {
+    let mut results: Vec<Measured> = (0..runs)
+        .map(|_| run_once(key_env, server, lines, args))
+        .collect();
     results.sort_by_key(|m| m.wall);
     results.swap_remove(runs / 2)
 }
 
-fn run_once(server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
+fn run_once(key_env: &str, server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
     let started = Instant::now();
     let mut child = Command::new(BIN)
         .args(["-q", "sessions", "list"])
         .args(args)
         .env_clear()
-        .env("ANAM_API_KEY", "bench-key")
+        .env(key_env, "bench-key")
         .env("AVATARCTL_BASE_URL", server.url())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -200,6 +234,36 @@ fn fake_anam(sessions: usize, latency: Duration) -> FakeServer {
             .unwrap_or_else(|| b"{\"data\":[]}".to_vec());
         Reply::text(200, "application/json", body).delay(latency)
     })
+}
+
+/// A fake AgentHuman answering its one list response, `sessions` seed-shaped sessions
+/// rendered once; also returns the body's size.
+fn fake_agenthuman(sessions: usize) -> (FakeServer, usize) {
+    let list: Vec<_> = (0..sessions)
+        .map(|i| {
+            json!({
+                "session_id": format!("sess_{i:026}"),
+                "avatar": {"avatar_id": "avat_01H3Z8G9YR3K2N5M6P7Q8W4T", "name": "Professional Avatar",
+                           "url": "https://example.com/avatar.jpg"},
+                "session_type": "webrtc_video",
+                "status": "ended",
+                "started_at": "2024-01-15T12:00:00Z",
+                "ended_at": "2024-01-15T12:05:30Z",
+                "expiration": "2024-01-15T14:35:00Z",
+                "duration": 330,
+                "daily_room": {"url": "https://agenthuman.daily.co/example-room-name",
+                               "name": "example-room-name", "token": "eyJhbGciOi"},
+                "created_at": "2024-01-15T12:00:00Z",
+                "metadata": {"user_name": "John Doe", "session_purpose": "Customer Support"},
+            })
+        })
+        .collect();
+    let body = Arc::new(serde_json::to_vec(&json!({"success": true, "sessions": list})).unwrap());
+    let size = body.len();
+    let server = FakeServer::start_inline(move |_| {
+        Reply::text(200, "application/json", body.as_ref().clone())
+    });
+    (server, size)
 }
 
 fn session(i: usize) -> serde_json::Value {

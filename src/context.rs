@@ -12,8 +12,9 @@ use crate::config::{Config, EnvLookup};
 use crate::error::Error;
 use crate::http::Client;
 use crate::log::Log;
-use crate::output::{OutputOptions, Terminal};
+use crate::output::{Layout, OutputOptions, Terminal, View};
 use crate::provider::{self, Provider};
+use crate::record::Record;
 
 pub struct Context {
     /// The selected provider's mapper: request builders and body parsers.
@@ -58,6 +59,12 @@ impl Context {
             log: log.clone(),
             runtime,
         })
+    }
+
+    /// The output options resolved for records of type `R` in `layout`, masking this run's
+    /// key wherever the provider's data echoes it.
+    pub fn view<R: Record>(&self, layout: Layout) -> Result<View, Error> {
+        Ok(View::new::<R>(&self.output, layout)?.masking(self.client.key()))
     }
 
     /// Runs a command to its end, or until Ctrl-C ends it where it stands (whole records

@@ -235,6 +235,8 @@ pub enum PagingProblem {
     RepeatedPage(u32),
     /// Fewer records arrived than the provider announced.
     Missing { arrived: u64, expected: u64 },
+    /// Full pages went on far past the total announced.
+    Runaway { pages: u32, total: Option<u64> },
 }
 
 impl std::fmt::Display for Malformed {
@@ -304,6 +306,15 @@ impl std::fmt::Display for Malformed {
                  it to the provider",
                 expected - arrived
             ),
+            Self::Paging(PagingProblem::Runaway { pages, total }) => {
+                let total = total.map_or("no total".to_owned(), |t| format!("a total of {t}"));
+                write!(
+                    f,
+                    "the list runs on: page {pages} was still full, far past {total} the provider \
+                     announced — the export stopped there; check --base-url, or report it to the \
+                     provider"
+                )
+            }
             Self::Paging(PagingProblem::CursorRepeats) => f.write_str(
                 "the provider's next-page cursor repeats an earlier one — check --base-url; if it \
                  persists, report it to the provider",

@@ -60,6 +60,9 @@ pub struct Outcome {
     pub duplicates: u64,
     /// What tolerant mapping noticed on the way.
     pub warnings: Warnings,
+    /// Whether `total` was counted here (a whole list) rather than announced by the provider:
+    /// then nothing can be missing from it.
+    pub counted: bool,
 }
 
 impl Outcome {
@@ -67,6 +70,9 @@ impl Outcome {
     /// arrived than the provider announced (the smaller of its first and last word, so that
     /// records deleted meanwhile are not counted as lost) or than the limit asked for.
     pub fn missing(&self, plan: Plan) -> Option<Missing> {
+        if self.counted {
+            return None;
+        }
         let announced = match (self.total, self.final_total) {
             (Some(first), Some(last)) => first.min(last),
             (one, other) => one.or(other)?,
@@ -221,9 +227,11 @@ where
                 PagingProblem::RepeatedPage(self.pages),
             )));
         }
+        // What the provider served, records without a usable ID included: a page is full by
+        // what was sent, not by what could be read.
+        let received = page.records.len() + page.notes.skipped.len();
         self.outcome.skipped += page.notes.skipped.len() as u64;
         self.outcome.warnings.add(page.notes);
-        let received = page.records.len();
         for record in page.records {
             if self.full() {
                 self.outcome.more = true;
@@ -285,6 +293,7 @@ where
         read?;
         self.outcome.total = Some(received);
         self.outcome.final_total = Some(received);
+        self.outcome.counted = true;
         self.outcome.last_page = Some(1);
         self.pages = 1;
         (self.progress)(Progress {
@@ -359,7 +368,21 @@ where
             taken = self.take(page)?;
             next += 1;
         }
-        self.outcome.more |= self.full() && (next <= last_page || taken.received >= full_page);
+        if taken.received >= full_page && !self.full() {
+            // Still full at the bound: the list runs on past what it announced.
+            return Err(Error::malformed(Malformed::Paging(
+                PagingProblem::Runaway {
+                    pages: next - 1,
+                    total: self.outcome.total,
+                },
+            )));
+        }
+        let arrived = self.outcome.emitted + self.outcome.skipped + self.outcome.duplicates;
+        self.outcome.more |= self.full()
+            && match self.outcome.final_total {
+                Some(total) => arrived < total,
+                None => next <= last_page || taken.received >= full_page,
+            };
         Ok(())
     }
 
@@ -446,13 +469,17 @@ where
     }
 }
 
-/// A page's records, as one number: the same records in the same order give the same.
+/// A page's records, as one number: the same records give the same, in any order (a server
+/// that ignores the page asked for may shuffle what it repeats).
 fn fingerprint<R: Keyed>(records: &[R]) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    for record in records {
-        record.key().hash(&mut hasher);
-    }
-    hasher.finish()
+    let hash = |key: &str| {
+        let mut hasher = std::hash::DefaultHasher::new();
+        key.hash(&mut hasher);
+        hasher.finish()
+    };
+    records.iter().fold(records.len() as u64, |sum, record| {
+        sum.wrapping_add(hash(record.key()))
+    })
 }
 
 /// The most pages a list may claim without saying how many sessions it holds.
@@ -462,7 +489,7 @@ const MAX_PAGES_WITHOUT_TOTAL: u32 = 1_000_000;
 fn check_page_count<R>(page: &Page<R>, per_page: u32) -> Result<(), Error> {
     let believable = match (page.total, page.last_page) {
         (Some(total), Some(last_page)) => {
-            u64::from(last_page) <= total.div_ceil(u64::from(per_page)).max(1) + 1
+            u64::from(last_page) <= total.div_ceil(u64::from(per_page)).max(1).saturating_add(1)
         }
         (None, Some(last_page)) => last_page <= MAX_PAGES_WITHOUT_TOTAL,
         (_, None) => true,

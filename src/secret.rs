@@ -99,20 +99,28 @@ const SIGNATURE_PARAMS: &[&str] = &[
 /// A key's words, lower case, joined by `_`: `sessionToken`, `session-token` and
 /// `SESSION_TOKEN` are all `session_token`; `apiKeyId` is `api_key_id`.
 fn words(key: &str) -> String {
+    let chars: Vec<char> = key.chars().collect();
     let mut out = String::with_capacity(key.len() + 4);
-    let mut previous_lower = false;
-    for c in key.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if c == '-' || c == '_' || c == ' ' {
             if !out.is_empty() && !out.ends_with('_') {
                 out.push('_');
             }
-            previous_lower = false;
             continue;
         }
-        if c.is_uppercase() && previous_lower && !out.ends_with('_') {
+        // A word starts at a capital after a lower-case letter or digit (`apiKey`), and at
+        // the last capital of a run before a lower-case letter (`APIKey`, `IDToken`).
+        let previous = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let starts = c.is_uppercase()
+            && match previous {
+                Some(p) if p.is_lowercase() || p.is_ascii_digit() => true,
+                Some(p) if p.is_uppercase() => next.is_some_and(|n| n.is_lowercase()),
+                _ => false,
+            };
+        if starts && !out.is_empty() && !out.ends_with('_') {
             out.push('_');
         }
-        previous_lower = c.is_lowercase() || c.is_ascii_digit();
         out.extend(c.to_lowercase());
     }
     out
@@ -152,18 +160,32 @@ pub fn is_signed_url(text: &str) -> bool {
 /// Replaces, at any depth, every non-null value under a credential key, and every string
 /// that is a signed URL, with `[REDACTED]`.
 pub fn redact_credentials(value: &mut Value) {
+    redact(value, None);
+}
+
+/// [`redact_credentials`], and in the same walk the API key masked in every string that
+/// holds it (a provider that echoes the caller's key in its data).
+pub fn redact(value: &mut Value, key: Option<&ApiKey>) {
     match value {
         Value::Object(map) => {
-            for (key, inner) in map.iter_mut() {
-                if is_credential_key(key) && !inner.is_null() {
+            for (name, inner) in map.iter_mut() {
+                if is_credential_key(name) && !inner.is_null() {
                     *inner = Value::String(REDACTED.to_owned());
                 } else {
-                    redact_credentials(inner);
+                    redact(inner, key);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(redact_credentials),
+        Value::Array(items) => items.iter_mut().for_each(|item| redact(item, key)),
         Value::String(text) if is_signed_url(text) => *text = REDACTED.to_owned(),
+        Value::String(text) => {
+            if let Some(key) = key
+                && key.0.len() >= 8
+                && text.contains(key.0.as_str())
+            {
+                *text = key.mask(text);
+            }
+        }
         _ => {}
     }
 }
@@ -241,11 +263,16 @@ mod tests {
             "private_key",
             "privateKey",
             "recordingUrl",
+            "APIKey",
+            "IDToken",
+            "JWTSecret",
+            "X-API-Key",
         ] {
             assert!(is_credential_key(name), "{name}");
         }
         for name in [
             "apiKeyId",
+            "APIKeyID",
             "api_key_id",
             "api_key_type",
             "tokens_used",

@@ -3,6 +3,7 @@
 //! of a usable ID once (the first reason, and how many more). Memory stays one entry a field.
 
 use crate::provider::{FieldProblem, MappingNotes};
+use crate::sanitize::sanitize;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Warnings {
@@ -52,8 +53,15 @@ impl Warnings {
     }
 
     /// One line for each field that `shown` says the output shows, and one for skipped
-    /// records; `noun` names a record (`session`).
-    pub fn lines(&self, noun: &str, shown: impl Fn(&str) -> bool) -> Vec<String> {
+    /// records; `noun` names a record (`session`). Provider text in them (IDs, values) goes
+    /// through `mask` (the key) and the sanitizer before it is shown.
+    pub fn lines(
+        &self,
+        noun: &str,
+        shown: impl Fn(&str) -> bool,
+        mask: impl Fn(&str) -> String,
+    ) -> Vec<String> {
+        let quote = |text: &str| sanitize(&mask(text)).into_owned();
         let more = |count: u64| match count {
             1 => String::new(),
             2 => format!(" (and in 1 more {noun})"),
@@ -66,8 +74,8 @@ impl Warnings {
             .map(|note| {
                 format!(
                     "{noun} {}: {} — its {} is shown as null{}",
-                    note.id,
-                    note.what,
+                    quote(&note.id),
+                    quote(&note.what),
                     note.field,
                     more(note.count)
                 )
@@ -79,7 +87,8 @@ impl Warnings {
                 n => format!(" (and {} more like it)", n - 1),
             };
             lines.push(format!(
-                "skipped a {noun} without a usable ID: {reason}{others}"
+                "skipped a {noun} without a usable ID: {}{others}",
+                quote(reason)
             ));
         }
         lines
@@ -98,6 +107,26 @@ mod tests {
     }
 
     #[test]
+    fn what_is_quoted_is_masked_and_neutralised() {
+        let mut warnings = Warnings::default();
+        warnings.field(
+            "id\x1b[31m",
+            problem("label", "`clientLabel` is \"KEY123456\", not text"),
+        );
+        let lines = warnings.lines(
+            "session",
+            |_| true,
+            |t| t.replace("KEY123456", "[REDACTED]"),
+        );
+        assert_eq!(
+            lines,
+            [
+                "session id^[[31m: `clientLabel` is \"[REDACTED]\", not text — its label is shown as null"
+            ]
+        );
+    }
+
+    #[test]
     fn one_line_per_field_with_a_count() {
         let mut warnings = Warnings::default();
         warnings.field(
@@ -113,7 +142,7 @@ mod tests {
         warnings.skipped("`id` is missing".into());
         warnings.skipped("`id` is null".into());
         assert_eq!(
-            warnings.lines("session", |_| true),
+            warnings.lines("session", |_| true, str::to_owned),
             [
                 "session a: `sessionLengthMs` is -5, not a duration — its duration_ms is shown as \
                  null (and in 2 more sessions)",
@@ -122,7 +151,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            warnings.lines("session", |field| field == "label").len(),
+            warnings
+                .lines("session", |field| field == "label", str::to_owned)
+                .len(),
             2,
             "a field the output does not show is not reported; a skipped record is"
         );

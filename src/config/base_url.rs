@@ -20,11 +20,22 @@ pub fn is_loopback(url: &Url) -> bool {
 /// Parses a base URL: https anywhere, plain http only to a loopback host. `source` names
 /// where it came from (`--base-url`, `AVATARCTL_BASE_URL`) for the messages.
 pub fn parse_base_url(text: &str, source: &str) -> Result<Url, Error> {
+    // A URL with credentials in it is never quoted back, whatever else is wrong with it.
+    let shown = if text.contains('@') {
+        "(not shown: it holds an @)".to_owned()
+    } else {
+        format!("{text:?}")
+    };
     let url = Url::parse(text)
-        .map_err(|e| Error::usage(format!("{source} {text:?} is not a URL: {e}")))?;
+        .map_err(|e| Error::usage(format!("{source} {shown} is not a URL: {e}")))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::usage(format!(
+            "{source} must not carry credentials — pass the key with --api-key-file or the env var"
+        )));
+    }
     if url.host().is_none() {
         return Err(Error::usage(format!(
-            "{source} {text:?} has no host — e.g. https://api.anam.ai"
+            "{source} {shown} has no host — e.g. https://api.anam.ai"
         )));
     }
     let loopback = is_loopback(&url);
@@ -33,7 +44,7 @@ pub fn parse_base_url(text: &str, source: &str) -> Result<Url, Error> {
         "http" if loopback => {}
         "http" => {
             return Err(Error::usage(format!(
-                "refusing plain http:// base URL {text:?} from {source}: the API key would travel in \
+                "refusing plain http:// base URL {shown} from {source}: the API key would travel in \
                  clear text — use https:// (plain http is allowed only for loopback hosts)"
             )));
         }
@@ -42,11 +53,6 @@ pub fn parse_base_url(text: &str, source: &str) -> Result<Url, Error> {
                 "{source} must be https://, not {other}:// — e.g. https://api.anam.ai"
             )));
         }
-    }
-    if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::usage(format!(
-            "{source} must not carry credentials — pass the key with --api-key-file or the env var"
-        )));
     }
     if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::usage(format!(

@@ -189,10 +189,13 @@ async fn read_body(
             whole_list,
         }))
     };
-    if response.content_length().is_some_and(|n| n > limit as u64) {
+    let announced = response.content_length();
+    if announced.is_some_and(|n| n > limit as u64) {
         return Ok(too_large());
     }
-    let mut body = Vec::new();
+    // Sized once when the length is announced: growing by doubling would hold up to twice
+    // a large list's bytes for a moment.
+    let mut body = Vec::with_capacity(announced.map_or(0, |n| n as usize));
     while let Some(chunk) = response.chunk().await? {
         if body.len() + chunk.len() > limit {
             return Ok(too_large());

@@ -53,29 +53,62 @@ pub fn parse_error_body(body: &[u8]) -> ErrorBody {
 /// its error code where it gives one (auth → 401, not found → 404, rate limit → 429), else a
 /// provider failure (502); `None` for a body that does not say it failed.
 pub fn failure_in_body(body: &[u8]) -> Option<u16> {
-    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
-        return None;
-    };
-    if map.get("success") != Some(&Value::Bool(false)) {
+    /// The envelope's two fields; the rest of the body (a whole list, maybe) is skipped
+    /// unread rather than built into a tree.
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        success: Option<bool>,
+        error: Option<Value>,
+        code: Option<Value>,
+    }
+    // A body that never says "success" cannot say it failed: most pages are not read twice.
+    if !body.windows(9).any(|w| w == b"\"success\"") {
         return None;
     }
-    let code = map
-        .get("error")
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    let envelope: Envelope = serde_json::from_slice(body).ok()?;
+    if envelope.success != Some(false) {
+        return None;
+    }
+    let code = envelope
+        .error
+        .as_ref()
         .and_then(|e| e.get("code"))
-        .or_else(|| map.get("code"))
+        .or(envelope.code.as_ref())
         .map(|code| match code {
             Value::String(s) => s.to_ascii_lowercase(),
             other => other.to_string(),
         })
         .unwrap_or_default();
-    let has = |words: &[&str]| words.iter().any(|w| code.contains(w));
+    // By whole words, so that `GENERATE_FAILED` is not a rate limit nor `KEYFRAME_…` a key.
+    let words: Vec<&str> = code
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |word: &str| words.contains(&word);
     Some(
-        if has(&["auth", "key", "forbidden", "permission", "401", "403"]) {
+        if [
+            "unauthorized",
+            "unauthenticated",
+            "forbidden",
+            "auth",
+            "authentication",
+            "permission",
+        ]
+        .iter()
+        .any(|w| has(w))
+            || (has("key") && (has("invalid") || has("missing") || has("api")))
+            || has("401")
+            || has("403")
+        {
             401
-        } else if has(&["not_found", "notfound", "not found", "404"]) {
+        } else if (has("not") && has("found")) || has("notfound") || has("404") {
             404
-        } else if has(&["rate", "too_many", "429"]) {
+        } else if (has("rate") && (has("limit") || has("limited")))
+            || has("ratelimited")
+            || (has("too") && has("many"))
+            || has("429")
+        {
             429
         } else {
             502

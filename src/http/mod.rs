@@ -138,7 +138,8 @@ impl Client {
             Error::malformed(Malformed::Body {
                 provider: self.provider,
                 path: url.path().to_owned(),
-                problem,
+                // It may quote the body, and the body may echo the key.
+                problem: problem.map_text(|text| self.key.mask(text)),
             })
         })
     }
@@ -196,6 +197,17 @@ impl Client {
                 tokio::time::sleep(wait).await;
             }
         }
+    }
+
+    /// Provider text with the key masked wherever it holds it, for what a command says about
+    /// the data (warnings quote provider values).
+    pub fn mask(&self, text: &str) -> String {
+        self.key.mask(text)
+    }
+
+    /// The key in use, for masking where the provider's data echoes it.
+    pub fn key(&self) -> &ApiKey {
+        &self.key
     }
 
     /// Provider text for a message: made safe and short, and with the key masked should the

@@ -311,7 +311,13 @@ pub fn write_detail<R: Record>(
             styled_text(&row.path, text),
         ]);
     }
-    print(table, terminal, out)
+    // `--wide`: values at full length even on a terminal, as in a pipe.
+    let terminal = if view.options.wide {
+        Terminal::piped()
+    } else {
+        *terminal
+    };
+    print(table, &terminal, out)
 }
 
 /// Every leaf below `value` as a `raw.` path (arrays by index; empty containers are leaves).

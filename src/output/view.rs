@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::{Format, OutputOptions};
 use crate::error::Error;
 use crate::record::{FieldPath, Kind, Record};
-use crate::secret::redact_credentials;
+use crate::secret::{ApiKey, redact};
 
 /// How a command shows its records in a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +113,8 @@ pub struct View {
     pub columns: Columns,
     /// Whether records of this type carry `raw`.
     has_raw: bool,
+    /// The API key in use, masked wherever a provider's data echoes it.
+    key: Option<ApiKey>,
 }
 
 impl View {
@@ -160,7 +162,14 @@ impl View {
             options: options.clone(),
             columns,
             has_raw: schema.has_raw,
+            key: None,
         })
+    }
+
+    /// Masks `key` wherever the provider's objects echo it (unless `--show-secrets`).
+    pub fn masking(mut self, key: &ApiKey) -> Self {
+        self.key = Some(key.clone());
+        self
     }
 
     pub fn format(&self) -> Format {
@@ -196,7 +205,7 @@ impl View {
             && !self.options.show_secrets
             && let Some(raw) = record.raw_mut()
         {
-            redact_credentials(raw);
+            redact(raw, self.key.as_ref());
         }
     }
 

@@ -37,6 +37,18 @@ impl fmt::Display for BodyError {
     }
 }
 
+impl BodyError {
+    /// The same problem with its text passed through `f` (to mask what a provider echoed).
+    pub fn map_text(self, f: impl Fn(&str) -> String) -> Self {
+        match self {
+            Self::Empty => Self::Empty,
+            Self::Truncated(text) => Self::Truncated(f(&text)),
+            Self::NotJson(text) => Self::NotJson(f(&text)),
+            Self::Shape(text) => Self::Shape(f(&text)),
+        }
+    }
+}
+
 impl From<String> for BodyError {
     fn from(what: String) -> Self {
         Self::Shape(what)
@@ -110,7 +122,7 @@ pub enum Listed<R> {
     Skipped(String),
 }
 
-/// Maps the records of a list body's array — under the first of `keys` the body has —
+/// Maps the records of a list body's array — under one of `keys` —
 /// collecting them with what was noticed; a record that cannot be mapped is skipped and
 /// noted, never an error.
 pub fn map_list<R: crate::record::Keyed>(
@@ -136,10 +148,10 @@ pub fn map_list<R: crate::record::Keyed>(
     Ok((records, notes))
 }
 
-/// Reads a list body record by record: each element of the array under the first of `keys`
-/// is parsed, mapped with `map` and handed to `each` (which returns `false` to stop) before
-/// the next is read, so that memory holds one record, never the whole tree of the list.
-/// Other keys of the body are skipped unread.
+/// Reads a list body record by record: each element of an array under one of `keys` is
+/// parsed, mapped with `map` and handed to `each` (which returns `false` to stop) before the
+/// next is read, so that memory holds one record, never the whole tree of the list. Other
+/// keys of the body are skipped unread; a null under a list key is no list.
 pub fn each_record<R>(
     body: &[u8],
     keys: &[&str],
@@ -182,7 +194,8 @@ struct ListVisitor<'a, 'k, R> {
     found: bool,
     /// `each` asked to stop: not an error.
     stopped: bool,
-    /// The body is JSON, but not of the documented shape: what was wrong.
+    /// The body is JSON, but not of the documented shape: what was wrong (never a value from
+    /// it, which may echo anything).
     shape: Option<String>,
 }
 
@@ -193,13 +206,14 @@ impl<'de, R> serde::de::Visitor<'de> for &mut ListVisitor<'_, '_, R> {
         f.write_str("a JSON object holding a list")
     }
 
+    /// Every array under one of the list's keys is read (a null one is no list): so that an
+    /// empty `data` beside the documented `sessions` cannot hide the sessions.
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if self.found || !self.keys.contains(&key.as_ref()) {
+            if !self.keys.contains(&key.as_ref()) {
                 map.next_value::<serde::de::IgnoredAny>()?;
                 continue;
             }
-            self.found = true;
             map.next_value_seed(Elements {
                 visitor: &mut *self,
                 key: key.into_owned(),
@@ -212,8 +226,39 @@ impl<'de, R> serde::de::Visitor<'de> for &mut ListVisitor<'_, '_, R> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        self.shape = Some("the body is an array, not an object".into());
-        Err(serde::de::Error::custom("shape"))
+        self.not_an_object("an array")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.not_an_object("a string")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.not_an_object("a boolean")
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.not_an_object("a number")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.not_an_object("null")
+    }
+}
+
+impl<R> ListVisitor<'_, '_, R> {
+    /// A body that is not an object: what it is, never what it says (it may echo anything).
+    fn not_an_object<E: serde::de::Error>(&mut self, kind: &str) -> Result<(), E> {
+        self.shape = Some(format!("the body is {kind}, not an object"));
+        Err(E::custom("shape"))
     }
 }
 
@@ -239,6 +284,7 @@ impl<'de, R> serde::de::Visitor<'de> for Elements<'_, '_, '_, R> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.visitor.found = true;
         while let Some(item) = seq.next_element::<Value>()? {
             let listed = match (self.visitor.map)(item) {
                 Ok(mapped) => Listed::Record(mapped),
@@ -280,8 +326,9 @@ impl<'de, R> serde::de::Visitor<'de> for Elements<'_, '_, '_, R> {
         self.refuse("a number")
     }
 
+    /// A null list is no list; another key may hold it.
     fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
-        self.refuse("null")
+        Ok(())
     }
 }
 
@@ -550,6 +597,48 @@ mod tests {
                 "id: `a` is an object, not an ID",
             ]
         );
+    }
+
+    #[test]
+    fn each_record_reads_every_list_key_and_describes_odd_bodies_without_quoting_them() {
+        let map: MapRecord<crate::model::Session> = |value| {
+            let id = value["id"].as_str().ok_or("no id")?.to_owned();
+            Ok(Mapped {
+                record: crate::model::Session::bare(&id),
+                problems: Vec::new(),
+            })
+        };
+        let read = |body: &str| {
+            let mut ids = Vec::new();
+            let result = each_record(body.as_bytes(), &["sessions", "data"], map, &mut |l| {
+                if let Listed::Record(m) = l {
+                    ids.push(m.record.id);
+                }
+                true
+            });
+            (result.map_err(|e| e.to_string()), ids)
+        };
+        assert_eq!(
+            read(r#"{"data":[],"sessions":[{"id":"a"}]}"#),
+            (Ok(()), vec!["a".into()])
+        );
+        assert_eq!(
+            read(r#"{"data":null,"sessions":[{"id":"b"}]}"#),
+            (Ok(()), vec!["b".into()])
+        );
+        assert_eq!(
+            read(r#"{"sessions":{"id":"c"}}"#).0,
+            Err("`sessions` is an object, not an array".into())
+        );
+        assert_eq!(
+            read(r#""sk_live_secret""#).0,
+            Err("the body is a string, not an object".into())
+        );
+        assert_eq!(
+            read(r#"{"x":1}"#).0,
+            Err("the body has no `sessions` array".into())
+        );
+        assert!(read(r#"{"sessions":[{"id":"d"}]} trailing"#).0.is_err());
     }
 
     #[test]

@@ -533,3 +533,62 @@ fn no_headers_leaves_the_header_row_out_and_table_options_name_the_format_they_r
     }
     assert_eq!(server.request_count(), 3, "no request for a refused option");
 }
+
+#[test]
+fn a_repeated_id_in_a_whole_list_is_shown_once_and_is_not_a_loss() {
+    let server = FakeAgentHuman::new(AH_KEY)
+        .with_sessions(3)
+        .with_session(crate::support::agenthuman::session(1))
+        .start();
+    let run = run(
+        avatarctl_agenthuman(&server, AH_KEY).args(["sessions", "list", "--all", "-o", "ndjson"]),
+        AH_KEY,
+    );
+    assert_eq!(run.ndjson_ids().len(), 3);
+}
+
+#[test]
+fn a_body_or_a_field_that_echoes_the_key_never_shows_it() {
+    let body = serde_json::to_string(&json!(ANAM_KEY)).unwrap();
+    let server = FakeServer::start(move |_| Reply::text(200, "application/json", body.clone()));
+    let run = list(&server, &["-v"]);
+    assert!(run.failure_code_is(5), "{run:#?}");
+    assert!(
+        run.stderr.contains("the body is a string, not an object"),
+        "{}",
+        run.stderr
+    );
+    let mut session = anam::session(0);
+    session["sessionLengthMs"] = json!(ANAM_KEY);
+    let server = FakeAnam::new(ANAM_KEY).with_session(session).start();
+    let run = list(&server, &["-o", "json"]);
+    assert!(run.stderr.contains("[REDACTED]"), "{}", run.stderr);
+}
+
+#[test]
+fn full_pages_that_never_end_are_an_error_not_an_endless_walk() {
+    // Announces 20 sessions on 2 pages, then serves full pages of new sessions forever.
+    let server = FakeServer::start(|request: &Recorded| {
+        let page: usize = request.query_param("page").unwrap().parse().unwrap();
+        let data: Vec<Value> = (0..10).map(|i| anam::session(page * 10 + i)).collect();
+        Reply::json(
+            200,
+            &json!({"data": data, "meta": {"total": 20, "lastPage": 2, "perPage": 10}}),
+        )
+    });
+    let run = list(&server, &["--all", "-o", "ndjson"]);
+    assert_eq!(run.code, Some(5), "{run:#?}");
+    run.assert_stderr_contains("the list runs on");
+    assert!(
+        server.request_count() <= 10,
+        "{} requests",
+        server.request_count()
+    );
+}
+
+#[test]
+fn a_limit_reached_exactly_at_the_total_says_nothing_is_left() {
+    let server = FakeAnam::new(ANAM_KEY).with_sessions(20).start();
+    let run = list(&server, &["-o", "ndjson"]);
+    assert_eq!(run.quiet_success().lines().count(), 20);
+}

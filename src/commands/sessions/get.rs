@@ -10,7 +10,7 @@ use crate::cli::GetArgs;
 use crate::context::Context;
 use crate::error::{Error, first_by_precedence};
 use crate::model::{Session, SessionId};
-use crate::output::{Layout, View, write_details};
+use crate::output::{Layout, write_details};
 use crate::provider::Mapped;
 use crate::warnings::Warnings;
 
@@ -20,7 +20,7 @@ pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(
         .iter()
         .map(|raw| ctx.provider.parse_id(raw).map_err(Error::Usage))
         .collect::<Result<_, _>>()?;
-    let view = View::new::<Session>(&ctx.output, Layout::Detail)?;
+    let view = ctx.view::<Session>(Layout::Detail)?;
     let Some((first_id, rest)) = ids.split_first() else {
         return Ok(());
     };
@@ -48,7 +48,11 @@ pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(
             Err(error) => failures.push(error),
         }
     }
-    for line in warnings.lines("session", |field| view.shows_field(field)) {
+    for line in warnings.lines(
+        "session",
+        |field| view.shows_field(field),
+        |text| ctx.client.mask(text),
+    ) {
         ctx.log.warning(line);
     }
     // With every ID failed there is no data to print, not even an empty array.

@@ -13,7 +13,7 @@ use crate::error::{Error, Malformed, PagingProblem};
 use crate::http::Client;
 use crate::log::Log;
 use crate::model::Session;
-use crate::output::{Format, Layout, Renderer, View};
+use crate::output::{Format, Layout, Renderer};
 use crate::paginate::{FetchPage, Missing, Outcome, Plan, Progress, paginate};
 use crate::provider::{
     ApiRequest, Filters, Listed, Page, PageRequest, Paging, Provider, ProviderInfo,
@@ -38,7 +38,7 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
     filters.check(info).map_err(Error::Usage)?;
     let requested = plan(info, args)?;
     let plan = cap_for_table(requested, ctx.output.format);
-    let view = View::new::<Session>(&ctx.output, Layout::List)?;
+    let view = ctx.view::<Session>(Layout::List)?;
     // Streamed rows on the same terminal are progress enough; a bar drawn among them would
     // be left behind in the scrollback.
     let streams_to_terminal = ctx.terminal.stdout_tty && view.format() != Format::Table;
@@ -67,10 +67,11 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
         Ok(outcome) => outcome,
         Err(error) => return abandon(renderer, error, log),
     };
-    for line in outcome
-        .warnings
-        .lines("session", |field| view.shows_field(field))
-    {
+    for line in outcome.warnings.lines(
+        "session",
+        |field| view.shows_field(field),
+        |text| ctx.client.mask(text),
+    ) {
         log.warning(line);
     }
     if let Some(Missing { arrived, expected }) = outcome.missing(plan) {

@@ -116,6 +116,12 @@ impl Run {
             .unwrap_or_else(|| panic!("stderr must start with `error: `: {line:?}"))
     }
 
+    /// Whether the run ended with `code` (for a failure whose stderr has more than one line,
+    /// such as `-v` output before the error).
+    pub fn failure_code_is(&self, code: i32) -> bool {
+        self.code == Some(code) && self.stdout.is_empty()
+    }
+
     /// Asserts a usage error (exit 2) in avatarctl's own one-line form.
     pub fn usage_error(&self) -> &str {
         self.failure(2)
