@@ -239,6 +239,8 @@ pub enum PagingProblem {
     Runaway { pages: u32, total: Option<u64> },
 }
 
+/// One arm per problem, each its own message: a long match, kept whole so that every
+/// message of the kind can be read in one place.
 impl std::fmt::Display for Malformed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -357,6 +359,8 @@ impl ApiError {
     }
 }
 
+/// The detail, then one message per kind of status: kept whole so that every message a
+/// provider's error can produce reads in one place.
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let Self {

@@ -32,16 +32,18 @@
 //! - `record.rs` — the record seam: `Record`, `Schema`, `FieldPath`.
 //! - `model/session.rs` — the normalized session and its schema.
 //! - `provider/` — `mod.rs` the mapper traits and request types; `kind.rs` the provider table;
-//!   `json.rs` reading bodies; `anam/`, `agenthuman/` one folder per provider, one file per
-//!   resource.
+//!   `json.rs` reading bodies tolerantly; `stream.rs` a list body read record by record;
+//!   `anam/`, `agenthuman/` one folder per provider, one file per resource.
 //! - `http/` — `mod.rs` the client and its retry loop; `client.rs` one attempt; `retry.rs`
 //!   the pure retry decision; `pacer.rs` concurrency and rate limits; `errors.rs` error
 //!   bodies, statuses and network failures.
-//! - `paginate.rs` — numbered, cursor and whole-list walks over any keyed record.
+//! - `paginate/` — `mod.rs` the walk over any keyed record (whole lists, cursors, what was
+//!   missing); `numbered.rs` numbered pages.
 //! - `commands/` — one file per command: `sessions/list.rs`, `sessions/get.rs`,
 //!   `providers.rs`, `completions.rs`, `man.rs`.
 //! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
 //!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`.
+//! - `warnings.rs` — what tolerant mapping noticed, once per field.
 //! - `error.rs`, `log.rs`, `secret.rs`, `sanitize.rs`.
 
 pub mod cli;

@@ -126,7 +126,7 @@ fn words(key: &str) -> String {
     out
 }
 
-/// Whether a key names a credential: one of [`CREDENTIAL_NAMES`], or any name ending in
+/// Whether a key names a credential: one of `CREDENTIAL_NAMES`, or any name ending in
 /// `_token` or `_secret` (`access_token`, `meeting_token`, `encrypted_secret`). Names that
 /// merely name a key (`api_key_id`, `api_key_type`) are not credentials.
 pub fn is_credential_key(key: &str) -> bool {

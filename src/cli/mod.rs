@@ -2,9 +2,9 @@
 //!
 //! Values become typed here where clap can do it alone (formats, providers, numbers,
 //! durations); what depends on several flags or the environment is resolved in `config.rs`.
-//! Options come in groups ([`options`]); each command declares the groups it uses
-//! ([`Command::option_groups`]), and [`Cli::parse_from_args`] refuses an option given to a
-//! command outside them — one check for every command, generated from those declarations.
+//! Options come in groups ([`options`]); a command declares the groups it uses by flattening
+//! them, so its own parser refuses the rest, and [`Cli::parse_from_args`] refuses an option
+//! given before a command outside them — one check for every command, read off the tree.
 
 pub mod options;
 pub mod sessions;

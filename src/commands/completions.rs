@@ -114,7 +114,7 @@ fn fish_positional_values(root: &Command) -> Vec<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::tests::text;
+    use crate::commands::tests::{Closed, text};
     use clap::ValueEnum;
 
     #[test]
@@ -196,15 +196,6 @@ mod tests {
 
     #[test]
     fn a_failing_writer_is_an_error_not_a_panic() {
-        struct Closed;
-        impl Write for Closed {
-            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-                Err(io::ErrorKind::BrokenPipe.into())
-            }
-            fn flush(&mut self) -> io::Result<()> {
-                Ok(())
-            }
-        }
         let error = write_completions(Shell::Bash, &mut Closed).unwrap_err();
         assert_eq!(error.kind(), io::ErrorKind::BrokenPipe);
     }

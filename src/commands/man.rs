@@ -112,7 +112,7 @@ fn append(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::commands::tests::text;
+    use crate::commands::tests::{Closed, text};
 
     #[test]
     fn the_man_page_is_one_roff_page_with_every_command_in_place() {
@@ -149,15 +149,6 @@ mod tests {
 
     #[test]
     fn a_failing_writer_is_an_error_not_a_panic() {
-        struct Closed;
-        impl Write for Closed {
-            fn write(&mut self, _: &[u8]) -> io::Result<usize> {
-                Err(io::ErrorKind::BrokenPipe.into())
-            }
-            fn flush(&mut self) -> io::Result<()> {
-                Ok(())
-            }
-        }
         assert_eq!(
             write_man(&mut Closed).unwrap_err().kind(),
             io::ErrorKind::BrokenPipe

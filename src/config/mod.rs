@@ -2,7 +2,7 @@
 //! key file: `AVATARCTL_*` are read here rather than by clap, so that an empty one counts as
 //! unset and a bad one is named in its error.
 //!
-//! [`key`] finds the provider and its key; [`base_url`] checks where requests may go.
+//! `key.rs` finds the provider and its key; `base_url.rs` checks where requests may go.
 
 mod base_url;
 mod key;

@@ -25,7 +25,9 @@ pub const MAX_LIST_BODY: usize = 1024 * 1024 * 1024;
 const MAX_REDIRECTS: usize = 5;
 
 impl Client {
-    /// One attempt: follows redirects (dropping the key off-origin) and reads the body.
+    /// One attempt: follows redirects (dropping the key off-origin) and reads the body. (One
+    /// pass of the redirect loop reads as one story — send, log, pace, redirect or answer —
+    /// so it stays in one function.)
     pub(super) async fn attempt(
         &self,
         request: &ApiRequest,

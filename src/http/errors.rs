@@ -80,40 +80,43 @@ pub fn failure_in_body(body: &[u8]) -> Option<u16> {
             other => other.to_string(),
         })
         .unwrap_or_default();
-    // By whole words, so that `GENERATE_FAILED` is not a rate limit nor `KEYFRAME_…` a key.
+    Some(status_of_code(&code))
+}
+
+/// The status an error code stands for, by whole words, so that `GENERATE_FAILED` is not a
+/// rate limit nor `KEYFRAME_…` a key: auth → 401, not found → 404, rate limit → 429, else a
+/// provider failure (502).
+fn status_of_code(code: &str) -> u16 {
     let words: Vec<&str> = code
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     let has = |word: &str| words.contains(&word);
-    Some(
-        if [
-            "unauthorized",
-            "unauthenticated",
-            "forbidden",
-            "auth",
-            "authentication",
-            "permission",
-        ]
-        .iter()
-        .any(|w| has(w))
-            || (has("key") && (has("invalid") || has("missing") || has("api")))
-            || has("401")
-            || has("403")
-        {
-            401
-        } else if (has("not") && has("found")) || has("notfound") || has("404") {
-            404
-        } else if (has("rate") && (has("limit") || has("limited")))
-            || has("ratelimited")
-            || (has("too") && has("many"))
-            || has("429")
-        {
-            429
-        } else {
-            502
-        },
-    )
+    let auth = [
+        "unauthorized",
+        "unauthenticated",
+        "forbidden",
+        "auth",
+        "authentication",
+    ];
+    if auth.iter().any(|w| has(w))
+        || has("permission")
+        || (has("key") && (has("invalid") || has("missing") || has("api")))
+        || has("401")
+        || has("403")
+    {
+        401
+    } else if (has("not") && has("found")) || has("notfound") || has("404") {
+        404
+    } else if (has("rate") && (has("limit") || has("limited")))
+        || has("ratelimited")
+        || (has("too") && has("many"))
+        || has("429")
+    {
+        429
+    } else {
+        502
+    }
 }
 
 /// Whether an error status is worth another try.

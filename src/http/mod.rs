@@ -3,13 +3,13 @@
 //! It knows nothing of providers' bodies: a command hands it a request (from a provider's
 //! mapper) and a parser, and it does the rest in four parts —
 //!
-//! - [`client`] sends one attempt: the key in the provider's auth header, only to the base
+//! - `client.rs` sends one attempt: the key in the provider's auth header, only to the base
 //!   URL's origin (a redirect elsewhere is followed without it; a loopback base URL bypasses
-//!   any proxy), bounded by `--timeout` and [`client::MAX_BODY`], logged for `-v` without
+//!   any proxy), bounded by `--timeout` and a body limit, logged for `-v` without
 //!   secrets;
 //! - [`retry`] decides, as a pure function, whether and when to try again;
 //! - [`pacer`] bounds the requests in flight and follows the provider's rate-limit budget;
-//! - [`errors`] turns statuses, network failures and error bodies into typed errors that say
+//! - `errors.rs` turns statuses, network failures and error bodies into typed errors that say
 //!   what to do.
 
 mod client;

@@ -93,7 +93,7 @@ pub fn body_text(body: &[u8]) -> Result<&str, BodyError> {
 }
 
 /// What serde said was wrong with a body.
-fn syntax(e: &serde_json::Error) -> BodyError {
+pub(super) fn syntax(e: &serde_json::Error) -> BodyError {
     match e.classify() {
         serde_json::error::Category::Eof => BodyError::Truncated(e.to_string()),
         _ => BodyError::NotJson(e.to_string()),
@@ -122,6 +122,8 @@ pub enum Listed<R> {
     Skipped(String),
 }
 
+pub use super::stream::each_record;
+
 /// Maps the records of a list body's array — under one of `keys` —
 /// collecting them with what was noticed; a record that cannot be mapped is skipped and
 /// noted, never an error.
@@ -146,197 +148,6 @@ pub fn map_list<R: crate::record::Keyed>(
         true
     })?;
     Ok((records, notes))
-}
-
-/// Reads a list body record by record: each element of an array under one of `keys` is
-/// parsed, mapped with `map` and handed to `each` (which returns `false` to stop) before the
-/// next is read, so that memory holds one record, never the whole tree of the list. Other
-/// keys of the body are skipped unread; a null under a list key is no list.
-pub fn each_record<R>(
-    body: &[u8],
-    keys: &[&str],
-    map: MapRecord<R>,
-    each: &mut dyn FnMut(Listed<R>) -> bool,
-) -> Result<(), BodyError> {
-    use serde::de::Deserializer as _;
-
-    let text = body_text(body)?;
-    let mut visit = ListVisitor {
-        keys,
-        map,
-        each,
-        found: false,
-        stopped: false,
-        shape: None,
-    };
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let result = deserializer
-        .deserialize_any(&mut visit)
-        .and_then(|()| deserializer.end());
-    if visit.stopped {
-        return Ok(());
-    }
-    if let Some(shape) = visit.shape {
-        return Err(BodyError::Shape(shape));
-    }
-    result.map_err(|e| syntax(&e))?;
-    if !visit.found {
-        return Err(format!("the body has no `{}` array", keys[0]).into());
-    }
-    Ok(())
-}
-
-/// The serde visitor behind [`each_record`]: the body object, then the array's elements.
-struct ListVisitor<'a, 'k, R> {
-    keys: &'k [&'k str],
-    map: MapRecord<R>,
-    each: &'a mut dyn FnMut(Listed<R>) -> bool,
-    found: bool,
-    /// `each` asked to stop: not an error.
-    stopped: bool,
-    /// The body is JSON, but not of the documented shape: what was wrong (never a value from
-    /// it, which may echo anything).
-    shape: Option<String>,
-}
-
-impl<'de, R> serde::de::Visitor<'de> for &mut ListVisitor<'_, '_, R> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object holding a list")
-    }
-
-    /// Every array under one of the list's keys is read (a null one is no list): so that an
-    /// empty `data` beside the documented `sessions` cannot hide the sessions.
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if !self.keys.contains(&key.as_ref()) {
-                map.next_value::<serde::de::IgnoredAny>()?;
-                continue;
-            }
-            map.next_value_seed(Elements {
-                visitor: &mut *self,
-                key: key.into_owned(),
-            })?;
-            if self.stopped {
-                return Err(serde::de::Error::custom("stopped"));
-            }
-        }
-        Ok(())
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-        self.not_an_object("an array")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
-        self.not_an_object("a string")
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
-        self.not_an_object("a boolean")
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
-        self.not_an_object("a number")
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
-        self.not_an_object("null")
-    }
-}
-
-impl<R> ListVisitor<'_, '_, R> {
-    /// A body that is not an object: what it is, never what it says (it may echo anything).
-    fn not_an_object<E: serde::de::Error>(&mut self, kind: &str) -> Result<(), E> {
-        self.shape = Some(format!("the body is {kind}, not an object"));
-        Err(E::custom("shape"))
-    }
-}
-
-/// The array under the list's key, element by element.
-struct Elements<'v, 'a, 'k, R> {
-    visitor: &'v mut ListVisitor<'a, 'k, R>,
-    key: String,
-}
-
-impl<'de, R> serde::de::DeserializeSeed<'de> for Elements<'_, '_, '_, R> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de, R> serde::de::Visitor<'de> for Elements<'_, '_, '_, R> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of records")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        self.visitor.found = true;
-        while let Some(item) = seq.next_element::<Value>()? {
-            let listed = match (self.visitor.map)(item) {
-                Ok(mapped) => Listed::Record(mapped),
-                Err(reason) => Listed::Skipped(reason),
-            };
-            if !(self.visitor.each)(listed) {
-                self.visitor.stopped = true;
-                return Err(serde::de::Error::custom("stopped"));
-            }
-        }
-        Ok(())
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map
-            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-            .is_some()
-        {}
-        self.refuse("an object")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
-        self.refuse("a string")
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
-        self.refuse("a boolean")
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
-        self.refuse("a number")
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
-        self.refuse("a number")
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
-        self.refuse("a number")
-    }
-
-    /// A null list is no list; another key may hold it.
-    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-}
-
-impl<R> Elements<'_, '_, '_, R> {
-    fn refuse<E: serde::de::Error>(self, kind: &str) -> Result<(), E> {
-        self.visitor.shape = Some(format!("`{}` is {kind}, not an array", self.key));
-        Err(E::custom("shape"))
-    }
 }
 
 /// Strict reads from an envelope object: a value of the wrong type is an error.

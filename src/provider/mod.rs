@@ -10,6 +10,7 @@ mod agenthuman;
 mod anam;
 pub mod json;
 pub mod kind;
+mod stream;
 
 use crate::model::{Session, SessionId};
 
@@ -64,6 +65,20 @@ pub trait Sessions: Sync {
 
     /// One session; a body without a usable ID is malformed.
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError>;
+}
+
+/// A session mapped field by field, given its provider object back as `raw` with the
+/// problems its reader noticed. (Taking `problems` first lets a caller end the reader's
+/// borrow of the object before handing the object over.)
+fn mapped(
+    problems: Vec<FieldProblem>,
+    session: Session,
+    raw: serde_json::Value,
+) -> Mapped<Session> {
+    Mapped {
+        record: Session { raw, ..session },
+        problems,
+    }
 }
 
 /// Which part of the list to ask for.

@@ -34,20 +34,7 @@ pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(
         .buffered(ctx.concurrency)
         .collect()
         .await;
-    let mut sessions = Vec::new();
-    let mut failures = Vec::new();
-    let mut warnings = Warnings::default();
-    for result in std::iter::once(first).chain(others) {
-        match result {
-            Ok(Mapped { record, problems }) => {
-                for problem in problems {
-                    warnings.field(&record.id, problem);
-                }
-                sessions.push(record);
-            }
-            Err(error) => failures.push(error),
-        }
-    }
+    let (sessions, failures, warnings) = sort_out(std::iter::once(first).chain(others));
     for line in warnings.lines(
         "session",
         |field| view.shows_field(field),
@@ -80,6 +67,27 @@ pub async fn run(ctx: &Context, args: &GetArgs, out: &mut dyn Write) -> Result<(
         total: ids.len(),
         code,
     })
+}
+
+/// The sessions fetched, the failures, and what mapping noticed, in the order given.
+fn sort_out(
+    results: impl Iterator<Item = Result<Mapped<Session>, Error>>,
+) -> (Vec<Session>, Vec<Error>, Warnings) {
+    let mut sessions = Vec::new();
+    let mut failures = Vec::new();
+    let mut warnings = Warnings::default();
+    for result in results {
+        match result {
+            Ok(Mapped { record, problems }) => {
+                for problem in problems {
+                    warnings.field(&record.id, problem);
+                }
+                sessions.push(record);
+            }
+            Err(error) => failures.push(error),
+        }
+    }
+    (sessions, failures, warnings)
 }
 
 async fn fetch(ctx: &Context, id: &SessionId) -> Result<Mapped<Session>, Error> {

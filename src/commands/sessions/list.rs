@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::cli::ListArgs;
+use crate::cli::{ListArgs, SelectionArgs};
 use crate::context::Context;
 use crate::error::{Error, Malformed, PagingProblem};
 use crate::http::Client;
@@ -28,25 +28,12 @@ pub const MAX_TABLE_ROWS: u64 = 10_000;
 pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<(), Error> {
     let (provider, log) = (ctx.provider, &ctx.log);
     let info = provider.info();
-    let selection = &args.selection;
-    let filters = Filters {
-        search: selection.search.clone(),
-        persona_id: selection.persona_id.clone(),
-        api_key_id: selection.api_key_id.clone(),
-        status: selection.status.map(Into::into),
-    };
+    let filters = filters(&args.selection);
     filters.check(info).map_err(Error::Usage)?;
     let requested = plan(info, args)?;
     let plan = cap_for_table(requested, ctx.output.format);
     let view = ctx.view::<Session>(Layout::List)?;
-    // Streamed rows on the same terminal are progress enough; a bar drawn among them would
-    // be left behind in the scrollback.
-    let streams_to_terminal = ctx.terminal.stdout_tty && view.format() != Format::Table;
-    if ctx.terminal.stderr_tty
-        && !log.is_quiet()
-        && !streams_to_terminal
-        && is_long(plan, info.paging)
-    {
+    if wants_progress(ctx, view.format(), plan, info.paging) {
         log.show_progress(progress_bar());
     }
     let mut renderer = Renderer::new(&view, ctx.terminal, out)?;
@@ -166,6 +153,24 @@ impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         self.0.abort();
     }
+}
+
+/// The server-side filters from the selection options.
+fn filters(selection: &SelectionArgs) -> Filters {
+    Filters {
+        search: selection.search.clone(),
+        persona_id: selection.persona_id.clone(),
+        api_key_id: selection.api_key_id.clone(),
+        status: selection.status.map(Into::into),
+    }
+}
+
+/// Whether a walk deserves a progress bar: a long one, on a terminal's stderr, unless `-q`.
+/// Streamed rows on the same terminal are progress enough; a bar drawn among them would be
+/// left behind in the scrollback.
+fn wants_progress(ctx: &Context, format: Format, plan: Plan, paging: Paging) -> bool {
+    let streams_to_terminal = ctx.terminal.stdout_tty && format != Format::Table;
+    ctx.terminal.stderr_tty && !ctx.log.is_quiet() && !streams_to_terminal && is_long(plan, paging)
 }
 
 /// A table keeps every row in memory, so it stops at [`MAX_TABLE_ROWS`].

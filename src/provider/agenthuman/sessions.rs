@@ -9,7 +9,7 @@ use crate::provider::json::{
     BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
 };
 use crate::provider::{
-    ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter,
+    ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter, mapped,
 };
 
 /// Where a list body holds its sessions: `sessions` is documented; `data` is accepted should
@@ -83,14 +83,7 @@ fn map_session(object: Value) -> Result<Mapped<Session>, String> {
         created_at: fields.time("created_at", "created_at"),
         raw: Value::Null,
     };
-    let problems = fields.problems();
-    Ok(Mapped {
-        record: Session {
-            raw: object,
-            ..session
-        },
-        problems,
-    })
+    Ok(mapped(fields.problems(), session, object))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::provider::json::{
     BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_envelope,
     parse_json,
 };
-use crate::provider::{ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions};
+use crate::provider::{ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, mapped};
 
 impl Sessions for Anam {
     fn list_request(&self, filters: &Filters, page: PageRequest) -> ApiRequest {
@@ -106,14 +106,7 @@ fn map_session(object: Value) -> Result<Mapped<Session>, String> {
         created_at: fields.time("created_at", "createdAt"),
         raw: Value::Null,
     };
-    let problems = fields.problems();
-    Ok(Mapped {
-        record: Session {
-            raw: object,
-            ..session
-        },
-        problems,
-    })
+    Ok(mapped(fields.problems(), session, object))
 }
 
 #[cfg(test)]
