@@ -1,6 +1,8 @@
 //! The normalized records every provider maps to. Each implements [`crate::record::Record`],
 //! so paging and every output format handle it without knowing it by name.
 
+pub mod raw;
 pub mod session;
 
+pub use raw::RawObject;
 pub use session::{Session, SessionId};

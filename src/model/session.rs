@@ -6,6 +6,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use super::RawObject;
 use crate::record::{FieldSpec, Keyed, Kind, Record, Schema};
 
 /// A session, the same for every provider. Field order is the documented JSON order.
@@ -28,7 +29,7 @@ pub struct Session {
     pub created_at: Option<DateTime<Utc>>,
     /// The provider's object exactly as received (credential fields masked unless
     /// `--show-secrets`).
-    pub raw: Value,
+    pub raw: RawObject,
 }
 
 /// A time as RFC 3339 in UTC, with fractional seconds only when there are some.
@@ -139,11 +140,11 @@ impl Record for Session {
     }
 
     fn raw(&self) -> Option<&Value> {
-        Some(&self.raw)
+        Some(self.raw.tree())
     }
 
     fn raw_mut(&mut self) -> Option<&mut Value> {
-        Some(&mut self.raw)
+        Some(self.raw.tree_mut())
     }
 }
 
@@ -169,7 +170,7 @@ impl Session {
             persona_name: None,
             label: None,
             created_at: None,
-            raw: Value::Null,
+            raw: RawObject::from_value(Value::Null),
         }
     }
 }
@@ -204,7 +205,9 @@ mod tests {
     #[test]
     fn raw_paths_reach_into_arrays_by_index() {
         let session = Session {
-            raw: serde_json::json!({"toolCalls": [{"name": "a"}, {"name": "b"}]}),
+            raw: RawObject::from_value(
+                serde_json::json!({"toolCalls": [{"name": "a"}, {"name": "b"}]}),
+            ),
             ..Session::bare("s")
         };
         let path = |text| FieldPath::parse(text).unwrap();

@@ -112,7 +112,7 @@ pub fn parse_envelope<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, 
 
 /// Maps one record object: `Ok` with the record (and its unreadable fields), or `Err` with
 /// why it has no usable ID.
-pub type MapRecord<R> = fn(Value) -> Result<Mapped<R>, String>;
+pub type MapRecord<R> = fn(Box<serde_json::value::RawValue>) -> Result<Mapped<R>, String>;
 
 /// One item of a list read record by record.
 #[derive(Debug)]
@@ -122,7 +122,7 @@ pub enum Listed<R> {
     Skipped(String),
 }
 
-pub use super::stream::each_record;
+pub use super::stream::{each_record, project};
 
 /// Maps the records of a list body's array — under one of `keys` —
 /// collecting them with what was noticed; a record that cannot be mapped is skipped and
@@ -413,6 +413,7 @@ mod tests {
     #[test]
     fn each_record_reads_every_list_key_and_describes_odd_bodies_without_quoting_them() {
         let map: MapRecord<crate::model::Session> = |value| {
+            let value: Value = serde_json::from_str(value.get()).unwrap();
             let id = value["id"].as_str().ok_or("no id")?.to_owned();
             Ok(Mapped {
                 record: crate::model::Session::bare(&id),
@@ -450,6 +451,23 @@ mod tests {
             Err("the body has no `sessions` array".into())
         );
         assert!(read(r#"{"sessions":[{"id":"d"}]} trailing"#).0.is_err());
+    }
+
+    #[test]
+    fn a_projection_keeps_only_the_paths_asked_for() {
+        let text = r#"{"id":"a","big":{"deep":[1,2,3]},"n":9007199254740993,"p":{"name":"Cara","x":1},"q":"str","r":[1]}"#;
+        let projected = project(text, &["id", "n", "p.name", "q.name", "r.x", "missing"]).unwrap();
+        assert_eq!(
+            projected,
+            serde_json::from_str::<Value>(
+                r#"{"id":"a","n":9007199254740993,"p":{"name":"Cara"},"q":"str","r":[]}"#
+            )
+            .unwrap()
+        );
+        assert_eq!(projected["n"].to_string(), "9007199254740993");
+        let number = project(r#"{"p":12345678901234567890123}"#, &["p.name"]).unwrap();
+        assert_eq!(number["p"].to_string(), "12345678901234567890123");
+        assert_eq!(project(r#""text""#, &["id"]).unwrap(), Value::from("text"));
     }
 
     #[test]

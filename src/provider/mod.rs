@@ -73,12 +73,20 @@ pub trait Sessions: Sync {
 fn mapped(
     problems: Vec<FieldProblem>,
     session: Session,
-    raw: serde_json::Value,
+    raw: Box<serde_json::value::RawValue>,
 ) -> Mapped<Session> {
     Mapped {
-        record: Session { raw, ..session },
+        record: Session {
+            raw: crate::model::RawObject::from_text(raw),
+            ..session
+        },
         problems,
     }
+}
+
+/// One record of a body already parsed (a single session's answer), as text for its mapper.
+fn as_text(value: &serde_json::Value) -> Box<serde_json::value::RawValue> {
+    serde_json::value::to_raw_value(value).expect("a parsed value serializes")
 }
 
 /// Which part of the list to ask for.

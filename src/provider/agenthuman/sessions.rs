@@ -4,12 +4,15 @@
 use serde_json::Value;
 
 use super::AgentHuman;
-use crate::model::Session;
+use serde_json::value::RawValue;
+
+use crate::model::{RawObject, Session};
 use crate::provider::json::{
     BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
+    project,
 };
 use crate::provider::{
-    ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter, mapped,
+    ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter, as_text, mapped,
 };
 
 /// Where a list body holds its sessions: `sessions` is documented; `data` is accepted should
@@ -50,14 +53,27 @@ impl Sessions for AgentHuman {
         let mut body = parse_json(body)?;
         ObjectReader::of(&body, "the body")?;
         match body.get_mut("session") {
-            Some(session) => Ok(map_session(session.take())?),
+            Some(session) => Ok(map_session(as_text(session))?),
             None => Err(BodyError::Shape("the body has no `session` object".into())),
         }
     }
 }
 
+/// The fields the mapping reads; the rest of a session is kept as text, unread.
+const FIELDS: &[&str] = &[
+    "session_id",
+    "status",
+    "started_at",
+    "ended_at",
+    "duration",
+    "avatar.avatar_id",
+    "avatar.name",
+    "created_at",
+];
+
 /// Maps one AgentHuman session object to the normalized model, field by field.
-fn map_session(object: Value) -> Result<Mapped<Session>, String> {
+fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
+    let object = project(raw.get(), FIELDS)?;
     let fields = RecordReader::of(&object, "session")?;
     let Some(id) = fields.id("id", "session_id") else {
         return Err(fields.no_id("session_id"));
@@ -81,9 +97,9 @@ fn map_session(object: Value) -> Result<Mapped<Session>, String> {
         persona_name: fields.text("persona_name", "avatar.name"),
         label: None,
         created_at: fields.time("created_at", "created_at"),
-        raw: Value::Null,
+        raw: RawObject::from_value(Value::Null),
     };
-    Ok(mapped(fields.problems(), session, object))
+    Ok(mapped(fields.problems(), session, raw))
 }
 
 #[cfg(test)]
@@ -111,7 +127,7 @@ mod tests {
         assert_eq!(json["ended_at"], "2024-01-15T12:05:30Z");
         assert_eq!(json["provider"], "agenthuman");
         let documented: Value = serde_json::from_str(GET).unwrap();
-        assert_eq!(session.raw, documented["session"]);
+        assert_eq!(*session.raw.tree(), documented["session"]);
     }
 
     #[test]

@@ -4,12 +4,16 @@
 use serde_json::Value;
 
 use super::Anam;
-use crate::model::Session;
+use serde_json::value::RawValue;
+
+use crate::model::{RawObject, Session};
 use crate::provider::json::{
     BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_envelope,
-    parse_json,
+    parse_json, project,
 };
-use crate::provider::{ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, mapped};
+use crate::provider::{
+    ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, as_text, mapped,
+};
 
 impl Sessions for Anam {
     fn list_request(&self, filters: &Filters, page: PageRequest) -> ApiRequest {
@@ -64,8 +68,8 @@ impl Sessions for Anam {
         // Tolerate a `data` envelope, should the API ever add one to this endpoint.
         let enveloped = body.get("id").is_none() && body.get("data").is_some_and(Value::is_object);
         match body.get_mut("data") {
-            Some(inner) if enveloped => Ok(map_session(inner.take())?),
-            _ => Ok(map_session(body)?),
+            Some(inner) if enveloped => Ok(map_session(as_text(inner))?),
+            _ => Ok(map_session(as_text(&body))?),
         }
     }
 }
@@ -81,8 +85,22 @@ fn parse_meta(body: &[u8]) -> Result<Value, BodyError> {
     Ok(serde_json::json!({ "meta": envelope.meta }))
 }
 
+/// The fields the mapping reads; the rest of a session is kept as text, unread.
+const FIELDS: &[&str] = &[
+    "id",
+    "endTime",
+    "exitStatus",
+    "startTime",
+    "sessionLengthMs",
+    "personaId",
+    "personaConfig.name",
+    "clientLabel",
+    "createdAt",
+];
+
 /// Maps one Anam session object to the normalized model, field by field.
-fn map_session(object: Value) -> Result<Mapped<Session>, String> {
+fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
+    let object = project(raw.get(), FIELDS)?;
     let fields = RecordReader::of(&object, "session")?;
     let Some(id) = fields.id("id", "id") else {
         return Err(fields.no_id("id"));
@@ -104,9 +122,9 @@ fn map_session(object: Value) -> Result<Mapped<Session>, String> {
         persona_name: fields.text("persona_name", "personaConfig.name"),
         label: fields.text("label", "clientLabel"),
         created_at: fields.time("created_at", "createdAt"),
-        raw: Value::Null,
+        raw: RawObject::from_value(Value::Null),
     };
-    Ok(mapped(fields.problems(), session, object))
+    Ok(mapped(fields.problems(), session, raw))
 }
 
 #[cfg(test)]
@@ -132,7 +150,10 @@ mod tests {
         assert_eq!(json["ended_at"], "2026-04-20T09:12:34Z");
         assert_eq!(json["created_at"], "2026-04-20T09:00:00Z");
         assert_eq!(json["provider"], "anam");
-        assert_eq!(session.raw, serde_json::from_str::<Value>(GET).unwrap());
+        assert_eq!(
+            *session.raw.tree(),
+            serde_json::from_str::<Value>(GET).unwrap()
+        );
     }
 
     #[test]
@@ -161,7 +182,7 @@ mod tests {
         let page = Anam
             .parse_list(br#"{"data":[{"id":"x","brandNew":1}],"cursor":"abc"}"#)
             .unwrap();
-        assert_eq!(page.records[0].raw["brandNew"], 1);
+        assert_eq!(page.records[0].raw.tree()["brandNew"], 1);
         assert_eq!(page.total, None);
         assert_eq!(
             Anam.parse_list(br#"{"items":[]}"#).unwrap_err().to_string(),

@@ -1,0 +1,102 @@
+//! A provider's object as received: kept as its JSON text, and turned into a tree only when
+//! something needs one (a `raw.` field, the detail table, JSON output, masking). An export that
+//! shows none of it — CSV of the normalized fields — never builds one.
+
+use std::cell::OnceCell;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+pub struct RawObject {
+    text: Box<RawValue>,
+    tree: OnceCell<Value>,
+}
+
+impl RawObject {
+    /// The object from its text, as a list body held it.
+    pub fn from_text(text: Box<RawValue>) -> Self {
+        Self {
+            text,
+            tree: OnceCell::new(),
+        }
+    }
+
+    /// The object from a tree already built.
+    pub fn from_value(value: Value) -> Self {
+        let text = serde_json::value::to_raw_value(&value)
+            .unwrap_or_else(|_| RawValue::from_string("null".into()).expect("null is JSON"));
+        let tree = OnceCell::new();
+        let _ = tree.set(value);
+        Self { text, tree }
+    }
+
+    /// The tree, built on first use. (The text was checked as JSON when it was read, so it
+    /// always parses; null would only stand for a text that does not.)
+    pub fn tree(&self) -> &Value {
+        self.tree
+            .get_or_init(|| serde_json::from_str(self.text.get()).unwrap_or(Value::Null))
+    }
+
+    pub fn tree_mut(&mut self) -> &mut Value {
+        self.tree();
+        self.tree.get_mut().expect("the tree was just built")
+    }
+}
+
+impl Clone for RawObject {
+    fn clone(&self) -> Self {
+        Self {
+            text: self.text.clone(),
+            tree: self.tree.clone(),
+        }
+    }
+}
+
+impl PartialEq for RawObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.tree() == other.tree()
+    }
+}
+
+impl fmt::Debug for RawObject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.tree(), f)
+    }
+}
+
+/// Always from the tree: what is shown has been masked in it, and a tree prints compactly
+/// (an NDJSON record stays one line) and indents like the rest of a pretty document.
+impl Serialize for RawObject {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.tree().serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tree_is_built_from_the_text_when_asked_for() {
+        let text = RawValue::from_string(r#"{"a": 9007199254740993, "b": [1]}"#.into()).unwrap();
+        let mut raw = RawObject::from_text(text);
+        assert_eq!(raw.tree()["b"][0], 1);
+        raw.tree_mut()["a"] = Value::from("masked");
+        assert_eq!(
+            serde_json::to_string(&raw).unwrap(),
+            r#"{"a":"masked","b":[1]}"#
+        );
+        let big =
+            RawObject::from_text(RawValue::from_string("12345678901234567890123".into()).unwrap());
+        assert_eq!(
+            serde_json::to_string(&big).unwrap(),
+            "12345678901234567890123"
+        );
+        assert_eq!(
+            RawObject::from_value(Value::Null),
+            RawObject::from_value(Value::Null)
+        );
+    }
+}
