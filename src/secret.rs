@@ -130,6 +130,24 @@ fn words(key: &str) -> String {
 /// `_token` or `_secret` (`access_token`, `meeting_token`, `encrypted_secret`). Names that
 /// merely name a key (`api_key_id`, `api_key_type`) are not credentials.
 pub fn is_credential_key(key: &str) -> bool {
+    // Every credential name holds one of these words; most keys hold none, and are passed
+    // without splitting them into words (this runs for every key of every object shown).
+    const STEMS: [&[u8]; 6] = [
+        b"token",
+        b"secret",
+        b"password",
+        b"authorization",
+        b"key",
+        b"recording",
+    ];
+    let holds = |stem: &[u8]| {
+        key.as_bytes()
+            .windows(stem.len())
+            .any(|window| window.eq_ignore_ascii_case(stem))
+    };
+    if !STEMS.iter().any(|stem| holds(stem)) {
+        return false;
+    }
     let name = words(key);
     CREDENTIAL_NAMES.contains(&name.as_str())
         || name.ends_with("_token")

@@ -21,9 +21,18 @@ impl<'a> JsonArray<'a> {
 
 impl RecordSink for JsonArray<'_> {
     fn write(&mut self, record: &Value) -> io::Result<()> {
+        let pretty = serde_json::to_vec_pretty(record)?;
+        self.write_json(&pretty)
+    }
+
+    fn json(&self) -> Option<bool> {
+        Some(true)
+    }
+
+    /// One element, indented into the array.
+    fn write_json(&mut self, pretty: &[u8]) -> io::Result<()> {
         self.out
             .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-        let pretty = serde_json::to_vec_pretty(record)?;
         for (i, line) in pretty.split(|b| *b == b'\n').enumerate() {
             if i > 0 {
                 self.out.write_all(b"\n")?;
@@ -55,6 +64,15 @@ impl<'a> Ndjson<'a> {
 impl RecordSink for Ndjson<'_> {
     fn write(&mut self, record: &Value) -> io::Result<()> {
         serde_json::to_writer(&mut *self.out, record)?;
+        self.out.write_all(b"\n")
+    }
+
+    fn json(&self) -> Option<bool> {
+        Some(false)
+    }
+
+    fn write_json(&mut self, compact: &[u8]) -> io::Result<()> {
+        self.out.write_all(compact)?;
         self.out.write_all(b"\n")
     }
 

@@ -109,6 +109,15 @@ impl Terminal {
 /// A streaming writer of JSON-shaped records (JSON array, NDJSON, CSV).
 pub trait RecordSink {
     fn write(&mut self, record: &Value) -> io::Result<()>;
+    /// A record already serialized (pretty when [`RecordSink::pretty`] says so): how a whole
+    /// record reaches JSON and NDJSON without a copy of its tree. Only JSON sinks take it.
+    fn write_json(&mut self, _json: &[u8]) -> io::Result<()> {
+        Err(io::Error::other("this format is not JSON"))
+    }
+    /// Whether the sink writes JSON, and pretty: `Some(pretty)`; `None` for CSV.
+    fn json(&self) -> Option<bool> {
+        None
+    }
     /// Writes out what is buffered, without closing the document.
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
@@ -162,7 +171,18 @@ impl<'a, R: Record> Renderer<'a, R> {
     pub fn write(&mut self, mut record: R) -> io::Result<()> {
         self.view.protect(&mut record);
         match &mut self.sink {
-            Sink::Records(sink) => sink.write(&self.view.json(&record))?,
+            Sink::Records(sink) => match (sink.json(), self.view.serializes_whole()) {
+                // The record (or its provider object) straight to JSON: no copy of the tree.
+                (Some(pretty), Some(raw_only)) => {
+                    let json = match (raw_only, record.raw()) {
+                        (true, Some(raw)) => to_json(raw, pretty),
+                        (true, None) => to_json(&Value::Null, pretty),
+                        (false, _) => to_json(&record, pretty),
+                    }?;
+                    sink.write_json(&json)?;
+                }
+                _ => sink.write(&self.view.json(&record))?,
+            },
             Sink::Table { table, .. } => table.add(&record),
         }
         self.written += 1;
@@ -199,6 +219,15 @@ impl<'a, R: Record> Renderer<'a, R> {
             } => table.finish(&terminal, out),
         }
     }
+}
+
+fn to_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> io::Result<Vec<u8>> {
+    let json = if pretty {
+        serde_json::to_vec_pretty(value)
+    } else {
+        serde_json::to_vec(value)
+    };
+    json.map_err(io::Error::from)
 }
 
 /// Renders records asked for by ID (`sessions get`): one object when one ID was asked for in

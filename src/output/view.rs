@@ -226,6 +226,16 @@ impl View {
         }
     }
 
+    /// Whether a record's JSON is the whole record or its provider object (`Some(raw_only)`),
+    /// which serialize as they are; `None` for chosen fields.
+    pub fn serializes_whole(&self) -> Option<bool> {
+        match &self.columns {
+            Columns::Whole | Columns::Everything => Some(false),
+            Columns::Raw => Some(true),
+            Columns::Fields(_) => None,
+        }
+    }
+
     /// The CSV header: the columns' field names.
     pub fn csv_header(&self) -> Vec<String> {
         match &self.columns {

@@ -105,11 +105,6 @@ pub fn parse_json(body: &[u8]) -> Result<Value, BodyError> {
     serde_json::from_str(body_text(body)?).map_err(|e| syntax(&e))
 }
 
-/// Parses a body's envelope into `T`, skipping what `T` does not name.
-pub fn parse_envelope<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, BodyError> {
-    serde_json::from_str(body_text(body)?).map_err(|e| syntax(&e))
-}
-
 /// Maps one record object: `Ok` with the record (and its unreadable fields), or `Err` with
 /// why it has no usable ID.
 pub type MapRecord<R> = fn(Box<serde_json::value::RawValue>) -> Result<Mapped<R>, String>;
@@ -122,19 +117,21 @@ pub enum Listed<R> {
     Skipped(String),
 }
 
-pub use super::stream::{each_record, project};
+pub use super::stream::{each_record, each_record_keeping, project};
 
 /// Maps the records of a list body's array — under one of `keys` —
-/// collecting them with what was noticed; a record that cannot be mapped is skipped and
+/// collecting them with what was noticed, and the body's top-level values under `keep`; a
+/// record that cannot be mapped is skipped and
 /// noted, never an error.
 pub fn map_list<R: crate::record::Keyed>(
     body: &[u8],
     keys: &[&str],
+    keep: &[&str],
     map: MapRecord<R>,
-) -> Result<(Vec<R>, MappingNotes), BodyError> {
+) -> Result<(Vec<R>, MappingNotes, Value), BodyError> {
     let mut records = Vec::new();
     let mut notes = MappingNotes::default();
-    each_record(body, keys, map, &mut |item| {
+    let kept = each_record_keeping(body, keys, keep, map, &mut |item| {
         match item {
             Listed::Record(mapped) => {
                 let id = mapped.record.key();
@@ -147,7 +144,7 @@ pub fn map_list<R: crate::record::Keyed>(
         }
         true
     })?;
-    Ok((records, notes))
+    Ok((records, notes, kept))
 }
 
 /// Strict reads from an envelope object: a value of the wrong type is an error.

@@ -19,11 +19,25 @@ pub fn each_record<R>(
     map: MapRecord<R>,
     each: &mut dyn FnMut(Listed<R>) -> bool,
 ) -> Result<(), BodyError> {
+    each_record_keeping(body, keys, &[], map, each).map(|_| ())
+}
+
+/// [`each_record`], also keeping the body's top-level values under `keep` (a page's `meta`),
+/// read in the same pass: an object of those it had.
+pub fn each_record_keeping<R>(
+    body: &[u8],
+    keys: &[&str],
+    keep: &[&str],
+    map: MapRecord<R>,
+    each: &mut dyn FnMut(Listed<R>) -> bool,
+) -> Result<Value, BodyError> {
     use serde::de::Deserializer as _;
 
     let text = body_text(body)?;
     let mut visit = ListVisitor {
         keys,
+        keep,
+        kept: serde_json::Map::new(),
         map,
         each,
         found: false,
@@ -35,7 +49,7 @@ pub fn each_record<R>(
         .deserialize_any(&mut visit)
         .and_then(|()| deserializer.end());
     if visit.stopped {
-        return Ok(());
+        return Ok(Value::Object(visit.kept));
     }
     if let Some(shape) = visit.shape {
         return Err(BodyError::Shape(shape));
@@ -44,12 +58,15 @@ pub fn each_record<R>(
     if !visit.found {
         return Err(format!("the body has no `{}` array", keys[0]).into());
     }
-    Ok(())
+    Ok(Value::Object(visit.kept))
 }
 
 /// The serde visitor behind [`each_record`]: the body object, then the array's elements.
 struct ListVisitor<'a, 'k, R> {
     keys: &'k [&'k str],
+    /// Other top-level keys to keep, and what they held.
+    keep: &'k [&'k str],
+    kept: serde_json::Map<String, Value>,
     map: MapRecord<R>,
     each: &'a mut dyn FnMut(Listed<R>) -> bool,
     found: bool,
@@ -71,6 +88,11 @@ impl<'de, R> serde::de::Visitor<'de> for &mut ListVisitor<'_, '_, R> {
     /// empty `data` beside the documented `sessions` cannot hide the sessions.
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if self.keep.contains(&key.as_ref()) {
+                let value: Value = map.next_value()?;
+                self.kept.insert(key.into_owned(), value);
+                continue;
+            }
             if !self.keys.contains(&key.as_ref()) {
                 map.next_value::<serde::de::IgnoredAny>()?;
                 continue;

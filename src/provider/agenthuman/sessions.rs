@@ -30,7 +30,7 @@ impl Sessions for AgentHuman {
     }
 
     fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
-        let (records, notes) = map_list(body, LIST_KEYS, map_session)?;
+        let (records, notes, _) = map_list(body, LIST_KEYS, &[], map_session)?;
         let total = Some((records.len() + notes.skipped.len()) as u64);
         Ok(Page {
             records,

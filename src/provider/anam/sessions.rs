@@ -8,8 +8,8 @@ use serde_json::value::RawValue;
 
 use crate::model::{RawObject, Session};
 use crate::provider::json::{
-    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_envelope,
-    parse_json, project,
+    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
+    project,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, as_text, mapped,
@@ -36,8 +36,8 @@ impl Sessions for Anam {
     }
 
     fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
-        let (records, notes) = map_list(body, &["data"], map_session)?;
-        let envelope = parse_meta(body)?;
+        // The page's `meta` is kept in the same pass that reads its sessions.
+        let (records, notes, envelope) = map_list(body, &["data"], &["meta"], map_session)?;
         let envelope = ObjectReader::of(&envelope, "the body")?;
         let page_number = |path| -> Result<Option<u32>, String> {
             envelope
@@ -72,17 +72,6 @@ impl Sessions for Anam {
             _ => Ok(map_session(as_text(&body))?),
         }
     }
-}
-
-/// The list body's `meta`, read without building the records' tree a second time.
-fn parse_meta(body: &[u8]) -> Result<Value, BodyError> {
-    #[derive(serde::Deserialize)]
-    struct Envelope {
-        #[serde(default)]
-        meta: Value,
-    }
-    let envelope: Envelope = parse_envelope(body)?;
-    Ok(serde_json::json!({ "meta": envelope.meta }))
 }
 
 /// The fields the mapping reads; the rest of a session is kept as text, unread.
