@@ -109,7 +109,7 @@ impl Terminal {
 /// A streaming writer of JSON-shaped records (JSON array, NDJSON, CSV).
 pub trait RecordSink {
     fn write(&mut self, record: &Value) -> io::Result<()>;
-    /// A record already serialized (pretty when [`RecordSink::pretty`] says so): how a whole
+    /// A record already serialized (pretty when [`RecordSink::json`] says so): how a whole
     /// record reaches JSON and NDJSON without a copy of its tree. Only JSON sinks take it.
     fn write_json(&mut self, _json: &[u8]) -> io::Result<()> {
         Err(io::Error::other("this format is not JSON"))
