@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::http::Client;
 use crate::log::Log;
 use crate::output::{Layout, OutputOptions, Terminal, View};
-use crate::provider::{self, Provider};
+use crate::provider::{self, Provider, Resource, kind};
 use crate::record::Record;
 
 pub struct Context {
@@ -65,6 +65,16 @@ impl Context {
     /// key wherever the provider's data echoes it.
     pub fn view<R: Record>(&self, layout: Layout) -> Result<View, Error> {
         Ok(View::new::<R>(&self.output, layout)?.masking(self.client.key()))
+    }
+
+    /// The selected provider's part for `resource` (`|p| p.transcripts()`), or the usage
+    /// error that names the providers that have it.
+    pub fn part<T: ?Sized>(
+        &self,
+        resource: Resource,
+        part: impl FnOnce(&'static dyn Provider) -> Option<&'static T>,
+    ) -> Result<&'static T, Error> {
+        part(self.provider).ok_or_else(|| Error::Usage(kind::lacks(self.provider.info(), resource)))
     }
 
     /// Runs a command to its end, or until Ctrl-C ends it where it stands (whole records

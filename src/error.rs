@@ -6,7 +6,7 @@
 use std::io;
 use std::time::Duration;
 
-use crate::provider::{BodyError, ProviderKind};
+use crate::provider::{BodyError, NotFound, ProviderKind};
 use crate::sanitize::sanitize;
 
 /// Exit codes, as documented in README.md and DESIGN.md.
@@ -336,6 +336,8 @@ pub struct ApiError {
     pub path: String,
     /// Whether it asked for a list: a list that is not found is a wrong base URL, not a wrong ID.
     pub lists: bool,
+    /// What a 404 means for this request, when the provider documents more than a wrong ID.
+    pub not_found: Option<NotFound>,
     /// For a 2xx whose body says `success: false`: the status its error code stands for.
     pub said_status: Option<u16>,
     /// Where the key came from (`ANAM_API_KEY`, `--api-key`, …), never the key.
@@ -404,6 +406,10 @@ impl std::fmt::Display for ApiError {
                 "{provider} refused the API key from {key_source} ({detail}) — check the key, \
                  or pass another with --api-key or --api-key-file"
             ),
+            404 if self.not_found.is_some() => {
+                let NotFound { what, why } = self.not_found.as_ref().expect("just checked");
+                write!(f, "{what} on {provider} ({detail}) — {why}")
+            }
             404 => write!(
                 f,
                 "{subject} not found on {provider} ({detail}) — check the ID; \
@@ -437,6 +443,7 @@ mod tests {
             subject: "session 1".into(),
             path: "/v1/sessions/1".into(),
             lists: false,
+            not_found: None,
             said_status: None,
             key_source: "ANAM_API_KEY".into(),
             message: Some("nope".into()),

@@ -91,18 +91,35 @@ pub fn run(
                 config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;
             commands::providers::run(&options, env, terminal, out)
         }
+        Command::Usage(_) => {
+            let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
+            ctx.run(commands::usage::run(&ctx, out))
+        }
         Command::Sessions(sessions) => {
-            let ctx = Context::connect(global, env, &mut std::io::stdin().lock(), terminal, log)?;
+            let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
             ctx.run(async {
                 match &sessions.command {
                     SessionsCommand::List(args) => {
                         commands::sessions::list::run(&ctx, args, out).await
                     }
                     SessionsCommand::Get(args) => {
-                        commands::sessions::get::run(&ctx, args, out).await
+                        commands::sessions::get::run(&ctx, args, &mut stdin(), out).await
+                    }
+                    SessionsCommand::Transcript(args) => {
+                        commands::sessions::transcript::run(&ctx, args, &mut stdin(), out).await
+                    }
+                    SessionsCommand::Recording(args) => {
+                        commands::sessions::recording::run(&ctx, args, out).await
+                    }
+                    SessionsCommand::Analytics(args) => {
+                        commands::sessions::analytics::run(&ctx, args, &mut stdin(), out).await
                     }
                 }
             })
         }
     }
+}
+
+fn stdin() -> std::io::StdinLock<'static> {
+    std::io::stdin().lock()
 }

@@ -18,7 +18,10 @@ use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand,
 pub use options::{ConnectionArgs, OutputArgs, parse_timeout};
 
 use crate::provider::kind::PROVIDERS;
-pub use sessions::{GetArgs, ListArgs, SelectionArgs, SessionsArgs, SessionsCommand};
+pub use sessions::{
+    AnalyticsArgs, IdsArgs, ListArgs, RecordingArgs, SelectionArgs, SessionType, SessionsArgs,
+    SessionsCommand,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -92,6 +95,9 @@ pub enum Command {
     #[command(visible_alias = "session")]
     Sessions(Box<SessionsArgs>),
 
+    /// Plan minutes, concurrency and sessions active now
+    Usage(UsageArgs),
+
     /// The providers, their API key env vars and base URLs
     Providers(ProvidersArgs),
 
@@ -106,6 +112,16 @@ pub enum Command {
     /// Print the man page, in roff, to stdout
     #[command(hide = true)]
     Man,
+}
+
+/// `avatarctl usage`: one record from the provider.
+#[derive(Debug, Args)]
+pub struct UsageArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// `avatarctl providers`: it prints records, so it takes the output options.
@@ -128,6 +144,10 @@ impl Command {
                     Some(take(&mut sessions.output).then(take(output))),
                 )
             }
+            Self::Usage(usage) => (
+                Some(take(&mut usage.connection)),
+                Some(take(&mut usage.output)),
+            ),
             Self::Providers(providers) => (None, Some(take(&mut providers.output))),
             Self::Completions { .. } | Self::Man => (None, None),
         };
@@ -166,6 +186,22 @@ impl Cli {
         }
         cli.command.merge_options_into(&mut cli.global);
         let connection = &cli.global.connection;
+        let ids_on_stdin = match &cli.command {
+            Command::Sessions(sessions) => sessions.command.ids() == ["-"],
+            _ => false,
+        };
+        if ids_on_stdin
+            && connection
+                .api_key_file
+                .as_deref()
+                .is_some_and(|path| path == std::path::Path::new("-"))
+        {
+            return Err(command.error(
+                ErrorKind::ArgumentConflict,
+                "--api-key-file - and the IDs cannot both come from stdin — put the key in a \
+                 file or an env var",
+            ));
+        }
         if connection.api_key.is_some() && connection.api_key_file.is_some() {
             return Err(command.error(
                 ErrorKind::ArgumentConflict,

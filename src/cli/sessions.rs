@@ -7,7 +7,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::{ConnectionArgs, OutputArgs};
 
 use crate::provider::StatusFilter;
-use crate::provider::kind::{Filter, PROVIDERS, Paging, only_for};
+use crate::provider::kind::{Filter, PROVIDERS, Paging, Resource, only_for};
 
 /// `avatarctl sessions`: the groups may stand here too (`avatarctl sessions -o json list`).
 #[derive(Debug, Args)]
@@ -29,7 +29,28 @@ pub enum SessionsCommand {
     List(ListArgs),
 
     /// Show sessions in full, fetched concurrently and printed in the order given
-    Get(GetArgs),
+    Get(IdsArgs),
+
+    /// What was said in sessions, message by message
+    #[command(long_about = transcript_about())]
+    Transcript(IdsArgs),
+
+    /// A session's recording: its download URL, or the file itself with --download
+    #[command(long_about = only_for(|row| row.resources.contains(&Resource::Recording),
+        "A session's recording: its presigned download URL, or the file itself with --download"))]
+    Recording(RecordingArgs),
+
+    /// Per-turn latency reports of sessions; with no ID, the aggregate report over a window
+    #[command(long_about = only_for(|row| row.resources.contains(&Resource::Analytics),
+        "Per-turn latency reports of sessions; with no ID, the aggregate report over a window"))]
+    Analytics(AnalyticsArgs),
+}
+
+fn transcript_about() -> String {
+    only_for(
+        |row| row.resources.contains(&Resource::Transcript),
+        "What was said in sessions, message by message",
+    )
 }
 
 #[derive(Debug, Args)]
@@ -65,7 +86,19 @@ impl SessionsCommand {
     pub(super) fn options(&mut self) -> (&mut ConnectionArgs, &mut OutputArgs) {
         match self {
             Self::List(args) => (&mut args.connection, &mut args.output),
-            Self::Get(args) => (&mut args.connection, &mut args.output),
+            Self::Get(args) | Self::Transcript(args) => (&mut args.connection, &mut args.output),
+            Self::Recording(args) => (&mut args.connection, &mut args.output),
+            Self::Analytics(args) => (&mut args.connection, &mut args.output),
+        }
+    }
+
+    /// The session IDs given, for commands that take them.
+    pub(super) fn ids(&self) -> &[String] {
+        match self {
+            Self::Get(args) | Self::Transcript(args) => &args.ids,
+            Self::Analytics(args) => &args.ids,
+            Self::Recording(args) => std::slice::from_ref(&args.id),
+            Self::List(_) => &[],
         }
     }
 }
@@ -110,7 +143,7 @@ impl From<StatusArg> for StatusFilter {
 }
 
 #[derive(Debug, Args)]
-pub struct GetArgs {
+pub struct IdsArgs {
     #[arg(required = true, value_name = "ID", help = id_help())]
     pub ids: Vec<String>,
 
@@ -119,6 +152,91 @@ pub struct GetArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RecordingArgs {
+    #[arg(value_name = "ID", help = "The session ID")]
+    pub id: String,
+
+    /// Download the recording to PATH (`-`: stdout) instead of printing its URL: written to
+    /// PATH.part, renamed when complete
+    #[arg(long, value_name = "PATH")]
+    pub download: Option<std::path::PathBuf>,
+
+    /// With --download: replace PATH if it exists
+    #[arg(long, requires = "download")]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyticsArgs {
+    #[arg(value_name = "ID", help = format!("{}; none: the aggregate report", id_help()))]
+    pub ids: Vec<String>,
+
+    /// With IDs: each turn's user and persona text too (when transcripts were on)
+    #[arg(long)]
+    pub messages: bool,
+
+    /// Aggregate: the window's start (RFC 3339, a date, or a span back from now such as 7d)
+    /// [default: 24 hours before --until]
+    #[arg(long, value_name = "TIME", conflicts_with = "ids")]
+    pub since: Option<String>,
+
+    /// Aggregate: the window's end, exclusive [default: now]
+    #[arg(long, value_name = "TIME", conflicts_with = "ids")]
+    pub until: Option<String>,
+
+    /// Aggregate: only sessions of one persona
+    #[arg(long, value_name = "UUID", value_parser = parse_uuid, conflicts_with = "ids")]
+    pub persona_id: Option<String>,
+
+    /// Aggregate: only sessions minted with one API key
+    #[arg(long, value_name = "UUID", value_parser = parse_uuid, conflicts_with = "ids")]
+    pub api_key_id: Option<String>,
+
+    /// Aggregate: only sessions whose client label is exactly LABEL
+    #[arg(long, value_name = "LABEL", conflicts_with = "ids")]
+    pub label: Option<String>,
+
+    /// Aggregate: only sessions of one type
+    #[arg(long, value_enum, ignore_case = true, conflicts_with = "ids")]
+    pub session_type: Option<SessionType>,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Anam's session types, as its aggregate report filters them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SessionType {
+    Turnkey,
+    CustomLlmServer,
+    CustomLlmClient,
+    Livekit,
+    ElevenlabsAgent,
+}
+
+impl SessionType {
+    /// The value Anam's API takes.
+    pub fn api_name(self) -> &'static str {
+        match self {
+            Self::Turnkey => "turnkey",
+            Self::CustomLlmServer => "custom_llm_server",
+            Self::CustomLlmClient => "custom_llm_client",
+            Self::Livekit => "livekit",
+            Self::ElevenlabsAgent => "elevenlabs_agent",
+        }
+    }
 }
 
 /// A filter's help, naming the providers that have it.
@@ -147,7 +265,10 @@ fn id_help() -> String {
         .iter()
         .map(|row| format!("{}: {}", row.name, row.id_form))
         .collect();
-    format!("Session IDs ({})", forms.join("; "))
+    format!(
+        "Session IDs ({}); - reads them from stdin, one per line",
+        forms.join("; ")
+    )
 }
 
 /// A whole number of 1 or more, with a message in words rather than Rust's integer range.

@@ -4,6 +4,7 @@ pub mod completions;
 pub mod man;
 pub mod providers;
 pub mod sessions;
+pub mod usage;
 
 #[cfg(test)]
 pub(crate) mod tests {

@@ -113,6 +113,7 @@ impl Client {
             subject: request.subject.clone(),
             path: url.path().to_owned(),
             lists: request.lists,
+            not_found: request.not_found.clone(),
             said_status,
             key_source: self.key_source.clone(),
             message: said.message.map(|text| self.quote(&text)).or_else(|| {

@@ -131,7 +131,8 @@ impl Client {
         let url = self.url(request);
         let body = self.get_with_retries(request, &url).await?;
         parse(&body).map_err(|problem| {
-            if self.log.is_verbose() {
+            // A body of users' words is not quoted, even to the one who asked for it.
+            if self.log.is_verbose() && !request.private {
                 self.log
                     .verbose(format_args!("the body began: {}", self.excerpt(&body)));
             }

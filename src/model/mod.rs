@@ -3,6 +3,8 @@
 
 pub mod raw;
 pub mod session;
+pub mod transcript;
 
 pub use raw::RawObject;
 pub use session::{Session, SessionId};
+pub use transcript::{Message, Transcript};

@@ -65,6 +65,41 @@ impl Filter {
     }
 }
 
+/// What a provider can show beyond its session list and sessions, each behind a command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resource {
+    /// What was said, message by message.
+    Transcript,
+    /// A session's recording, as a download URL.
+    Recording,
+    /// Per-turn latency reports, and their aggregate over a window.
+    Analytics,
+    /// Plan minutes, concurrency, sessions active now.
+    Usage,
+}
+
+impl Resource {
+    /// The command that shows it.
+    pub fn command(self) -> &'static str {
+        match self {
+            Self::Transcript => "sessions transcript",
+            Self::Recording => "sessions recording",
+            Self::Analytics => "sessions analytics",
+            Self::Usage => "usage",
+        }
+    }
+
+    /// What it is, in the plural, for messages: `anam has no transcripts`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Transcript => "transcripts",
+            Self::Recording => "recordings",
+            Self::Analytics => "session analytics",
+            Self::Usage => "usage report",
+        }
+    }
+}
+
 /// One row of the provider table.
 #[derive(Debug)]
 pub struct ProviderInfo {
@@ -82,6 +117,8 @@ pub struct ProviderInfo {
     pub filters: &'static [Filter],
     /// What a session ID looks like, for `--help` and messages.
     pub id_form: &'static str,
+    /// What it can show beyond sessions.
+    pub resources: &'static [Resource],
 }
 
 /// Every provider, in the order messages and `providers` list them.
@@ -96,6 +133,12 @@ pub const PROVIDERS: &[ProviderInfo] = &[
         paging: Paging::Numbered { max_per_page: 100 },
         filters: &[Filter::Search, Filter::PersonaId, Filter::ApiKeyId],
         id_form: "UUIDs",
+        resources: &[
+            Resource::Transcript,
+            Resource::Recording,
+            Resource::Analytics,
+            Resource::Usage,
+        ],
     },
     ProviderInfo {
         kind: ProviderKind::AgentHuman,
@@ -107,6 +150,7 @@ pub const PROVIDERS: &[ProviderInfo] = &[
         paging: Paging::Whole,
         filters: &[Filter::Status],
         id_form: "sess_…",
+        resources: &[Resource::Usage],
     },
 ];
 
@@ -170,6 +214,19 @@ pub fn providers_with(has: impl Fn(&ProviderInfo) -> bool) -> Vec<&'static str> 
         .collect()
 }
 
+/// Refuses a command whose resource `info`'s provider lacks, naming the providers that have
+/// it: the one place that writes this message, for every resource.
+pub fn lacks(info: &ProviderInfo, resource: Resource) -> String {
+    let others = providers_with(|row| row.resources.contains(&resource));
+    format!(
+        "{} has no {} — `{}` works with {}; pick one with -p",
+        info.name,
+        resource.plural(),
+        resource.command(),
+        others.join(", ")
+    )
+}
+
 /// Help text for an option that only some providers honour: `anam: <what>`.
 pub fn only_for(has: impl Fn(&ProviderInfo) -> bool, what: &str) -> String {
     format!("{}: {what}", providers_with(has).join(", "))
@@ -207,6 +264,11 @@ mod tests {
         assert_eq!(
             providers_with(|row| row.paging == Paging::Whole),
             ["agenthuman"]
+        );
+        assert_eq!(
+            lacks(ProviderKind::AgentHuman.info(), Resource::Transcript),
+            "agenthuman has no transcripts — `sessions transcript` works with anam; pick one \
+             with -p"
         );
     }
 }

@@ -12,11 +12,11 @@ pub mod json;
 pub mod kind;
 mod stream;
 
-use crate::model::{Session, SessionId};
+use crate::model::{Session, SessionId, Transcript};
 
 pub use anam::is_uuid;
 pub use json::{BodyError, FieldProblem, Listed, Mapped, MappingNotes};
-pub use kind::{Auth, Filter, Paging, ProviderInfo, ProviderKind};
+pub use kind::{Auth, Filter, Paging, ProviderInfo, ProviderKind, Resource};
 
 /// The mapper of a provider.
 pub fn mapper(kind: ProviderKind) -> &'static dyn Provider {
@@ -35,6 +35,23 @@ pub trait Provider: Sync {
     fn parse_id(&self, raw: &str) -> Result<SessionId, String>;
 
     fn sessions(&self) -> &dyn Sessions;
+
+    /// [`Resource::Transcript`]; the table's `resources` must agree (a test checks).
+    fn transcripts(&self) -> Option<&dyn Transcripts> {
+        None
+    }
+}
+
+/// What was said in a session.
+pub trait Transcripts: Sync {
+    fn transcript_request(&self, id: &SessionId) -> ApiRequest;
+
+    /// The transcript of session `id`.
+    fn parse_transcript(
+        &self,
+        id: &SessionId,
+        body: &[u8],
+    ) -> Result<Mapped<Transcript>, BodyError>;
 }
 
 /// The session list and one session.
@@ -54,13 +71,7 @@ pub trait Sessions: Sync {
 
     /// `GET /v1/sessions/{id}`, which both providers document.
     fn get_request(&self, id: &SessionId) -> ApiRequest {
-        ApiRequest {
-            segments: vec!["v1".into(), "sessions".into(), id.as_str().into()],
-            query: Vec::new(),
-            subject: format!("session {id}"),
-            lists: false,
-            whole_list: false,
-        }
+        ApiRequest::get(&["v1", "sessions", id.as_str()], format!("session {id}"))
     }
 
     /// One session; a body without a usable ID is malformed.
@@ -172,18 +183,60 @@ pub struct ApiRequest {
     pub lists: bool,
     /// Whether the answer is a whole list in one body, which may be far larger than a page.
     pub whole_list: bool,
+    /// What a 404 means here, when it means more than a wrong ID (a transcript that does
+    /// not exist yet): said in place of "not found — check the ID".
+    pub not_found: Option<NotFound>,
+    /// Whether the body holds what users said (transcripts, turn texts): never quoted in the
+    /// `-v` log or in an error.
+    pub private: bool,
+}
+
+/// What a 404 means for one request, as the provider documents it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotFound {
+    /// What is missing: `no transcript for session 3f1c…`.
+    pub what: String,
+    /// Why it may be, and what to do: `the session may still be running, or …`.
+    pub why: String,
 }
 
 impl ApiRequest {
+    /// A GET of one thing at the path `segments`, asking for `subject`.
+    pub fn get(segments: &[&str], subject: String) -> Self {
+        Self {
+            segments: segments.iter().map(|s| (*s).to_owned()).collect(),
+            query: Vec::new(),
+            subject,
+            lists: false,
+            whole_list: false,
+            not_found: None,
+            private: false,
+        }
+    }
+
     /// `GET /v1/sessions` with a query, which both providers document, for `page`.
     fn list(query: Vec<(&'static str, String)>, page: &PageRequest) -> Self {
         Self {
-            segments: vec!["v1".into(), "sessions".into()],
             query,
-            subject: "the session list".into(),
             lists: true,
             whole_list: *page == PageRequest::Whole,
+            ..Self::get(&["v1", "sessions"], "the session list".into())
         }
+    }
+
+    /// Says what a 404 means here (see [`NotFound`]).
+    pub fn not_found(mut self, what: String, why: &str) -> Self {
+        self.not_found = Some(NotFound {
+            what,
+            why: why.to_owned(),
+        });
+        self
+    }
+
+    /// Marks the body as users' words (see [`ApiRequest::private`]).
+    pub fn private(mut self) -> Self {
+        self.private = true;
+        self
     }
 }
 
@@ -219,6 +272,19 @@ impl<R> Default for Page<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_mapper_has_the_resources_its_row_names() {
+        for kind in ProviderKind::all() {
+            let (mapper, resources) = (mapper(kind), kind.info().resources);
+            let has = |resource| resources.contains(&resource);
+            assert_eq!(
+                mapper.transcripts().is_some(),
+                has(Resource::Transcript),
+                "{kind}"
+            );
+        }
+    }
 
     #[test]
     fn a_filter_a_provider_lacks_is_refused_naming_who_has_it() {

@@ -1,0 +1,94 @@
+//! What was said in a session: its messages, normalized the same for every provider.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use super::session::rfc3339;
+use crate::record::{FieldSpec, Kind, Record, Schema};
+
+/// One message of a transcript. Field order is the documented JSON order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Message {
+    pub session_id: String,
+    /// Its place in the provider's order, from 0.
+    pub index: u64,
+    #[serde(serialize_with = "rfc3339")]
+    pub at: Option<DateTime<Utc>>,
+    /// From the session's start, where both are known (negative for a message before it).
+    pub offset_ms: Option<i64>,
+    /// `user`, `persona`, `system` or `tool`; another role as the provider sent it.
+    pub role: Option<String>,
+    pub text: Option<String>,
+    pub speaking_ms: Option<u64>,
+    pub interrupted: Option<bool>,
+}
+
+/// A session's transcript: the JSON of one ID (`{provider, session_id, …, messages}`); NDJSON
+/// and CSV show its messages, one a line.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Transcript {
+    pub provider: &'static str,
+    pub session_id: String,
+    pub persona_name: Option<String>,
+    #[serde(serialize_with = "rfc3339")]
+    pub started_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "rfc3339")]
+    pub ended_at: Option<DateTime<Utc>>,
+    pub messages: Vec<Message>,
+    /// Whether the provider says transcripts were on (Anam's `transcriptsEnabled`): off and
+    /// empty is a note, not an error.
+    #[serde(skip)]
+    pub enabled: Option<bool>,
+}
+
+const SCHEMA: Schema = Schema {
+    noun: "transcript message",
+    fields: &[
+        field("session_id", Kind::Id),
+        field("index", Kind::Plain),
+        field("at", Kind::Time),
+        field("offset_ms", Kind::Plain),
+        field("role", Kind::Text),
+        field("text", Kind::Text),
+        field("speaking_ms", Kind::DurationMs),
+        field("interrupted", Kind::Plain),
+    ],
+    has_raw: false,
+    table: &["offset_ms", "role", "text"],
+};
+
+const fn field(name: &'static str, kind: Kind) -> FieldSpec {
+    FieldSpec { name, kind }
+}
+
+impl Record for Message {
+    const SCHEMA: &'static Schema = &SCHEMA;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_lists_the_serialized_fields_in_order() {
+        let message = Message {
+            session_id: "s".into(),
+            index: 0,
+            at: None,
+            offset_ms: None,
+            role: None,
+            text: None,
+            speaking_ms: None,
+            interrupted: None,
+        };
+        let json = serde_json::to_value(&message).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let fields: Vec<&str> = SCHEMA.fields.iter().map(|f| f.name).collect();
+        assert_eq!(keys, fields);
+    }
+}
