@@ -5,6 +5,7 @@
 //! hand them a `Vec<u8>` and a [`Terminal`] of their choosing. They know records only through
 //! [`crate::record::Record`].
 
+mod chat;
 mod csv;
 mod json;
 mod table;
@@ -19,6 +20,7 @@ use serde_json::Value;
 
 use crate::record::{FieldPath, Record};
 
+pub use chat::write_chat;
 pub use view::{Column, Columns, Layout, View, header_of};
 
 /// The output format. A terminal never changes it, only its decoration.
@@ -257,6 +259,11 @@ pub fn write_details<R: Record>(
         }
         _ => write_list(records, view, terminal, out).map(|_| ()),
     }
+}
+
+/// One JSON document, pretty, for a shape that is not a list of records (a transcript).
+pub fn write_json_document(out: &mut dyn Write, document: &Value) -> io::Result<()> {
+    json::write_object(out, document)
 }
 
 /// Renders a short list of records that are all at hand (e.g. `avatarctl providers`);

@@ -345,7 +345,7 @@ fn leaf_paths(value: &Value, prefix: &mut Vec<String>) -> Vec<FieldPath> {
     paths
 }
 
-fn new_table(color: bool) -> Table {
+pub(super) fn new_table(color: bool) -> Table {
     let mut table = Table::new();
     table.load_style(presets::NOTHING).force_no_tty();
     if color {
@@ -354,7 +354,7 @@ fn new_table(color: bool) -> Table {
     table
 }
 
-fn print(mut table: Table, terminal: &Terminal, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn print(mut table: Table, terminal: &Terminal, out: &mut dyn Write) -> io::Result<()> {
     for column in table.column_iter_mut() {
         column.set_padding((0, 3));
     }

@@ -257,6 +257,20 @@ impl<'a> RecordReader<'a> {
         }
     }
 
+    /// A boolean. Anything else is a problem.
+    pub fn flag(&self, field: &'static str, path: &str) -> Option<bool> {
+        match self.value(field, path)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.problem(
+                    field,
+                    format!("`{path}` is {}, not true or false", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
     /// An ID: a string, or an integer shown as its decimal text (older API generations).
     pub fn id(&self, field: &'static str, path: &str) -> Option<String> {
         match self.value(field, path)? {

@@ -14,4 +14,5 @@ mod rendering;
 mod secrets;
 mod support;
 mod terminal;
+mod transcript;
 mod trust;

@@ -111,6 +111,16 @@ mod on_a_terminal {
         args: &str,
         vars: &[(&str, &str)],
     ) -> Option<String> {
+        terminal_run(server, cols, &format!("sessions list {args}"), vars)
+    }
+
+    /// `avatarctl <command>` on a terminal `cols` wide.
+    fn terminal_run(
+        server: &FakeServer,
+        cols: u16,
+        command_line: &str,
+        vars: &[(&str, &str)],
+    ) -> Option<String> {
         let script = installed("script")?;
         let binary = avatarctl_path().to_str().unwrap();
         assert!(!binary.contains('\''), "{binary}");
@@ -119,7 +129,7 @@ mod on_a_terminal {
             .args(["--quiet", "--return", "--command"])
             // A pseudo-terminal starts with no size; give it one, as a real terminal has.
             .arg(format!(
-                "stty cols {cols} rows 40; exec '{binary}' sessions list {args}"
+                "stty cols {cols} rows 40; exec '{binary}' {command_line}"
             ))
             .arg("/dev/null")
             .env("SHELL", "/bin/sh")
@@ -174,6 +184,31 @@ mod on_a_terminal {
 
     fn display_width(line: &str) -> usize {
         line.chars().count()
+    }
+
+    #[test]
+    fn a_transcript_wraps_to_the_terminal_and_is_never_cut() {
+        let id = "00000000-0000-4000-8000-000000000001";
+        let long = "word ".repeat(60);
+        let body = serde_json::json!({"startTime": "2026-04-20T09:00:00Z", "messages": [
+            {"role": "persona", "message": long.trim_end(), "timestamp": "2026-04-20T09:00:01Z"}
+        ]});
+        let server = FakeAnam::new(KEY)
+            .with_resource(id, "transcript", body)
+            .start();
+        let Some(text) = terminal_run(&server, 60, &format!("sessions transcript {id}"), &[])
+        else {
+            return;
+        };
+        let lines = screen_lines(&text);
+        assert_eq!(
+            text.matches("word").count(),
+            60,
+            "wrapped, never cut: {text}"
+        );
+        assert!(lines.len() > 3, "{text}");
+        assert!(lines.iter().all(|l| display_width(l) <= 60), "{text}");
+        assert!(!text.contains('…'), "{text}");
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Anam: session IDs are UUIDs; [`sessions`] maps `GET /v1/sessions` and
-//! `GET /v1/sessions/{id}`.
+//! `GET /v1/sessions/{id}`, [`transcript`] a session's messages.
 
 mod sessions;
+mod transcript;
 
 use super::kind::{ProviderInfo, ProviderKind};
-use super::{Provider, Sessions};
+use super::{Provider, Sessions, Transcripts};
 use crate::model::SessionId;
 
 pub struct Anam;
@@ -26,6 +27,10 @@ impl Provider for Anam {
 
     fn sessions(&self) -> &dyn Sessions {
         self
+    }
+
+    fn transcripts(&self) -> Option<&dyn Transcripts> {
+        Some(self)
     }
 }
 

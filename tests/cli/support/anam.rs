@@ -4,6 +4,7 @@
 //! and pages the way Anam documents, so the CLI's paging, filters and error mapping are tested
 //! against the provider's contract rather than against the CLI's own idea of it.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -78,6 +79,8 @@ fn time(unix_seconds: i64) -> String {
 pub struct FakeAnam {
     key: String,
     sessions: Arc<Mutex<Vec<Value>>>,
+    /// The answers of `GET /v1/sessions/{id}/{resource}`, by ID and resource.
+    resources: HashMap<(String, String), Reply>,
 }
 
 impl FakeAnam {
@@ -86,7 +89,21 @@ impl FakeAnam {
         Self {
             key: key.to_owned(),
             sessions: Arc::default(),
+            resources: HashMap::new(),
         }
+    }
+
+    /// Answers `GET /v1/sessions/{id}/{resource}` (`transcript`, `recording`, …) with a 200
+    /// and `body`; the same path for another ID is a 404.
+    pub fn with_resource(self, id: &str, resource: &str, body: Value) -> Self {
+        self.answering(id, resource, Reply::json(200, &body))
+    }
+
+    /// Answers `GET /v1/sessions/{id}/{resource}` with `reply`.
+    pub fn answering(mut self, id: &str, resource: &str, reply: Reply) -> Self {
+        self.resources
+            .insert((id.to_owned(), resource.to_owned()), reply);
+        self
     }
 
     /// Appends generated sessions `0..n` (see [`session`]).
@@ -133,6 +150,7 @@ impl FakeAnam {
         let route = match (request.method.as_str(), segments.as_slice()) {
             ("GET", ["v1", "sessions"]) => Route::List,
             ("GET", ["v1", "sessions", id]) => Route::Get(id),
+            ("GET", ["v1", "sessions", id, resource]) => Route::Resource(id, resource),
             _ => {
                 let message = format!("Cannot {} {}", request.method, request.path);
                 return nest_error(404, "Not Found", json!(message));
@@ -145,6 +163,12 @@ impl FakeAnam {
             Route::List => self
                 .list(request)
                 .unwrap_or_else(|message| nest_error(400, "Bad Request", json!([message]))),
+            Route::Resource(id, resource) => {
+                let key = (id.to_owned(), resource.to_owned());
+                self.resources.get(&key).cloned().unwrap_or_else(|| {
+                    Reply::json(404, &json!({"message": format!("No {resource} for {id}")}))
+                })
+            }
             Route::Get(id) => {
                 let found = self.lock().iter().find(|s| s["id"] == id).cloned();
                 match found {
@@ -208,6 +232,7 @@ impl FakeAnam {
 enum Route<'a> {
     List,
     Get(&'a str),
+    Resource(&'a str, &'a str),
 }
 
 /// Anam's API is a NestJS app; its framework errors have this shape.
