@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Plan minutes, concurrency and sessions active now')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'The providers, their API key env vars and base URLs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -86,6 +87,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'What was said in sessions, message by message')
+            [CompletionResult]::new('recording', 'recording', [CompletionResultType]::ParameterValue, 'A session''s recording: its download URL, or the file itself with --download')
+            [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -120,6 +124,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'What was said in sessions, message by message')
+            [CompletionResult]::new('recording', 'recording', [CompletionResultType]::ParameterValue, 'A session''s recording: its download URL, or the file itself with --download')
+            [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -335,9 +342,210 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'avatarctl;sessions;transcript' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;session;transcript' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;sessions;recording' {
+            [CompletionResult]::new('--download', '--download', [CompletionResultType]::ParameterName, 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --download: replace PATH if it exists')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;session;recording' {
+            [CompletionResult]::new('--download', '--download', [CompletionResultType]::ParameterName, 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --download: replace PATH if it exists')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;sessions;analytics' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Aggregate: the window''s start (RFC 3339, a date, or a span back from now such as 7d) [default: 24 hours before --until]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Aggregate: the window''s end, exclusive [default: now]')
+            [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one persona')
+            [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions minted with one API key')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Aggregate: only sessions whose client label is exactly LABEL')
+            [CompletionResult]::new('--session-type', '--session-type', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one type')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'With IDs: each turn''s user and persona text too (when transcripts were on)')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;session;analytics' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Aggregate: the window''s start (RFC 3339, a date, or a span back from now such as 7d) [default: 24 hours before --until]')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Aggregate: the window''s end, exclusive [default: now]')
+            [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one persona')
+            [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions minted with one API key')
+            [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Aggregate: only sessions whose client label is exactly LABEL')
+            [CompletionResult]::new('--session-type', '--session-type', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one type')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'With IDs: each turn''s user and persona text too (when transcripts were on)')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'avatarctl;sessions;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'What was said in sessions, message by message')
+            [CompletionResult]::new('recording', 'recording', [CompletionResultType]::ParameterValue, 'A session''s recording: its download URL, or the file itself with --download')
+            [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -347,12 +555,24 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         'avatarctl;sessions;help;get' {
             break
         }
+        'avatarctl;sessions;help;transcript' {
+            break
+        }
+        'avatarctl;sessions;help;recording' {
+            break
+        }
+        'avatarctl;sessions;help;analytics' {
+            break
+        }
         'avatarctl;sessions;help;help' {
             break
         }
         'avatarctl;session;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'What was said in sessions, message by message')
+            [CompletionResult]::new('recording', 'recording', [CompletionResultType]::ParameterValue, 'A session''s recording: its download URL, or the file itself with --download')
+            [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -362,7 +582,46 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         'avatarctl;session;help;get' {
             break
         }
+        'avatarctl;session;help;transcript' {
+            break
+        }
+        'avatarctl;session;help;recording' {
+            break
+        }
+        'avatarctl;session;help;analytics' {
+            break
+        }
         'avatarctl;session;help;help' {
+            break
+        }
+        'avatarctl;usage' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'avatarctl;providers' {
@@ -401,6 +660,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;help' {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Plan minutes, concurrency and sessions active now')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'The providers, their API key env vars and base URLs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -409,12 +669,27 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         'avatarctl;help;sessions' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List sessions, in the order the provider returns them')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show sessions in full, fetched concurrently and printed in the order given')
+            [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'What was said in sessions, message by message')
+            [CompletionResult]::new('recording', 'recording', [CompletionResultType]::ParameterValue, 'A session''s recording: its download URL, or the file itself with --download')
+            [CompletionResult]::new('analytics', 'analytics', [CompletionResultType]::ParameterValue, 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window')
             break
         }
         'avatarctl;help;sessions;list' {
             break
         }
         'avatarctl;help;sessions;get' {
+            break
+        }
+        'avatarctl;help;sessions;transcript' {
+            break
+        }
+        'avatarctl;help;sessions;recording' {
+            break
+        }
+        'avatarctl;help;sessions;analytics' {
+            break
+        }
+        'avatarctl;help;usage' {
             break
         }
         'avatarctl;help;providers' {

@@ -47,6 +47,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --version 'Print version'
             cand sessions 'List sessions, or show them in full'
             cand session 'List sessions, or show them in full'
+            cand usage 'Plan minutes, concurrency and sessions active now'
             cand providers 'The providers, their API key env vars and base URLs'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -82,6 +83,9 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand list 'List sessions, in the order the provider returns them'
             cand ls 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
+            cand transcript 'What was said in sessions, message by message'
+            cand recording 'A session''s recording: its download URL, or the file itself with --download'
+            cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;session'= {
@@ -115,6 +119,9 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand list 'List sessions, in the order the provider returns them'
             cand ls 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
+            cand transcript 'What was said in sessions, message by message'
+            cand recording 'A session''s recording: its download URL, or the file itself with --download'
+            cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;sessions;list'= {
@@ -323,27 +330,266 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'avatarctl;sessions;transcript'= {
+            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'avatarctl;session;transcript'= {
+            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'avatarctl;sessions;recording'= {
+            cand --download 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete'
+            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --force 'With --download: replace PATH if it exists'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'avatarctl;session;recording'= {
+            cand --download 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete'
+            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --force 'With --download: replace PATH if it exists'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'avatarctl;sessions;analytics'= {
+            cand --since 'Aggregate: the window''s start (RFC 3339, a date, or a span back from now such as 7d) [default: 24 hours before --until]'
+            cand --until 'Aggregate: the window''s end, exclusive [default: now]'
+            cand --persona-id 'Aggregate: only sessions of one persona'
+            cand --api-key-id 'Aggregate: only sessions minted with one API key'
+            cand --label 'Aggregate: only sessions whose client label is exactly LABEL'
+            cand --session-type 'Aggregate: only sessions of one type'
+            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --messages 'With IDs: each turn''s user and persona text too (when transcripts were on)'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'avatarctl;session;analytics'= {
+            cand --since 'Aggregate: the window''s start (RFC 3339, a date, or a span back from now such as 7d) [default: 24 hours before --until]'
+            cand --until 'Aggregate: the window''s end, exclusive [default: now]'
+            cand --persona-id 'Aggregate: only sessions of one persona'
+            cand --api-key-id 'Aggregate: only sessions minted with one API key'
+            cand --label 'Aggregate: only sessions whose client label is exactly LABEL'
+            cand --session-type 'Aggregate: only sessions of one type'
+            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --messages 'With IDs: each turn''s user and persona text too (when transcripts were on)'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'avatarctl;sessions;help'= {
             cand list 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
+            cand transcript 'What was said in sessions, message by message'
+            cand recording 'A session''s recording: its download URL, or the file itself with --download'
+            cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;sessions;help;list'= {
         }
         &'avatarctl;sessions;help;get'= {
         }
+        &'avatarctl;sessions;help;transcript'= {
+        }
+        &'avatarctl;sessions;help;recording'= {
+        }
+        &'avatarctl;sessions;help;analytics'= {
+        }
         &'avatarctl;sessions;help;help'= {
         }
         &'avatarctl;session;help'= {
             cand list 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
+            cand transcript 'What was said in sessions, message by message'
+            cand recording 'A session''s recording: its download URL, or the file itself with --download'
+            cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;session;help;list'= {
         }
         &'avatarctl;session;help;get'= {
         }
+        &'avatarctl;session;help;transcript'= {
+        }
+        &'avatarctl;session;help;recording'= {
+        }
+        &'avatarctl;session;help;analytics'= {
+        }
         &'avatarctl;session;help;help'= {
+        }
+        &'avatarctl;usage'= {
+            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'avatarctl;providers'= {
             cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
@@ -379,6 +625,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         }
         &'avatarctl;help'= {
             cand sessions 'List sessions, or show them in full'
+            cand usage 'Plan minutes, concurrency and sessions active now'
             cand providers 'The providers, their API key env vars and base URLs'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -386,10 +633,21 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         &'avatarctl;help;sessions'= {
             cand list 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
+            cand transcript 'What was said in sessions, message by message'
+            cand recording 'A session''s recording: its download URL, or the file itself with --download'
+            cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
         }
         &'avatarctl;help;sessions;list'= {
         }
         &'avatarctl;help;sessions;get'= {
+        }
+        &'avatarctl;help;sessions;transcript'= {
+        }
+        &'avatarctl;help;sessions;recording'= {
+        }
+        &'avatarctl;help;sessions;analytics'= {
+        }
+        &'avatarctl;help;usage'= {
         }
         &'avatarctl;help;providers'= {
         }

@@ -52,39 +52,43 @@ complete -c avatarctl -n "__fish_avatarctl_needs_command" -s h -l help -d 'Print
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "sessions" -d 'List sessions, or show them in full'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "session" -d 'List sessions, or show them in full'
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l utc -d 'Tables: show times in UTC instead of local time'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s h -l help -d 'Print help'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -f -a "list" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "list" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "transcript" -d 'What was said in sessions, message by message'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
@@ -181,39 +185,136 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l utc -d 'Tables: show times in UTC instead of local time'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s h -l help -d 'Print help'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -f -a "list" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l download -d 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l force -d 'With --download: replace PATH if it exists'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l since -d 'Aggregate: the window\'s start (RFC 3339, a date, or a span back from now such as 7d) [default: 24 hours before --until]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l until -d 'Aggregate: the window\'s end, exclusive [default: now]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l persona-id -d 'Aggregate: only sessions of one persona' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key-id -d 'Aggregate: only sessions minted with one API key' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l label -d 'Aggregate: only sessions whose client label is exactly LABEL' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l session-type -d 'Aggregate: only sessions of one type' -r -f -a "turnkey\t''
+custom-llm-server\t''
+custom-llm-client\t''
+livekit\t''
+elevenlabs-agent\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l messages -d 'With IDs: each turn\'s user and persona text too (when transcripts were on)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "transcript" -d 'What was said in sessions, message by message'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "list" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "transcript" -d 'What was said in sessions, message by message'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
@@ -310,9 +411,129 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l download -d 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l force -d 'With --download: replace PATH if it exists'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l since -d 'Aggregate: the window\'s start (RFC 3339, a date, or a span back from now such as 7d) [default: 24 hours before --until]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l until -d 'Aggregate: the window\'s end, exclusive [default: now]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l persona-id -d 'Aggregate: only sessions of one persona' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key-id -d 'Aggregate: only sessions minted with one API key' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l label -d 'Aggregate: only sessions whose client label is exactly LABEL' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l session-type -d 'Aggregate: only sessions of one type' -r -f -a "turnkey\t''
+custom-llm-server\t''
+custom-llm-client\t''
+livekit\t''
+elevenlabs-agent\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l messages -d 'With IDs: each turn\'s user and persona text too (when transcripts were on)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, in the order the provider returns them'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "transcript" -d 'What was said in sessions, message by message'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -338,10 +559,14 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s v -l
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions providers completions help" -f -a "sessions" -d 'List sessions, or show them in full'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions providers completions help" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions providers completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "sessions" -d 'List sessions, or show them in full'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List sessions, in the order the provider returns them'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "transcript" -d 'What was said in sessions, message by message'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"
