@@ -4,7 +4,9 @@
 pub mod raw;
 pub mod session;
 pub mod transcript;
+pub mod usage;
 
 pub use raw::RawObject;
 pub use session::{Session, SessionId};
 pub use transcript::{Message, Transcript};
+pub use usage::Usage;

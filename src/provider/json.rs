@@ -304,6 +304,35 @@ impl<'a> RecordReader<'a> {
         }
     }
 
+    /// A number, kept as the provider wrote it. Anything else is a problem.
+    pub fn number(&self, field: &'static str, path: &str) -> Option<serde_json::Number> {
+        match self.value(field, path)? {
+            Value::Number(n) => Some(n.clone()),
+            other => {
+                self.problem(
+                    field,
+                    format!("`{path}` is {}, not a number", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A count: a non-negative whole number, or the length of an array of the things counted.
+    pub fn count(&self, field: &'static str, path: &str) -> Option<u64> {
+        match self.value(field, path)? {
+            Value::Number(n) if n.as_u64().is_some() => n.as_u64(),
+            Value::Array(items) => Some(items.len() as u64),
+            other => {
+                self.problem(
+                    field,
+                    format!("`{path}` is {}, not a count", describe(other)),
+                );
+                None
+            }
+        }
+    }
+
     /// A non-negative number, as milliseconds after scaling by `scale` (1 for ms, 1000 for s).
     pub fn millis(&self, field: &'static str, path: &str, scale: f64) -> Option<u64> {
         let value = self.value(field, path)?;
@@ -418,6 +447,33 @@ mod tests {
                 "label: `d` is a number, not an object",
                 "id: `a` is an object, not an ID",
             ]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_digits_and_counts_take_arrays() {
+        let value: Value = serde_json::from_str(
+            r#"{"n": 12.50, "big": 123456789012345678901234567890, "s": "5",
+                "list": [1, 2, 3], "c": 4, "neg": -1}"#,
+        )
+        .unwrap();
+        let reader = RecordReader::of(&value, "usage report").unwrap();
+        assert_eq!(
+            reader.number("minutes_used", "n").unwrap().to_string(),
+            "12.50"
+        );
+        assert_eq!(
+            reader.number("minutes_used", "big").unwrap().to_string(),
+            "123456789012345678901234567890"
+        );
+        assert_eq!(reader.count("active_sessions", "list"), Some(3));
+        assert_eq!(reader.count("active_sessions", "c"), Some(4));
+        assert_eq!(reader.number("minutes_used", "s"), None);
+        assert_eq!(reader.count("active_sessions", "neg"), None);
+        let problems: Vec<String> = reader.problems().into_iter().map(|p| p.what).collect();
+        assert_eq!(
+            problems,
+            ["`s` is \"5\", not a number", "`neg` is -1, not a count"]
         );
     }
 

@@ -12,7 +12,7 @@ pub mod json;
 pub mod kind;
 mod stream;
 
-use crate::model::{Session, SessionId, Transcript};
+use crate::model::{Session, SessionId, Transcript, Usage};
 
 pub use anam::is_uuid;
 pub use json::{BodyError, FieldProblem, Listed, Mapped, MappingNotes};
@@ -39,6 +39,43 @@ pub trait Provider: Sync {
     /// [`Resource::Transcript`]; the table's `resources` must agree (a test checks).
     fn transcripts(&self) -> Option<&dyn Transcripts> {
         None
+    }
+
+    /// [`Resource::Recording`].
+    fn recordings(&self) -> Option<&dyn Recordings> {
+        None
+    }
+
+    /// [`Resource::Usage`].
+    fn usage(&self) -> Option<&dyn UsageReport> {
+        None
+    }
+}
+
+/// A session's recording, as a presigned download URL.
+pub trait Recordings: Sync {
+    fn recording_request(&self, id: &SessionId) -> ApiRequest;
+
+    /// The download URL of session `id`'s recording.
+    fn parse_recording(&self, body: &[u8]) -> Result<String, BodyError>;
+}
+
+/// What the organization has left and is using now.
+pub trait UsageReport: Sync {
+    fn usage_request(&self) -> ApiRequest;
+
+    fn parse_usage(&self, body: &[u8]) -> Result<Mapped<Usage>, BodyError>;
+}
+
+impl ApiRequest {
+    /// A GET of an organization-wide report at `segments`: a 404 there is a wrong base URL,
+    /// not a wrong ID.
+    fn report(segments: &[&str], subject: &str) -> Self {
+        let path = segments.join("/");
+        Self::get(segments, subject.to_owned()).not_found(
+            format!("no {subject} at GET /{path}"),
+            "check --base-url: the host, and any path prefix",
+        )
     }
 }
 

@@ -16,3 +16,4 @@ mod support;
 mod terminal;
 mod transcript;
 mod trust;
+mod usage;

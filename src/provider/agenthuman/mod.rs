@@ -1,10 +1,12 @@
 //! AgentHuman: session IDs are `sess_…`; [`sessions`] maps `GET /v1/sessions` (the whole list
-//! in one response) and `GET /v1/sessions/{session_id}`.
+//! in one response) and `GET /v1/sessions/{session_id}`, [`usage`] the plan's minutes and
+//! concurrency.
 
 mod sessions;
+mod usage;
 
 use super::kind::{ProviderInfo, ProviderKind};
-use super::{Provider, Sessions};
+use super::{Provider, Sessions, UsageReport};
 use crate::model::SessionId;
 
 pub struct AgentHuman;
@@ -35,6 +37,10 @@ impl Provider for AgentHuman {
 
     fn sessions(&self) -> &dyn Sessions {
         self
+    }
+
+    fn usage(&self) -> Option<&dyn UsageReport> {
+        Some(self)
     }
 }
 

@@ -1,11 +1,14 @@
 //! Anam: session IDs are UUIDs; [`sessions`] maps `GET /v1/sessions` and
-//! `GET /v1/sessions/{id}`, [`transcript`] a session's messages.
+//! `GET /v1/sessions/{id}`, [`transcript`] a session's messages, [`recording`] its
+//! recording's URL, [`usage`] the concurrency snapshot.
 
+mod recording;
 mod sessions;
 mod transcript;
+mod usage;
 
 use super::kind::{ProviderInfo, ProviderKind};
-use super::{Provider, Sessions, Transcripts};
+use super::{Provider, Recordings, Sessions, Transcripts, UsageReport};
 use crate::model::SessionId;
 
 pub struct Anam;
@@ -30,6 +33,14 @@ impl Provider for Anam {
     }
 
     fn transcripts(&self) -> Option<&dyn Transcripts> {
+        Some(self)
+    }
+
+    fn recordings(&self) -> Option<&dyn Recordings> {
+        Some(self)
+    }
+
+    fn usage(&self) -> Option<&dyn UsageReport> {
         Some(self)
     }
 }

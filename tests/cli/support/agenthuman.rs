@@ -75,6 +75,8 @@ fn time(unix_seconds: i64) -> String {
 pub struct FakeAgentHuman {
     key: String,
     sessions: Arc<Mutex<Vec<Value>>>,
+    /// The answer of `GET /v1/usage`; a 404 without one.
+    usage: Option<Value>,
 }
 
 impl FakeAgentHuman {
@@ -83,7 +85,14 @@ impl FakeAgentHuman {
         Self {
             key: key.to_owned(),
             sessions: Arc::default(),
+            usage: None,
         }
+    }
+
+    /// Answers `GET /v1/usage` with a 200 and `body`.
+    pub fn with_usage(mut self, body: Value) -> Self {
+        self.usage = Some(body);
+        self
     }
 
     /// Appends generated sessions `0..n` (see [`session`]).
@@ -126,6 +135,10 @@ impl FakeAgentHuman {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         match (request.method.as_str(), segments.as_slice()) {
             ("GET", ["v1", "sessions"]) => self.list(request),
+            ("GET", ["v1", "usage"]) => match &self.usage {
+                Some(body) => Reply::json(200, body),
+                None => error(404, "Not found", "Check the path", "NOT_FOUND"),
+            },
             ("GET", ["v1", "sessions", id]) => {
                 let found = self.lock().iter().find(|s| s["session_id"] == *id).cloned();
                 match found {

@@ -81,6 +81,8 @@ pub struct FakeAnam {
     sessions: Arc<Mutex<Vec<Value>>>,
     /// The answers of `GET /v1/sessions/{id}/{resource}`, by ID and resource.
     resources: HashMap<(String, String), Reply>,
+    /// The answers of the organization's reports, `GET /v1/sessions/{report}`.
+    reports: HashMap<String, Reply>,
 }
 
 impl FakeAnam {
@@ -90,7 +92,15 @@ impl FakeAnam {
             key: key.to_owned(),
             sessions: Arc::default(),
             resources: HashMap::new(),
+            reports: HashMap::new(),
         }
+    }
+
+    /// Answers `GET /v1/sessions/{report}` (`concurrency`) with a 200 and `body`.
+    pub fn with_report(mut self, report: &str, body: Value) -> Self {
+        self.reports
+            .insert(report.to_owned(), Reply::json(200, &body));
+        self
     }
 
     /// Answers `GET /v1/sessions/{id}/{resource}` (`transcript`, `recording`, …) with a 200
@@ -149,6 +159,9 @@ impl FakeAnam {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         let route = match (request.method.as_str(), segments.as_slice()) {
             ("GET", ["v1", "sessions"]) => Route::List,
+            ("GET", ["v1", "sessions", report]) if self.reports.contains_key(*report) => {
+                Route::Report(report)
+            }
             ("GET", ["v1", "sessions", id]) => Route::Get(id),
             ("GET", ["v1", "sessions", id, resource]) => Route::Resource(id, resource),
             _ => {
@@ -169,6 +182,7 @@ impl FakeAnam {
                     Reply::json(404, &json!({"message": format!("No {resource} for {id}")}))
                 })
             }
+            Route::Report(report) => self.reports[report].clone(),
             Route::Get(id) => {
                 let found = self.lock().iter().find(|s| s["id"] == id).cloned();
                 match found {
@@ -233,6 +247,7 @@ enum Route<'a> {
     List,
     Get(&'a str),
     Resource(&'a str, &'a str),
+    Report(&'a str),
 }
 
 /// Anam's API is a NestJS app; its framework errors have this shape.
