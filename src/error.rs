@@ -34,6 +34,9 @@ pub enum Error {
     /// The provider answered with something that is not what it documents.
     #[error("{0}")]
     Malformed(Box<Malformed>),
+    /// A recording's download failed, or its URL may not be fetched.
+    #[error("{0}")]
+    Download(Box<DownloadError>),
     /// Several requests failed; each was already reported on its own line.
     #[error("{}", partial_message(*failed, *total))]
     Partial {
@@ -72,6 +75,11 @@ impl Error {
                 _ => exit::OTHER,
             },
             Self::Network(_) | Self::Malformed(_) => exit::PROVIDER,
+            Self::Download(download) => match download.problem {
+                DownloadProblem::Status(404, _) => exit::NOT_FOUND,
+                DownloadProblem::Write { .. } => exit::OTHER,
+                _ => exit::PROVIDER,
+            },
             Self::Partial { code, .. } => *code,
             Self::Interrupted => exit::INTERRUPTED,
             Self::Io(_) | Self::Other(_) => exit::OTHER,
@@ -158,6 +166,61 @@ pub enum NetworkCause {
     TooManyRedirects(usize),
     /// The HTTP client could not be built.
     Setup(String),
+}
+
+/// A download from a presigned URL: the host it was on (never the URL, whose query is the
+/// credential) and what went wrong.
+#[derive(Debug)]
+pub struct DownloadError {
+    /// The download host, e.g. `cdn.anam.ai`.
+    pub host: String,
+    pub problem: DownloadProblem,
+}
+
+#[derive(Debug)]
+pub enum DownloadProblem {
+    /// The URL is not https (nor http to this machine), or has no host.
+    Refused(String),
+    /// An error status, and its reason phrase.
+    Status(u16, String),
+    /// The body ended before its `Content-Length`.
+    Short { got: u64, expected: u64 },
+    /// The connection failed, or went quiet for longer than `--timeout`.
+    Network(String),
+    /// The file could not be written; `path` is where.
+    Write { path: String, detail: String },
+}
+
+impl std::fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let host = &self.host;
+        match &self.problem {
+            DownloadProblem::Refused(why) => write!(
+                f,
+                "not downloading the recording: its URL {why} — downloads go over https, or plain \
+                 http only to this machine"
+            ),
+            DownloadProblem::Status(status, reason) => write!(
+                f,
+                "the recording's download from {host} answered HTTP {status} {reason} — a \
+                 recording URL expires an hour after it is made: run the command again for a new one"
+            ),
+            DownloadProblem::Short { got, expected } => write!(
+                f,
+                "the recording's download from {host} ended after {got} of {expected} bytes — \
+                 nothing was kept; try again"
+            ),
+            DownloadProblem::Network(detail) => write!(
+                f,
+                "the recording's download from {host} failed: {detail} — try again, or raise \
+                 --timeout on a slow link"
+            ),
+            DownloadProblem::Write { path, detail } => write!(
+                f,
+                "cannot write the recording to {path}: {detail} — check the path and the disk space"
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for NetworkError {

@@ -9,10 +9,13 @@
 //!   secrets;
 //! - [`retry`] decides, as a pure function, whether and when to try again;
 //! - [`pacer`] bounds the requests in flight and follows the provider's rate-limit budget;
+//! - `download.rs` streams a presigned URL (a recording) with a client of its own that
+//!   never carries the key;
 //! - `errors.rs` turns statuses, network failures and error bodies into typed errors that say
 //!   what to do.
 
 mod client;
+mod download;
 mod errors;
 pub mod pacer;
 pub mod retry;

@@ -9,6 +9,7 @@ mod list_agenthuman;
 mod list_anam;
 mod output;
 mod paging;
+mod recording;
 mod reliability;
 mod rendering;
 mod secrets;
