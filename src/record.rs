@@ -120,6 +120,18 @@ pub trait Record: Serialize {
         None
     }
 
+    /// Provider objects outside `raw` that are shown with it, and masked like it (a tool
+    /// call's arguments).
+    fn more_provider_values_mut(&mut self) -> Vec<&mut Value> {
+        Vec::new()
+    }
+
+    /// Rows the detail table adds after the fields, as (label, text): one per item of a
+    /// nested list (a session's tool calls). `duration` writes milliseconds as tables do.
+    fn detail_rows(&self, _duration: &dyn Fn(u64) -> String) -> Vec<(String, String)> {
+        Vec::new()
+    }
+
     /// A selected field's value: a top-level field, or a path inside `raw` (arrays by index).
     fn select(&self, path: &FieldPath) -> Value {
         if path.field != RAW {

@@ -3,10 +3,12 @@
 
 pub mod raw;
 pub mod session;
+pub mod tool_call;
 pub mod transcript;
 pub mod usage;
 
 pub use raw::RawObject;
 pub use session::{Session, SessionId};
+pub use tool_call::ToolCall;
 pub use transcript::{Message, Transcript};
 pub use usage::Usage;

@@ -6,7 +6,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::RawObject;
+use super::{RawObject, ToolCall};
 use crate::record::{FieldSpec, Keyed, Kind, Record, Schema};
 
 /// A session, the same for every provider. Field order is the documented JSON order.
@@ -27,6 +27,10 @@ pub struct Session {
     pub label: Option<String>,
     #[serde(serialize_with = "rfc3339")]
     pub created_at: Option<DateTime<Utc>>,
+    /// The tools called, where a provider reports them on one session (Anam's get); `None`,
+    /// and absent from the JSON, in lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tool_calls: Option<Vec<ToolCall>>,
     /// The provider's object exactly as received (credential fields masked unless
     /// `--show-secrets`).
     pub raw: RawObject,
@@ -149,6 +153,23 @@ impl Record for Session {
     fn raw_mut(&mut self) -> Option<&mut Value> {
         Some(self.raw.tree_mut())
     }
+
+    fn more_provider_values_mut(&mut self) -> Vec<&mut Value> {
+        self.tool_calls
+            .iter_mut()
+            .flatten()
+            .filter_map(|call| call.arguments.as_mut())
+            .collect()
+    }
+
+    fn detail_rows(&self, duration: &dyn Fn(u64) -> String) -> Vec<(String, String)> {
+        self.tool_calls
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, call)| (format!("TOOL CALL {}", i + 1), call.summary(duration)))
+            .collect()
+    }
 }
 
 impl Keyed for Session {
@@ -173,6 +194,7 @@ impl Session {
             persona_name: None,
             label: None,
             created_at: None,
+            tool_calls: None,
             raw: RawObject::from_value(Value::Null),
         }
     }

@@ -303,13 +303,19 @@ pub fn write_detail<R: Record>(
             )
             .collect(),
     };
-    for row in &rows {
-        let text = cell_text(&record.select(&row.path), row.kind, view.options.utc);
-        let text = sanitize(&text).into_owned();
-        table.add_row([
-            Cell::new(sanitize(&row.header)),
-            styled_text(&row.path, text),
-        ]);
+    let whole = !matches!(view.columns, Columns::Fields(_));
+    let (normalized, provider) = rows.split_at(if whole { R::SCHEMA.fields.len() } else { 0 });
+    for row in normalized {
+        add_detail_row(&mut table, record, row, view.options.utc);
+    }
+    // Nested lists (tool calls) after the fields, before the provider's own.
+    if whole {
+        for (label, text) in record.detail_rows(&format_duration) {
+            table.add_row([Cell::new(label), Cell::new(sanitize(&text))]);
+        }
+    }
+    for row in provider {
+        add_detail_row(&mut table, record, row, view.options.utc);
     }
     // `--wide`: values at full length even on a terminal, as in a pipe.
     let terminal = if view.options.wide {
@@ -318,6 +324,15 @@ pub fn write_detail<R: Record>(
         *terminal
     };
     print(table, &terminal, out)
+}
+
+fn add_detail_row(table: &mut Table, record: &impl Record, row: &Column, utc: bool) {
+    let text = cell_text(&record.select(&row.path), row.kind, utc);
+    let text = sanitize(&text).into_owned();
+    table.add_row([
+        Cell::new(sanitize(&row.header)),
+        styled_text(&row.path, text),
+    ]);
 }
 
 /// Every leaf below `value` as a `raw.` path (arrays by index; empty containers are leaves).
@@ -416,9 +431,14 @@ pub fn format_time(time: &DateTime<Utc>, utc: bool) -> String {
     }
 }
 
-/// `754000` → `12m 34s`; whole seconds, rounded half up, since a table is read by people.
+/// `754000` → `12m 34s`; whole seconds, rounded half up, since a table is read by people;
+/// under a second, milliseconds (`646ms`).
 /// Rounds without adding first, so a provider's absurd `u64::MAX` cannot overflow.
 pub fn format_duration(ms: u64) -> String {
+    // Under a second (a latency, a tool call) milliseconds say more than `1s`.
+    if ms < 1000 {
+        return format!("{ms}ms");
+    }
     let seconds = std::time::Duration::from_secs(ms / 1000 + u64::from(ms % 1000 >= 500));
     humantime::format_duration(seconds).to_string()
 }
@@ -431,7 +451,10 @@ mod tests {
     fn durations_read_like_people_write_them() {
         assert_eq!(format_duration(754_000), "12m 34s");
         assert_eq!(format_duration(754_499), "12m 34s");
-        assert_eq!(format_duration(0), "0s");
+        assert_eq!(format_duration(0), "0ms");
+        assert_eq!(format_duration(646), "646ms");
+        assert_eq!(format_duration(999), "999ms");
+        assert_eq!(format_duration(1_000), "1s");
         assert_eq!(format_duration(3_723_000), "1h 2m 3s");
         assert_eq!(format_duration(754_500), "12m 35s");
         assert_eq!(

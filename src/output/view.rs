@@ -201,11 +201,14 @@ impl View {
     /// Masks credential fields of a record about to be shown, unless `--show-secrets`: the
     /// one place that decides it.
     pub fn protect<R: Record>(&self, record: &mut R) {
-        if self.reads_raw()
-            && !self.options.show_secrets
-            && let Some(raw) = record.raw_mut()
-        {
+        if !self.reads_raw() || self.options.show_secrets {
+            return;
+        }
+        if let Some(raw) = record.raw_mut() {
             redact(raw, self.key.as_ref());
+        }
+        for value in record.more_provider_values_mut() {
+            redact(value, self.key.as_ref());
         }
     }
 

@@ -318,6 +318,24 @@ impl<'a> RecordReader<'a> {
         }
     }
 
+    /// A list of strings; a list holding anything else is a problem.
+    pub fn strings(&self, field: &'static str, path: &str) -> Option<Vec<String>> {
+        let value = self.value(field, path)?;
+        let strings = value.as_array().and_then(|items| {
+            items
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned))
+                .collect::<Option<Vec<String>>>()
+        });
+        if strings.is_none() {
+            self.problem(
+                field,
+                format!("`{path}` is {}, not a list of text", describe(value)),
+            );
+        }
+        strings
+    }
+
     /// A count: a non-negative whole number, or the length of an array of the things counted.
     pub fn count(&self, field: &'static str, path: &str) -> Option<u64> {
         match self.value(field, path)? {

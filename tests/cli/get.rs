@@ -532,3 +532,95 @@ fn a_failure_is_reported_even_when_the_reader_stops_early() {
          is above"
     );
 }
+
+/// The documented session with a second, failed call whose arguments carry a credential.
+fn with_tool_calls() -> Value {
+    let mut session = s::fixture_json("anam_get_tool_calls.json");
+    session["toolCalls"].as_array_mut().unwrap().push(json!({
+        "turnIndex": 5, "toolName": "crm_lookup", "toolType": "server", "status": "failed",
+        "startedAt": "2026-04-20T09:05:00Z", "completedAt": "2026-04-20T09:05:02.250Z",
+        "durationSeconds": 2.25, "errorMessage": "upstream said 502",
+        "arguments": {"customer": "c-42", "access_token": "tok-live-123"},
+        "result": null, "documentsAccessed": null
+    }));
+    session
+}
+
+#[test]
+fn tool_calls_are_normalized_in_json_with_credential_arguments_masked() {
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_session(with_tool_calls())
+        .start();
+    let run = anam_get(&server, &[SEED_ANAM_ID, "-o", "json"]);
+    let calls = run.json()["tool_calls"].clone();
+    assert_eq!(
+        calls[0],
+        json!({
+            "turn_index": 3,
+            "id": "fc_f98c6f4e-6441-4061-8c5f-04d6f3e4a726",
+            "name": "knowledge_base",
+            "type": "server",
+            "subtype": "rag",
+            "status": "completed",
+            "started_at": "2026-04-20T09:03:12.412Z",
+            "completed_at": "2026-04-20T09:03:13.058Z",
+            "duration_ms": 646,
+            "error": null,
+            "arguments": {"query": "opening hours"},
+            "result": "[Source 1 from \"FAQs.docx\", Relevance: 82%]\nWe are open Monday to Friday, 9am to 5pm.",
+            "documents_accessed": ["FAQs.docx"]
+        })
+    );
+    assert_eq!(
+        calls[1]["arguments"],
+        json!({"customer": "c-42", "access_token": "[REDACTED]"})
+    );
+    assert!(!run.stdout.contains("tok-live-123"), "raw is masked too");
+    let shown = anam_get(&server, &[SEED_ANAM_ID, "-o", "json", "--show-secrets"]).json();
+    assert_eq!(
+        shown["tool_calls"][1]["arguments"]["access_token"],
+        "tok-live-123"
+    );
+    // A list item carries no tool calls, and a list shows no such key.
+    let list = run_list(&server);
+    assert!(list[0].get("tool_calls").is_none(), "{}", list[0]);
+}
+
+fn run_list(server: &FakeServer) -> Vec<Value> {
+    run(
+        s::avatarctl_anam(server, ANAM_KEY).args(["sessions", "list", "-o", "ndjson"]),
+        ANAM_KEY,
+    )
+    .ndjson()
+}
+
+#[test]
+fn the_table_shows_one_line_per_tool_call() {
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_session(with_tool_calls())
+        .start();
+    let run = anam_get(&server, &[SEED_ANAM_ID]);
+    let rows = rows(run.quiet_success());
+    let calls: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|(field, _)| field.starts_with("TOOL CALL"))
+        .map(|(field, value)| (field.as_str(), value.as_str()))
+        .collect();
+    assert_eq!(
+        calls,
+        [
+            ("TOOL CALL 1", "knowledge_base  completed  646ms"),
+            ("TOOL CALL 2", "crm_lookup  failed  2s: upstream said 502"),
+        ]
+    );
+    let at = |label: &str| rows.iter().position(|(f, _)| f == label).unwrap();
+    assert!(at("CREATED AT") < at("TOOL CALL 1"), "after the fields");
+    assert!(
+        at("TOOL CALL 2")
+            < rows
+                .iter()
+                .position(|(f, _)| f.starts_with("raw."))
+                .unwrap()
+    );
+    assert!(!run.stdout.contains("tok-live-123"));
+}

@@ -97,6 +97,7 @@ fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
         persona_name: fields.text("persona_name", "avatar.name"),
         label: None,
         created_at: fields.time("created_at", "created_at"),
+        tool_calls: None,
         raw: RawObject::from_value(Value::Null),
     };
     Ok(mapped(fields.problems(), session, raw))

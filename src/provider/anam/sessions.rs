@@ -6,10 +6,10 @@ use serde_json::Value;
 use super::Anam;
 use serde_json::value::RawValue;
 
-use crate::model::{RawObject, Session};
+use crate::model::{RawObject, Session, ToolCall};
 use crate::provider::json::{
-    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
-    project,
+    self, BodyError, FieldProblem, Listed, Mapped, ObjectReader, RecordReader, each_record,
+    map_list, parse_json, project,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, as_text, mapped,
@@ -64,13 +64,13 @@ impl Sessions for Anam {
     }
 
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
-        let mut body = parse_json(body)?;
+        let body = parse_json(body)?;
         // Tolerate a `data` envelope, should the API ever add one to this endpoint.
         let enveloped = body.get("id").is_none() && body.get("data").is_some_and(Value::is_object);
-        match body.get_mut("data") {
-            Some(inner) if enveloped => Ok(map_session(as_text(inner))?),
-            _ => Ok(map_session(as_text(&body))?),
-        }
+        let object = if enveloped { &body["data"] } else { &body };
+        let mut mapped = map_session(as_text(object))?;
+        mapped.record.tool_calls = tool_calls(object, &mut mapped.problems);
+        Ok(mapped)
     }
 }
 
@@ -111,9 +111,54 @@ fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
         persona_name: fields.text("persona_name", "personaConfig.name"),
         label: fields.text("label", "clientLabel"),
         created_at: fields.time("created_at", "createdAt"),
+        tool_calls: None,
         raw: RawObject::from_value(Value::Null),
     };
     Ok(mapped(fields.problems(), session, raw))
+}
+
+/// `toolCalls`, which only a single session carries: each call field by field, a call that
+/// is not an object kept in its place, empty.
+fn tool_calls(session: &Value, problems: &mut Vec<FieldProblem>) -> Option<Vec<ToolCall>> {
+    let calls = match session.get("toolCalls")? {
+        Value::Array(calls) => calls,
+        Value::Null => return None,
+        other => {
+            problems.push(FieldProblem {
+                field: "tool_calls",
+                what: format!("`toolCalls` is {}, not a list", json::kind(other)),
+            });
+            return None;
+        }
+    };
+    let calls = calls.iter().map(|call| {
+        let Ok(fields) = RecordReader::of(call, "tool call") else {
+            problems.push(FieldProblem {
+                field: "tool_calls",
+                what: format!("a tool call is {}, not an object", json::kind(call)),
+            });
+            return ToolCall::default();
+        };
+        let call = ToolCall {
+            turn_index: fields.count("tool_calls.turn_index", "turnIndex"),
+            id: fields.id("tool_calls.id", "toolCallId"),
+            name: fields.text("tool_calls.name", "toolName"),
+            kind: fields.text("tool_calls.type", "toolType"),
+            subtype: fields.text("tool_calls.subtype", "toolSubtype"),
+            status: fields.text("tool_calls.status", "status"),
+            started_at: fields.time("tool_calls.started_at", "startedAt"),
+            completed_at: fields.time("tool_calls.completed_at", "completedAt"),
+            duration_ms: fields.millis("tool_calls.duration_ms", "durationSeconds", 1000.0),
+            error: fields.text("tool_calls.error", "errorMessage"),
+            arguments: call.get("arguments").filter(|v| !v.is_null()).cloned(),
+            result: fields.text("tool_calls.result", "result"),
+            documents_accessed: fields
+                .strings("tool_calls.documents_accessed", "documentsAccessed"),
+        };
+        problems.extend(fields.problems());
+        call
+    });
+    Some(calls.collect())
 }
 
 #[cfg(test)]
@@ -123,6 +168,75 @@ mod tests {
     const LIST: &str = include_str!("../../../tests/fixtures/anam_list.json");
     const GET: &str = include_str!("../../../tests/fixtures/anam_get.json");
     const ACTIVE: &str = include_str!("../../../tests/fixtures/anam_active.json");
+    const TOOL_CALLS: &str = include_str!("../../../tests/fixtures/anam_get_tool_calls.json");
+
+    #[test]
+    fn a_session_with_tool_calls_maps_them_and_a_list_never_has_any() {
+        let Mapped { record, problems } = Anam.parse_session(TOOL_CALLS.as_bytes()).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        let calls = record.tool_calls.unwrap();
+        assert_eq!(calls.len(), 1);
+        let call = &calls[0];
+        assert_eq!(call.turn_index, Some(3));
+        assert_eq!(
+            call.id.as_deref(),
+            Some("fc_f98c6f4e-6441-4061-8c5f-04d6f3e4a726")
+        );
+        assert_eq!(call.name.as_deref(), Some("knowledge_base"));
+        assert_eq!(call.kind.as_deref(), Some("server"));
+        assert_eq!(call.subtype.as_deref(), Some("rag"));
+        assert_eq!(call.status.as_deref(), Some("completed"));
+        assert_eq!(call.duration_ms, Some(646));
+        assert_eq!(call.error, None);
+        assert_eq!(
+            call.arguments,
+            Some(serde_json::json!({"query": "opening hours"}))
+        );
+        assert!(call.result.as_deref().unwrap().ends_with("9am to 5pm."));
+        assert_eq!(
+            call.documents_accessed.as_deref(),
+            Some(&["FAQs.docx".to_owned()][..])
+        );
+        let json = serde_json::to_value(call).unwrap();
+        assert_eq!(json["type"], "server");
+        assert_eq!(json["started_at"], "2026-04-20T09:03:12.412Z");
+        assert_eq!(json["completed_at"], "2026-04-20T09:03:13.058Z");
+
+        let plain = Anam.parse_session(GET.as_bytes()).unwrap().record;
+        assert_eq!(plain.tool_calls, None, "the seed body has no toolCalls");
+        let page = Anam.parse_list(LIST.as_bytes()).unwrap();
+        assert!(page.records.iter().all(|s| s.tool_calls.is_none()));
+    }
+
+    #[test]
+    fn odd_tool_calls_are_problems_and_keep_their_place() {
+        let body = br#"{"id": "00000000-0000-0000-0000-000000000000",
+            "toolCalls": [7, {"toolName": "lookup", "status": "failed", "durationSeconds": "slow",
+                              "errorMessage": "timeout", "documentsAccessed": [1]}]}"#;
+        let Mapped { record, problems } = Anam.parse_session(body).unwrap();
+        let calls = record.tool_calls.unwrap();
+        assert_eq!(calls.len(), 2);
+        assert_eq!(calls[0], ToolCall::default());
+        assert_eq!(calls[1].name.as_deref(), Some("lookup"));
+        assert_eq!(calls[1].duration_ms, None);
+        assert_eq!(calls[1].documents_accessed, None);
+        assert_eq!(
+            calls[1].summary(&|ms| format!("{ms}ms")),
+            "lookup  failed: timeout"
+        );
+        let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                "tool_calls",
+                "tool_calls.duration_ms",
+                "tool_calls.documents_accessed"
+            ]
+        );
+        let not_a_list = br#"{"id": "00000000-0000-0000-0000-000000000000", "toolCalls": {}}"#;
+        let Mapped { record, problems } = Anam.parse_session(not_a_list).unwrap();
+        assert_eq!((record.tool_calls, problems.len()), (None, 1));
+    }
 
     #[test]
     fn maps_the_documented_session() {
