@@ -221,7 +221,7 @@ mod tests {
         assert_eq!(calls[1].duration_ms, None);
         assert_eq!(calls[1].documents_accessed, None);
         assert_eq!(
-            calls[1].summary(&|ms| format!("{ms}ms")),
+            calls[1].summary(|ms| format!("{ms}ms")),
             "lookup  failed: timeout"
         );
         let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
