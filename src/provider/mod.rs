@@ -315,11 +315,14 @@ mod tests {
         for kind in ProviderKind::all() {
             let (mapper, resources) = (mapper(kind), kind.info().resources);
             let has = |resource| resources.contains(&resource);
-            assert_eq!(
-                mapper.transcripts().is_some(),
-                has(Resource::Transcript),
-                "{kind}"
-            );
+            let parts = [
+                (mapper.transcripts().is_some(), Resource::Transcript),
+                (mapper.recordings().is_some(), Resource::Recording),
+                (mapper.usage().is_some(), Resource::Usage),
+            ];
+            for (implemented, resource) in parts {
+                assert_eq!(implemented, has(resource), "{kind}: {resource:?}");
+            }
         }
     }
 
