@@ -30,19 +30,21 @@
 //!   `base_url.rs` where requests may go.
 //! - `context.rs` — what a networked command gets; the runtime and Ctrl-C, once.
 //! - `record.rs` — the record seam: `Record`, `Schema`, `FieldPath`.
-//! - `model/session.rs` — the normalized session and its schema.
+//! - `model/` — the normalized records and their schemas: `session.rs` (with `tool_call.rs`),
+//!   `transcript.rs`, `usage.rs`.
 //! - `provider/` — `mod.rs` the mapper traits and request types; `kind.rs` the provider table;
 //!   `json.rs` reading bodies tolerantly; `stream.rs` a list body read record by record;
 //!   `anam/`, `agenthuman/` one folder per provider, one file per resource.
 //! - `http/` — `mod.rs` the client and its retry loop; `client.rs` one attempt; `retry.rs`
 //!   the pure retry decision; `pacer.rs` concurrency and rate limits; `errors.rs` error
-//!   bodies, statuses and network failures.
+//!   bodies, statuses and network failures; `download.rs` a presigned URL, without the key.
 //! - `paginate/` — `mod.rs` the walk over any keyed record (whole lists, cursors, what was
 //!   missing); `numbered.rs` numbered pages.
 //! - `commands/` — one file per command: `sessions/list.rs`, `sessions/get.rs`,
-//!   `providers.rs`, `completions.rs`, `man.rs`.
+//!   `sessions/transcript.rs`, `sessions/recording.rs`, `sessions/analytics.rs`, `usage.rs`,
+//!   `providers.rs`, `completions.rs`, `man.rs`; `sessions/by_id.rs` what the ID commands share.
 //! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
-//!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`.
+//!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`; `chat.rs` the transcript view.
 //! - `warnings.rs` — what tolerant mapping noticed, once per field.
 //! - `error.rs`, `log.rs`, `secret.rs`, `sanitize.rs`.
 
