@@ -323,6 +323,46 @@ impl<'a> RecordReader<'a> {
     }
 }
 
+/// Reads the analytics reports need: counts and plain numbers.
+impl<'a> RecordReader<'a> {
+    /// A count: a non-negative whole number. Anything else is a problem.
+    pub fn count(&self, field: &'static str, path: &str) -> Option<u64> {
+        let value = self.value(field, path)?;
+        let count = value.as_u64();
+        if count.is_none() {
+            self.problem(
+                field,
+                format!("`{path}` is {}, not a count", describe(value)),
+            );
+        }
+        count
+    }
+
+    /// A finite number, such as a rate. Anything else is a problem.
+    pub fn number(&self, field: &'static str, path: &str) -> Option<f64> {
+        let value = self.value(field, path)?;
+        let number = value.as_f64().filter(|n| n.is_finite());
+        if number.is_none() {
+            self.problem(
+                field,
+                format!("`{path}` is {}, not a number", describe(value)),
+            );
+        }
+        number
+    }
+
+    /// The raw value at `path` (missing or null: `None`), for a caller that reads a nested
+    /// array or object itself.
+    pub fn raw(&self, field: &'static str, path: &str) -> Option<&'a Value> {
+        self.value(field, path)
+    }
+
+    /// Notes a problem the caller found in what [`RecordReader::raw`] gave it.
+    pub fn note(&self, field: &'static str, what: String) {
+        self.problem(field, what);
+    }
+}
+
 /// A JSON value's type, for messages.
 pub fn kind(value: &Value) -> &'static str {
     match value {

@@ -1,11 +1,13 @@
 //! Anam: session IDs are UUIDs; [`sessions`] maps `GET /v1/sessions` and
-//! `GET /v1/sessions/{id}`, [`transcript`] a session's messages.
+//! `GET /v1/sessions/{id}`, [`transcript`] a session's messages, [`analytics`] its per-turn
+//! report and the aggregate report over a window.
 
+mod analytics;
 mod sessions;
 mod transcript;
 
 use super::kind::{ProviderInfo, ProviderKind};
-use super::{Provider, Sessions, Transcripts};
+use super::{Analytics, Provider, Sessions, Transcripts};
 use crate::model::SessionId;
 
 pub struct Anam;
@@ -30,6 +32,10 @@ impl Provider for Anam {
     }
 
     fn transcripts(&self) -> Option<&dyn Transcripts> {
+        Some(self)
+    }
+
+    fn analytics(&self) -> Option<&dyn Analytics> {
         Some(self)
     }
 }
