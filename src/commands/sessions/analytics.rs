@@ -251,11 +251,10 @@ async fn aggregate(
     .map_err(Error::Usage)?;
     let length = window.length(now, TimeDelta::hours(DEFAULT_WINDOW_HOURS));
     if length > TimeDelta::days(MAX_WINDOW_DAYS) {
-        let span = length.to_std().map(humantime::format_duration);
         return Err(Error::usage(format!(
             "the aggregate report covers at most {MAX_WINDOW_DAYS} days, and this window is {} \
              — narrow --since/--until, or ask for one report per month",
-            span.map_or_else(|_| "longer".to_owned(), |s| s.to_string())
+            days(length)
         )));
     }
     let view = ctx.view::<LatencyRow>(Layout::List)?;
@@ -446,6 +445,15 @@ fn note_left_out(ctx: &Context, left_out: usize, out: &mut dyn Write) -> io::Res
     Ok(())
 }
 
+/// `50 days`, `31 days 2 hours`.
+fn days(length: TimeDelta) -> String {
+    let hours = length.num_hours();
+    match (hours / 24, hours % 24) {
+        (days, 0) => format!("{days} days"),
+        (days, hours) => format!("{days} days {hours} hours"),
+    }
+}
+
 fn count(value: Option<u64>) -> String {
     value.map_or("-".to_owned(), |n| n.to_string())
 }
@@ -477,5 +485,7 @@ mod tests {
         assert_eq!(words("interruption_rate"), "interruption rate");
         assert_eq!(latency(&Value::from(1240)), "1s 240ms");
         assert_eq!(latency(&Value::Null), "-");
+        assert_eq!(days(TimeDelta::days(50)), "50 days");
+        assert_eq!(days(TimeDelta::hours(31 * 24 + 2)), "31 days 2 hours");
     }
 }
