@@ -46,6 +46,7 @@
 //! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
 //!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`; `chat.rs` the transcript view.
 //! - `warnings.rs` — what tolerant mapping noticed, once per field.
+//! - `window.rs` — `--since`/`--until` as written, resolved to instants.
 //! - `error.rs`, `log.rs`, `secret.rs`, `sanitize.rs`.
 
 pub mod cli;
@@ -63,6 +64,7 @@ pub mod record;
 pub mod sanitize;
 pub mod secret;
 pub mod warnings;
+pub mod window;
 
 use std::io::Write;
 

@@ -20,6 +20,9 @@ pub enum Kind {
     Time,
     /// Milliseconds: `12m 34s` in tables, and `_ms` dropped from the header.
     DurationMs,
+    /// Milliseconds of a short span (a latency): `1s 390ms` in tables, to the millisecond,
+    /// and `_ms` dropped from the header.
+    LatencyMs,
     /// A number or a boolean, shown as is.
     Plain,
 }

@@ -8,6 +8,7 @@ use super::{ConnectionArgs, OutputArgs};
 
 use crate::provider::StatusFilter;
 use crate::provider::kind::{Filter, PROVIDERS, Paging, Resource, only_for};
+use crate::window::TimeSpec;
 
 /// `avatarctl sessions`: the groups may stand here too (`avatarctl sessions -o json list`).
 #[derive(Debug, Args)]
@@ -186,12 +187,12 @@ pub struct AnalyticsArgs {
 
     /// Aggregate: the window's start (RFC 3339, a date, or a span back from now such as 7d)
     /// [default: 24 hours before --until]
-    #[arg(long, value_name = "TIME", conflicts_with = "ids")]
-    pub since: Option<String>,
+    #[arg(long, value_name = "TIME", value_parser = TimeSpec::parse, conflicts_with = "ids")]
+    pub since: Option<TimeSpec>,
 
     /// Aggregate: the window's end, exclusive [default: now]
-    #[arg(long, value_name = "TIME", conflicts_with = "ids")]
-    pub until: Option<String>,
+    #[arg(long, value_name = "TIME", value_parser = TimeSpec::parse, conflicts_with = "ids")]
+    pub until: Option<TimeSpec>,
 
     /// Aggregate: only sessions of one persona
     #[arg(long, value_name = "UUID", value_parser = parse_uuid, conflicts_with = "ids")]

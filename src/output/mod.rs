@@ -8,6 +8,7 @@
 mod chat;
 mod csv;
 mod json;
+mod pairs;
 mod table;
 mod view;
 
@@ -21,6 +22,8 @@ use serde_json::Value;
 use crate::record::{FieldPath, Record};
 
 pub use chat::write_chat;
+pub use pairs::write_pairs;
+pub use table::{format_duration, format_latency, format_time};
 pub use view::{Column, Columns, Layout, View, header_of};
 
 /// The output format. A terminal never changes it, only its decoration.

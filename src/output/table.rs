@@ -397,6 +397,7 @@ fn cell_text(value: &Value, kind: Kind, utc: bool) -> String {
             .ok()
             .map(|t| format_time(&t.with_timezone(&Utc), utc)),
         (Kind::DurationMs, Value::Number(ms)) => ms.as_u64().map(format_duration),
+        (Kind::LatencyMs, Value::Number(ms)) => ms.as_u64().map(format_latency),
         _ => None,
     };
     shown
@@ -443,9 +444,25 @@ pub fn format_duration(ms: u64) -> String {
     humantime::format_duration(seconds).to_string()
 }
 
+/// `1390` → `1s 390ms`: a latency to the millisecond, where whole seconds would hide it.
+pub fn format_latency(ms: u64) -> String {
+    humantime::format_duration(std::time::Duration::from_millis(ms)).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latencies_keep_their_milliseconds() {
+        assert_eq!(format_latency(1390), "1s 390ms");
+        assert_eq!(format_latency(420), "420ms");
+        assert_eq!(format_latency(0), "0s");
+        assert_eq!(
+            cell_text(&serde_json::json!(420), Kind::LatencyMs, true),
+            "420ms"
+        );
+    }
 
     #[test]
     fn durations_read_like_people_write_them() {

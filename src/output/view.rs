@@ -49,7 +49,9 @@ impl Column {
         } else {
             let name = match kind {
                 // Tables show durations in words, not milliseconds.
-                Kind::DurationMs => path.field.strip_suffix("_ms").unwrap_or(&path.field),
+                Kind::DurationMs | Kind::LatencyMs => {
+                    path.field.strip_suffix("_ms").unwrap_or(&path.field)
+                }
                 _ => &path.field,
             };
             header_of(name)

@@ -305,7 +305,7 @@ impl<'a> RecordReader<'a> {
     }
 
     /// A number, kept as the provider wrote it. Anything else is a problem.
-    pub fn number(&self, field: &'static str, path: &str) -> Option<serde_json::Number> {
+    pub fn exact_number(&self, field: &'static str, path: &str) -> Option<serde_json::Number> {
         match self.value(field, path)? {
             Value::Number(n) => Some(n.clone()),
             other => {
@@ -367,6 +367,33 @@ impl<'a> RecordReader<'a> {
                 None
             }
         }
+    }
+}
+
+/// Reads the analytics reports need: counts and plain numbers.
+impl<'a> RecordReader<'a> {
+    /// A finite number, such as a rate. Anything else is a problem.
+    pub fn number(&self, field: &'static str, path: &str) -> Option<f64> {
+        let value = self.value(field, path)?;
+        let number = value.as_f64().filter(|n| n.is_finite());
+        if number.is_none() {
+            self.problem(
+                field,
+                format!("`{path}` is {}, not a number", describe(value)),
+            );
+        }
+        number
+    }
+
+    /// The raw value at `path` (missing or null: `None`), for a caller that reads a nested
+    /// array or object itself.
+    pub fn raw(&self, field: &'static str, path: &str) -> Option<&'a Value> {
+        self.value(field, path)
+    }
+
+    /// Notes a problem the caller found in what [`RecordReader::raw`] gave it.
+    pub fn note(&self, field: &'static str, what: String) {
+        self.problem(field, what);
     }
 }
 
@@ -477,16 +504,22 @@ mod tests {
         .unwrap();
         let reader = RecordReader::of(&value, "usage report").unwrap();
         assert_eq!(
-            reader.number("minutes_used", "n").unwrap().to_string(),
+            reader
+                .exact_number("minutes_used", "n")
+                .unwrap()
+                .to_string(),
             "12.50"
         );
         assert_eq!(
-            reader.number("minutes_used", "big").unwrap().to_string(),
+            reader
+                .exact_number("minutes_used", "big")
+                .unwrap()
+                .to_string(),
             "123456789012345678901234567890"
         );
         assert_eq!(reader.count("active_sessions", "list"), Some(3));
         assert_eq!(reader.count("active_sessions", "c"), Some(4));
-        assert_eq!(reader.number("minutes_used", "s"), None);
+        assert_eq!(reader.exact_number("minutes_used", "s"), None);
         assert_eq!(reader.count("active_sessions", "neg"), None);
         let problems: Vec<String> = reader.problems().into_iter().map(|p| p.what).collect();
         assert_eq!(

@@ -12,7 +12,8 @@ pub mod json;
 pub mod kind;
 mod stream;
 
-use crate::model::{Session, SessionId, Transcript, Usage};
+use crate::model::{Aggregate, Report, Session, SessionId, Transcript, Usage};
+use crate::window::Window;
 
 pub use anam::is_uuid;
 pub use json::{BodyError, FieldProblem, Listed, Mapped, MappingNotes};
@@ -48,6 +49,11 @@ pub trait Provider: Sync {
 
     /// [`Resource::Usage`].
     fn usage(&self) -> Option<&dyn UsageReport> {
+        None
+    }
+
+    /// [`Resource::Analytics`]; the table's `resources` must agree (a test checks).
+    fn analytics(&self) -> Option<&dyn Analytics> {
         None
     }
 }
@@ -89,6 +95,33 @@ pub trait Transcripts: Sync {
         id: &SessionId,
         body: &[u8],
     ) -> Result<Mapped<Transcript>, BodyError>;
+}
+
+/// Per-turn latency reports of sessions, and their aggregate over a window.
+pub trait Analytics: Sync {
+    /// The report of session `id`; `messages`: with each turn's user and persona text.
+    fn report_request(&self, id: &SessionId, messages: bool) -> ApiRequest;
+
+    /// The report of session `id`.
+    fn parse_report(&self, id: &SessionId, body: &[u8]) -> Result<Mapped<Report>, BodyError>;
+
+    /// The aggregate report over a window, with filters.
+    fn aggregate_request(&self, query: &AggregateQuery) -> ApiRequest;
+
+    fn parse_aggregate(&self, body: &[u8]) -> Result<Mapped<Aggregate>, BodyError>;
+}
+
+/// What the aggregate analytics report covers: a window (an end not given is the provider's
+/// default) and the sessions it counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AggregateQuery {
+    pub window: Option<Window>,
+    pub persona_id: Option<String>,
+    pub api_key_id: Option<String>,
+    /// The client label, matched exactly.
+    pub label: Option<String>,
+    /// The session type, as the provider names it (`turnkey`, `livekit`, …).
+    pub session_type: Option<String>,
 }
 
 /// The session list and one session.
@@ -318,6 +351,7 @@ mod tests {
             let parts = [
                 (mapper.transcripts().is_some(), Resource::Transcript),
                 (mapper.recordings().is_some(), Resource::Recording),
+                (mapper.analytics().is_some(), Resource::Analytics),
                 (mapper.usage().is_some(), Resource::Usage),
             ];
             for (implemented, resource) in parts {

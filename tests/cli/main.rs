@@ -1,5 +1,6 @@
 //! Integration tests: the real `avatarctl` binary against in-process fake providers.
 
+mod analytics;
 mod completions;
 mod config;
 mod csv_format;

@@ -25,12 +25,13 @@ impl UsageReport for AgentHuman {
             provider: ProviderKind::AgentHuman.name(),
             period_start: fields.time("period_start", "period.start"),
             period_end: fields.time("period_end", "period.end"),
-            minutes_included: fields.number("minutes_included", "included_minutes.total"),
-            minutes_used: fields.number("minutes_used", "included_minutes.used"),
-            minutes_remaining: fields.number("minutes_remaining", "included_minutes.remaining"),
-            minutes_purchased: fields.number("minutes_purchased", "purchased_minutes.total"),
+            minutes_included: fields.exact_number("minutes_included", "included_minutes.total"),
+            minutes_used: fields.exact_number("minutes_used", "included_minutes.used"),
+            minutes_remaining: fields
+                .exact_number("minutes_remaining", "included_minutes.remaining"),
+            minutes_purchased: fields.exact_number("minutes_purchased", "purchased_minutes.total"),
             minutes_purchased_remaining: fields
-                .number("minutes_purchased_remaining", "purchased_minutes.remaining"),
+                .exact_number("minutes_purchased_remaining", "purchased_minutes.remaining"),
             active_sessions: fields
                 .count("active_sessions", "concurrency.current")
                 .or_else(|| fields.count("active_sessions", "active_sessions")),

@@ -1,14 +1,16 @@
 //! Anam: session IDs are UUIDs; [`sessions`] maps `GET /v1/sessions` and
 //! `GET /v1/sessions/{id}`, [`transcript`] a session's messages, [`recording`] its
-//! recording's URL, [`usage`] the concurrency snapshot.
+//! recording's URL, [`analytics`] its per-turn report and the aggregate report over a
+//! window, [`usage`] the concurrency snapshot.
 
+mod analytics;
 mod recording;
 mod sessions;
 mod transcript;
 mod usage;
 
 use super::kind::{ProviderInfo, ProviderKind};
-use super::{Provider, Recordings, Sessions, Transcripts, UsageReport};
+use super::{Analytics, Provider, Recordings, Sessions, Transcripts, UsageReport};
 use crate::model::SessionId;
 
 pub struct Anam;
@@ -37,6 +39,10 @@ impl Provider for Anam {
     }
 
     fn recordings(&self) -> Option<&dyn Recordings> {
+        Some(self)
+    }
+
+    fn analytics(&self) -> Option<&dyn Analytics> {
         Some(self)
     }
 

@@ -83,6 +83,8 @@ pub struct FakeAnam {
     resources: HashMap<(String, String), Reply>,
     /// The answers of the organization's reports, `GET /v1/sessions/{report}`.
     reports: HashMap<String, Reply>,
+    /// The answer of `GET /v1/sessions/analytics` to a valid query.
+    aggregate: Option<Reply>,
 }
 
 impl FakeAnam {
@@ -93,6 +95,7 @@ impl FakeAnam {
             sessions: Arc::default(),
             resources: HashMap::new(),
             reports: HashMap::new(),
+            aggregate: None,
         }
     }
 
@@ -113,6 +116,19 @@ impl FakeAnam {
     pub fn answering(mut self, id: &str, resource: &str, reply: Reply) -> Self {
         self.resources
             .insert((id.to_owned(), resource.to_owned()), reply);
+        self
+    }
+
+    /// Answers `GET /v1/sessions/analytics` (the aggregate report) with a 200 and `body`
+    /// when its query is valid as Anam documents it (see [`aggregate_query_problem`]); without
+    /// it, that path is a 404.
+    pub fn with_aggregate(self, body: Value) -> Self {
+        self.answering_aggregate(Reply::json(200, &body))
+    }
+
+    /// Answers a valid `GET /v1/sessions/analytics` with `reply`.
+    pub fn answering_aggregate(mut self, reply: Reply) -> Self {
+        self.aggregate = Some(reply);
         self
     }
 
@@ -159,6 +175,7 @@ impl FakeAnam {
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
         let route = match (request.method.as_str(), segments.as_slice()) {
             ("GET", ["v1", "sessions"]) => Route::List,
+            ("GET", ["v1", "sessions", "analytics"]) => Route::Aggregate,
             ("GET", ["v1", "sessions", report]) if self.reports.contains_key(*report) => {
                 Route::Report(report)
             }
@@ -176,6 +193,11 @@ impl FakeAnam {
             Route::List => self
                 .list(request)
                 .unwrap_or_else(|message| nest_error(400, "Bad Request", json!([message]))),
+            Route::Aggregate => match (&self.aggregate, aggregate_query_problem(request)) {
+                (_, Some(problem)) => nest_error(400, "Bad Request", json!([problem])),
+                (Some(reply), None) => reply.clone(),
+                (None, None) => nest_error(404, "Not Found", json!("Cannot GET")),
+            },
             Route::Resource(id, resource) => {
                 let key = (id.to_owned(), resource.to_owned());
                 self.resources.get(&key).cloned().unwrap_or_else(|| {
@@ -245,9 +267,54 @@ impl FakeAnam {
 
 enum Route<'a> {
     List,
+    Aggregate,
     Get(&'a str),
     Resource(&'a str, &'a str),
     Report(&'a str),
+}
+
+/// What Anam would refuse in an aggregate analytics query (a 400, "Invalid query parameters
+/// or date range"): `from`/`to` that are not ISO 8601 or not in order, a range over 31 days
+/// (either end defaulting as documented), UUID filters that are not UUIDs, an unknown
+/// `sessionType`.
+pub fn aggregate_query_problem(request: &Recorded) -> Option<String> {
+    let time = |name: &str| match request.query_param(name) {
+        None => Ok(None),
+        Some(text) => DateTime::parse_from_rfc3339(text)
+            .map(|t| Some(t.with_timezone(&Utc)))
+            .map_err(|_| format!("{name} must be a valid ISO 8601 date string")),
+    };
+    let (from, to) = match (time("from"), time("to")) {
+        (Ok(from), Ok(to)) => (from, to),
+        (Err(problem), _) | (_, Err(problem)) => return Some(problem),
+    };
+    let to = to.unwrap_or_else(Utc::now);
+    let from = from.unwrap_or(to - chrono::TimeDelta::hours(24));
+    if from >= to {
+        return Some("from must be before to".into());
+    }
+    if to - from > chrono::TimeDelta::days(31) {
+        return Some("the maximum range is 31 days".into());
+    }
+    for name in ["personaId", "apiKeyId"] {
+        if let Err(problem) = uuid(request, name) {
+            return Some(problem);
+        }
+    }
+    const TYPES: [&str; 5] = [
+        "turnkey",
+        "custom_llm_server",
+        "custom_llm_client",
+        "livekit",
+        "elevenlabs_agent",
+    ];
+    match request.query_param("sessionType") {
+        Some(kind) if !TYPES.contains(&kind) => Some(format!(
+            "sessionType must be one of the following values: {}",
+            TYPES.join(", ")
+        )),
+        _ => None,
+    }
 }
 
 /// Anam's API is a NestJS app; its framework errors have this shape.
@@ -404,6 +471,36 @@ mod tests {
             (status, body),
             (404, json!({"message": "Session not found"}))
         );
+    }
+
+    #[test]
+    fn answers_the_aggregate_report_to_a_valid_query_only() {
+        let body = fixture_json("anam_analytics_aggregate.json");
+        let server = FakeAnam::new(KEY).with_aggregate(body.clone()).start();
+        assert_eq!(get(&server, "/v1/sessions/analytics"), (200, body));
+        let week = "/v1/sessions/analytics?from=2026-04-13T09:00:00Z&to=2026-04-20T09:00:00Z";
+        assert_eq!(get(&server, week).0, 200);
+        for bad in [
+            "from=2026-03-01T00:00:00Z&to=2026-04-20T00:00:00Z",
+            "from=2026-04-20T00:00:00Z&to=2026-04-19T00:00:00Z",
+            "from=yesterday",
+            "sessionType=zoom",
+            "personaId=nope",
+        ] {
+            let (status, body) = get(&server, &format!("/v1/sessions/analytics?{bad}"));
+            assert_eq!(
+                (status, &body["error"]),
+                (400, &json!("Bad Request")),
+                "{bad}"
+            );
+        }
+        let (status, _) = get(
+            &server,
+            &format!("/v1/sessions/{}/analytics", session_id(1)),
+        );
+        assert_eq!(status, 404);
+        let bare = FakeAnam::new(KEY).start();
+        assert_eq!(get(&bare, "/v1/sessions/analytics").0, 404);
     }
 
     #[test]

@@ -219,6 +219,8 @@ mod tests {
             "anam_active.json",
             "agenthuman_get.json",
             "agenthuman_list.json",
+            "anam_analytics.json",
+            "anam_analytics_aggregate.json",
         ] {
             assert!(fixture_json(name).is_object(), "{name}");
         }

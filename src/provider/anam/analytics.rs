@@ -1,0 +1,770 @@
+//! Anam's session analytics: `GET /v1/sessions/{id}/analytics`, one session's per-turn report,
+//! and `GET /v1/sessions/analytics`, the aggregate report over a window (at most 31 days,
+//! the 1000 most recent sessions with reports).
+//!
+//! Both are read tolerantly: an odd field is null and noted, the rest of the report stays.
+//! Names become snake_case, and seconds become integer milliseconds under `_ms` names.
+
+use serde_json::{Map, Value};
+
+use super::Anam;
+use crate::model::analytics::{
+    AggregateCounts, AggregateFilters, ReportConfig, Summary, ToolCall, ToolCallCounts,
+};
+use crate::model::session::format_utc;
+use crate::model::{Aggregate, LatencyRow, Report, SessionId, SlowTurn, Turn};
+use crate::provider::json::{BodyError, FieldProblem, Mapped, ObjectReader, RecordReader};
+use crate::provider::{AggregateQuery, Analytics, ApiRequest, ProviderKind, json};
+
+/// What Anam's 404 on a session's report can mean; its message names which.
+const NOT_FOUND_WHY: &str = "a report exists only once the session has ended and its report \
+                             was delivered, and never for LiveKit or audio-passthrough \
+                             sessions; the provider's message says which";
+
+impl Analytics for Anam {
+    fn report_request(&self, id: &SessionId, messages: bool) -> ApiRequest {
+        let mut request = ApiRequest::get(
+            &["v1", "sessions", id.as_str(), "analytics"],
+            format!("the analytics report of session {id}"),
+        )
+        .not_found(format!("no analytics report for {id}"), NOT_FOUND_WHY)
+        // With includeMessages the body holds what users said.
+        .private();
+        if messages {
+            request.query.push(("includeMessages", "true".to_owned()));
+        }
+        request
+    }
+
+    fn parse_report(&self, id: &SessionId, body: &[u8]) -> Result<Mapped<Report>, BodyError> {
+        let body = json::parse_json(body)?;
+        let turns = array(&body, "turns")?;
+        let fields = RecordReader::of(&body, "analytics report")?;
+        let mut problems = Vec::new();
+        let turns = turns
+            .iter()
+            .enumerate()
+            .map(|(position, item)| turn(id, position, item, &mut problems))
+            .collect();
+        let report = Report {
+            provider: ProviderKind::Anam.name(),
+            session_id: id.to_string(),
+            start_time: fields.time("start_time", "startTime"),
+            end_time: fields.time("end_time", "endTime"),
+            duration_ms: fields.millis("duration_ms", "durationSeconds", 1000.0),
+            session_type: fields.text("session_type", "sessionType"),
+            exit_status: fields.text("exit_status", "exitStatus"),
+            client_label: fields.text("client_label", "clientLabel"),
+            client_metadata: object_or_null(&fields, "client_metadata", "clientMetadata"),
+            persona_id: fields.id("persona_id", "personaId"),
+            api_key_id: fields.id("api_key_id", "apiKeyId"),
+            config: ReportConfig {
+                llm_provider: fields.text("config", "config.llmProvider"),
+                llm_model: fields.text("config", "config.llmModel"),
+                tts_provider: fields.text("config", "config.ttsProvider"),
+                tts_voice: fields.text("config", "config.ttsVoice"),
+                avatar_key: fields.text("config", "config.avatarKey"),
+                persona_name: fields.text("config", "config.personaName"),
+                language_code: fields.text("config", "config.languageCode"),
+                transcripts_enabled: fields.flag("config", "config.transcriptsEnabled"),
+            },
+            summary: Summary {
+                total_turns: fields.count("summary", "summary.totalTurns"),
+                completed_turns: fields.count("summary", "summary.completedTurns"),
+                interrupted_turns: fields.count("summary", "summary.interruptedTurns"),
+                interruption_rate: fields.number("summary", "summary.interruptionRate"),
+                total_user_speech_duration_ms: fields.millis(
+                    "summary",
+                    "summary.totalUserSpeechDurationSeconds",
+                    1000.0,
+                ),
+                total_user_words: fields.count("summary", "summary.totalUserWords"),
+                total_assistant_words: fields.count("summary", "summary.totalAssistantWords"),
+                total_warnings: fields.count("summary", "summary.totalWarnings"),
+                total_errors: fields.count("summary", "summary.totalErrors"),
+                tool_calls: tool_call_counts(&fields, "summary", "summary.toolCalls"),
+                average_latencies: seconds_map(&fields, "summary", "summary.averageLatencies"),
+            },
+            turns,
+        };
+        problems.extend(fields.problems());
+        Ok(Mapped {
+            record: report,
+            problems,
+        })
+    }
+
+    fn aggregate_request(&self, query: &AggregateQuery) -> ApiRequest {
+        let mut request = ApiRequest::get(
+            &["v1", "sessions", "analytics"],
+            "the aggregate session analytics".to_owned(),
+        );
+        let window = query.window.unwrap_or(crate::window::Window {
+            since: None,
+            until: None,
+        });
+        let pairs = [
+            ("from", window.since.as_ref().map(format_utc)),
+            ("to", window.until.as_ref().map(format_utc)),
+            ("personaId", query.persona_id.clone()),
+            ("apiKeyId", query.api_key_id.clone()),
+            ("clientLabel", query.label.clone()),
+            ("sessionType", query.session_type.clone()),
+        ];
+        request.query = pairs
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?)))
+            .collect();
+        request
+    }
+
+    fn parse_aggregate(&self, body: &[u8]) -> Result<Mapped<Aggregate>, BodyError> {
+        let body = json::parse_json(body)?;
+        let slowest = array(&body, "slowestTurns")?;
+        let fields = RecordReader::of(&body, "aggregate report")?;
+        let from = fields.time("from", "from");
+        let to = fields.time("to", "to");
+        let mut problems = Vec::new();
+        let slowest_turns = slowest
+            .iter()
+            .enumerate()
+            .filter_map(|(position, item)| slow_turn(position, item, &mut problems))
+            .collect();
+        let aggregate = Aggregate {
+            provider: ProviderKind::Anam.name(),
+            from,
+            to,
+            filters: AggregateFilters {
+                persona_id: fields.id("filters", "filters.personaId"),
+                api_key_id: fields.id("filters", "filters.apiKeyId"),
+                client_label: fields.text("filters", "filters.clientLabel"),
+                session_type: fields.text("filters", "filters.sessionType"),
+            },
+            session_count: fields.count("session_count", "sessionCount"),
+            sessions_with_reports: fields.count("sessions_with_reports", "sessionsWithReports"),
+            truncated: fields.flag("truncated", "truncated"),
+            turn_count: fields.count("turn_count", "turnCount"),
+            latencies: latencies(&fields, from, to),
+            counts: AggregateCounts {
+                completed_turns: fields.count("counts", "counts.completedTurns"),
+                interrupted_turns: fields.count("counts", "counts.interruptedTurns"),
+                interrupted_before_audio_turns: fields
+                    .count("counts", "counts.interruptedBeforeAudioTurns"),
+                total_errors: fields.count("counts", "counts.totalErrors"),
+                total_warnings: fields.count("counts", "counts.totalWarnings"),
+                sessions_with_errors: fields.count("counts", "counts.sessionsWithErrors"),
+                sessions_with_warnings: fields.count("counts", "counts.sessionsWithWarnings"),
+                tool_calls: tool_call_counts(&fields, "counts", "counts.toolCalls"),
+            },
+            rates: rates(&fields),
+            slowest_turns,
+        };
+        problems.extend(fields.problems());
+        Ok(Mapped {
+            record: aggregate,
+            problems,
+        })
+    }
+}
+
+/// The array under `key` of a body (missing or null: empty); another type is a malformed
+/// body, since the records are what the report is for.
+fn array<'a>(body: &'a Value, key: &str) -> Result<&'a [Value], BodyError> {
+    let envelope = ObjectReader::of(body, "the body")?;
+    match envelope.get(key)? {
+        None => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items.as_slice()),
+        Some(other) => Err(BodyError::Shape(format!(
+            "`{key}` is {}, not an array",
+            json::kind(other)
+        ))),
+    }
+}
+
+/// One turn, field by field; one that is not even an object keeps its place, empty.
+fn turn(id: &SessionId, position: usize, item: &Value, problems: &mut Vec<FieldProblem>) -> Turn {
+    let mut turn = Turn {
+        session_id: id.to_string(),
+        ..Turn::default()
+    };
+    let in_turn = |problem: FieldProblem| FieldProblem {
+        what: format!("turn {position}: {}", problem.what),
+        ..problem
+    };
+    let fields = match RecordReader::of(item, "turn") {
+        Ok(fields) => fields,
+        Err(what) => {
+            problems.push(in_turn(FieldProblem {
+                field: "turn_index",
+                what,
+            }));
+            return turn;
+        }
+    };
+    let seconds = |field, path| fields.millis(field, path, 1000.0);
+    turn.turn_index = fields.count("turn_index", "turnIndex");
+    turn.correlation_id = fields.id("correlation_id", "correlationId");
+    turn.user_speech_start_time = fields.time("user_speech_start_time", "userSpeechStartTime");
+    turn.user_speech_end_time = fields.time("user_speech_end_time", "userSpeechEndTime");
+    turn.user_speech_duration_ms = seconds("user_speech_duration_ms", "userSpeechDurationSeconds");
+    turn.user_transcription_time = fields.time("user_transcription_time", "userTranscriptionTime");
+    turn.transcription_latency_ms =
+        seconds("transcription_latency_ms", "transcriptionLatencySeconds");
+    turn.llm_first_output_time = fields.time("llm_first_output_time", "llmFirstOutputTime");
+    turn.llm_final_output_time = fields.time("llm_final_output_time", "llmFinalOutputTime");
+    turn.llm_time_to_first_output_ms =
+        seconds("llm_time_to_first_output_ms", "llmTimeToFirstOutputSeconds");
+    turn.llm_generation_duration_ms =
+        seconds("llm_generation_duration_ms", "llmGenerationDurationSeconds");
+    turn.tts_start_time = fields.time("tts_start_time", "ttsStartTime");
+    turn.tts_end_time = fields.time("tts_end_time", "ttsEndTime");
+    turn.tts_generation_duration_ms =
+        seconds("tts_generation_duration_ms", "ttsGenerationDurationSeconds");
+    turn.tts_time_to_first_audio_ms =
+        seconds("tts_time_to_first_audio_ms", "ttsTimeToFirstAudioSeconds");
+    turn.persona_start_speaking_time =
+        fields.time("persona_start_speaking_time", "personaStartSpeakingTime");
+    turn.persona_stop_speaking_time =
+        fields.time("persona_stop_speaking_time", "personaStopSpeakingTime");
+    turn.first_audio_latency_ms = seconds("first_audio_latency_ms", "firstAudioLatencySeconds");
+    turn.speaking_duration_ms = seconds("speaking_duration_ms", "speakingDurationSeconds");
+    turn.finish_reason = fields.text("finish_reason", "finishReason");
+    turn.was_interrupted = fields.flag("was_interrupted", "wasInterrupted");
+    turn.interrupted_stage = fields.text("interrupted_stage", "interruptedStage");
+    match fields.raw("tool_calls", "toolCalls") {
+        None => {}
+        Some(Value::Array(calls)) => {
+            turn.tool_calls = Some(calls.len() as u64);
+            turn.tool_call_details = calls
+                .iter()
+                .enumerate()
+                .map(|(i, call)| tool_call(i, call, &fields))
+                .collect();
+        }
+        Some(other) => fields.note(
+            "tool_calls",
+            format!("`toolCalls` is {}, not an array", json::kind(other)),
+        ),
+    }
+    turn.user_text = fields.text("user_text", "userMessage");
+    turn.persona_text = fields.text("persona_text", "assistantMessage");
+    problems.extend(fields.problems().into_iter().map(in_turn));
+    turn
+}
+
+/// One tool call of a turn; its problems are noted on the turn's reader.
+fn tool_call(i: usize, item: &Value, turn: &RecordReader) -> ToolCall {
+    const FIELD: &str = "tool_call_details";
+    let call = match RecordReader::of(item, "tool call") {
+        Ok(call) => call,
+        Err(what) => {
+            turn.note(FIELD, format!("tool call {i}: {what}"));
+            return ToolCall::default();
+        }
+    };
+    let mapped = ToolCall {
+        tool_call_id: call.id(FIELD, "toolCallId"),
+        tool_name: call.text(FIELD, "toolName"),
+        tool_type: call.text(FIELD, "toolType"),
+        status: call.text(FIELD, "status"),
+        started_at: call.time(FIELD, "startedAt"),
+        completed_at: call.time(FIELD, "completedAt"),
+        duration_ms: call.millis(FIELD, "durationSeconds", 1000.0),
+        error_message: call.text(FIELD, "errorMessage"),
+    };
+    for problem in call.problems() {
+        turn.note(FIELD, format!("tool call {i}: {}", problem.what));
+    }
+    mapped
+}
+
+/// `{total, succeeded, failed, byName}` at `path`.
+fn tool_call_counts(fields: &RecordReader, field: &'static str, path: &str) -> ToolCallCounts {
+    let mut by_name = Map::new();
+    for (name, value) in object_at(fields, field, &format!("{path}.byName")) {
+        let count = value.as_u64();
+        if count.is_none() && !value.is_null() {
+            fields.note(
+                field,
+                format!(
+                    "`{path}.byName` of {name:?} is {}, not a count",
+                    json::kind(value)
+                ),
+            );
+        }
+        by_name.insert(name.clone(), count.map_or(Value::Null, Value::from));
+    }
+    ToolCallCounts {
+        total: fields.count(field, &format!("{path}.total")),
+        succeeded: fields.count(field, &format!("{path}.succeeded")),
+        failed: fields.count(field, &format!("{path}.failed")),
+        by_name,
+    }
+}
+
+/// The entries of the object at `path`; another type is noted, and no entries.
+fn object_at<'a>(
+    fields: &RecordReader<'a>,
+    field: &'static str,
+    path: &str,
+) -> &'a Map<String, Value> {
+    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
+    let empty = EMPTY.get_or_init(Map::new);
+    match fields.raw(field, path) {
+        None => empty,
+        Some(Value::Object(object)) => object,
+        Some(other) => {
+            fields.note(
+                field,
+                format!("`{path}` is {}, not an object", json::kind(other)),
+            );
+            empty
+        }
+    }
+}
+
+/// An object as sent (the client's own metadata), or null.
+fn object_or_null(fields: &RecordReader, field: &'static str, path: &str) -> Value {
+    match fields.raw(field, path) {
+        Some(object @ Value::Object(_)) => object.clone(),
+        None => Value::Null,
+        Some(other) => {
+            fields.note(
+                field,
+                format!("`{path}` is {}, not an object", json::kind(other)),
+            );
+            Value::Null
+        }
+    }
+}
+
+/// An object of durations in seconds (`averageLatencies`), each under its `_ms` name as
+/// integer ms; a key that is not in seconds keeps its value under its snake_case name.
+fn seconds_map(fields: &RecordReader, field: &'static str, path: &str) -> Map<String, Value> {
+    object_at(fields, field, path)
+        .iter()
+        .map(|(key, value)| {
+            let value = if key.ends_with("Seconds") {
+                let ms = fields.millis(field, &format!("{path}.{key}"), 1000.0);
+                ms.map_or(Value::Null, Value::from)
+            } else {
+                value.clone()
+            };
+            (ms_name(key), value)
+        })
+        .collect()
+}
+
+/// Each latency metric of the aggregate report as a row, in the provider's order.
+fn latencies(
+    fields: &RecordReader,
+    from: Option<chrono::DateTime<chrono::Utc>>,
+    to: Option<chrono::DateTime<chrono::Utc>>,
+) -> Vec<LatencyRow> {
+    const FIELD: &str = "latencies";
+    object_at(fields, FIELD, "latencies")
+        .keys()
+        .map(|key| {
+            let path = format!("latencies.{key}");
+            let stat = |name: &str| fields.millis(FIELD, &format!("{path}.{name}"), 1000.0);
+            let metric = ms_name(key);
+            let metric = if metric.ends_with("_ms") {
+                metric
+            } else {
+                format!("{metric}_ms")
+            };
+            if fields.raw(FIELD, &path).is_some_and(|v| !v.is_object()) {
+                fields.note(FIELD, format!("`{path}` is not an object"));
+            }
+            LatencyRow {
+                metric,
+                count: fields.count(FIELD, &format!("{path}.count")),
+                avg_ms: stat("avg"),
+                p50_ms: stat("p50"),
+                p90_ms: stat("p90"),
+                p95_ms: stat("p95"),
+                p99_ms: stat("p99"),
+                max_ms: stat("max"),
+                from,
+                to,
+            }
+        })
+        .collect()
+}
+
+/// The rates of the aggregate report, each under its snake_case name: a fraction, or null.
+fn rates(fields: &RecordReader) -> Map<String, Value> {
+    object_at(fields, "rates", "rates")
+        .keys()
+        .map(|key| {
+            let rate = fields.number("rates", &format!("rates.{key}"));
+            (snake_case(key), rate.map_or(Value::Null, Value::from))
+        })
+        .collect()
+}
+
+/// One of the slowest turns; one that is not an object is noted and left out.
+fn slow_turn(position: usize, item: &Value, problems: &mut Vec<FieldProblem>) -> Option<SlowTurn> {
+    const FIELD: &str = "slowest_turns";
+    let fields = match RecordReader::of(item, "slow turn") {
+        Ok(fields) => fields,
+        Err(what) => {
+            problems.push(FieldProblem {
+                field: FIELD,
+                what: format!("slowest turn {position}: {what}"),
+            });
+            return None;
+        }
+    };
+    let turn = SlowTurn {
+        session_id: fields.id(FIELD, "sessionId"),
+        correlation_id: fields.id(FIELD, "correlationId"),
+        metric: fields.text(FIELD, "metric").map(|m| ms_name(&m)),
+        value_ms: fields.millis(FIELD, "valueSeconds", 1000.0),
+        session_start_time: fields.time(FIELD, "sessionStartTime"),
+        persona_id: fields.id(FIELD, "personaId"),
+        client_label: fields.text(FIELD, "clientLabel"),
+    };
+    problems.extend(fields.problems().into_iter().map(|p| FieldProblem {
+        what: format!("slowest turn {position}: {}", p.what),
+        ..p
+    }));
+    Some(turn)
+}
+
+/// A provider name in snake_case, with `…Seconds` as `…_ms`: `firstAudioLatencySeconds` →
+/// `first_audio_latency_ms`.
+pub fn ms_name(name: &str) -> String {
+    match name.strip_suffix("Seconds") {
+        Some(stem) if !stem.is_empty() => format!("{}_ms", snake_case(stem)),
+        _ => snake_case(name),
+    }
+}
+
+/// `interruptedBeforeAudioRate` → `interrupted_before_audio_rate`.
+fn snake_case(name: &str) -> String {
+    let mut snake = String::with_capacity(name.len() + 4);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 && !snake.ends_with('_') {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        } else {
+            snake.push(c);
+        }
+    }
+    snake
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, Utc};
+    use serde_json::json;
+
+    use super::*;
+    use crate::provider::Provider;
+    use crate::window::Window;
+
+    const REPORT: &str = include_str!("../../../tests/fixtures/anam_analytics.json");
+    const AGGREGATE: &str = include_str!("../../../tests/fixtures/anam_analytics_aggregate.json");
+
+    fn id() -> SessionId {
+        Anam.parse_id("00000000-0000-0000-0000-000000000000")
+            .unwrap()
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn names_become_snake_case_and_seconds_milliseconds() {
+        assert_eq!(
+            ms_name("firstAudioLatencySeconds"),
+            "first_audio_latency_ms"
+        );
+        assert_eq!(ms_name("durationSeconds"), "duration_ms");
+        assert_eq!(ms_name("valueSeconds"), "value_ms");
+        assert_eq!(
+            ms_name("llmTimeToFirstOutputSeconds"),
+            "llm_time_to_first_output_ms"
+        );
+        assert_eq!(ms_name("interruptionRate"), "interruption_rate");
+        assert_eq!(ms_name("Seconds"), "seconds");
+        assert_eq!(ms_name("already_snake"), "already_snake");
+    }
+
+    #[test]
+    fn maps_the_documented_session_report() {
+        let Mapped { record, problems } = Anam.parse_report(&id(), REPORT.as_bytes()).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(record.duration_ms, Some(754_000));
+        assert_eq!(record.session_type.as_deref(), Some("turnkey"));
+        assert_eq!(record.exit_status.as_deref(), Some("CLOSED_BY_ENGINE"));
+        assert_eq!(record.persona_id, None);
+        assert_eq!(record.client_metadata, Value::Null);
+        assert_eq!(record.config.persona_name.as_deref(), Some("Cara"));
+        assert_eq!(record.config.transcripts_enabled, Some(true));
+        // The summary says 4 turns and lists 2: both are kept as given.
+        assert_eq!(record.summary.total_turns, Some(4));
+        assert_eq!(record.turns.len(), 2);
+        assert_eq!(record.summary.interruption_rate, Some(0.5));
+        assert_eq!(record.summary.total_user_speech_duration_ms, Some(9400));
+        assert_eq!(
+            record.summary.tool_calls.by_name,
+            json!({"lookup_order": 1}).as_object().unwrap().clone()
+        );
+        assert_eq!(
+            Value::Object(record.summary.average_latencies.clone()),
+            json!({"transcription_latency_ms": 310, "llm_time_to_first_output_ms": 580,
+                   "tts_generation_duration_ms": 1120, "first_audio_latency_ms": 1240})
+        );
+        let greeting = &record.turns[0];
+        assert_eq!(greeting.turn_index, Some(0));
+        assert_eq!(greeting.user_speech_duration_ms, None);
+        assert_eq!(greeting.first_audio_latency_ms, None);
+        assert_eq!(greeting.tts_time_to_first_audio_ms, Some(420));
+        assert_eq!(greeting.speaking_duration_ms, Some(4480));
+        assert_eq!(
+            (greeting.tool_calls, greeting.was_interrupted),
+            (Some(0), Some(false))
+        );
+        let second = &record.turns[1];
+        assert_eq!(second.session_id, "00000000-0000-0000-0000-000000000000");
+        assert_eq!(second.user_speech_duration_ms, Some(2300));
+        assert_eq!(second.first_audio_latency_ms, Some(1390));
+        assert_eq!(second.llm_time_to_first_output_ms, Some(570));
+        assert_eq!(second.interrupted_stage.as_deref(), Some("while_speaking"));
+        assert_eq!(
+            second.user_speech_end_time,
+            Some(utc("2026-04-20T09:00:11.300Z"))
+        );
+        assert_eq!(second.tool_calls, Some(1));
+        let call = &second.tool_call_details[0];
+        assert_eq!(call.tool_type.as_deref(), Some("SERVER_WEBHOOK"));
+        assert_eq!(
+            (call.status.as_deref(), call.duration_ms),
+            (Some("completed"), Some(700))
+        );
+        assert_eq!(second.user_text, None, "no messages unless asked for");
+        let json = serde_json::to_value(&record).unwrap();
+        assert_eq!(json["start_time"], "2026-04-20T09:00:00Z");
+        assert_eq!(
+            json["turns"][1]["tool_call_details"][0]["started_at"],
+            "2026-04-20T09:00:12.400Z"
+        );
+        assert_eq!(
+            json["summary"]["average_latencies"]["first_audio_latency_ms"],
+            1240
+        );
+    }
+
+    #[test]
+    fn messages_map_to_user_and_persona_text() {
+        let mut body: Value = serde_json::from_str(REPORT).unwrap();
+        body["turns"][1]["userMessage"] = json!("Where is my order?");
+        body["turns"][1]["assistantMessage"] = json!("Let me look.");
+        let report = Anam
+            .parse_report(&id(), body.to_string().as_bytes())
+            .unwrap()
+            .record;
+        assert_eq!(
+            report.turns[1].user_text.as_deref(),
+            Some("Where is my order?")
+        );
+        assert_eq!(
+            report.turns[1].persona_text.as_deref(),
+            Some("Let me look.")
+        );
+    }
+
+    #[test]
+    fn an_odd_field_is_null_and_noted_and_the_rest_stays() {
+        let mut body: Value = serde_json::from_str(REPORT).unwrap();
+        body["turns"][1]["firstAudioLatencySeconds"] = json!("fast");
+        body["turns"][1]["toolCalls"][0]["durationSeconds"] = json!(-1);
+        body["turns"][0]["toolCalls"] = json!({});
+        body["summary"]["totalTurns"] = json!(2.5);
+        body["turns"].as_array_mut().unwrap().push(json!("a turn"));
+        let Mapped { record, problems } = Anam
+            .parse_report(&id(), body.to_string().as_bytes())
+            .unwrap();
+        assert_eq!(record.turns.len(), 3);
+        assert_eq!(record.turns[1].first_audio_latency_ms, None);
+        assert_eq!(record.turns[1].speaking_duration_ms, Some(3510));
+        assert_eq!(record.turns[1].tool_call_details[0].duration_ms, None);
+        assert_eq!(
+            record.turns[1].tool_call_details[0].tool_name.as_deref(),
+            Some("lookup_order")
+        );
+        assert_eq!(record.turns[0].tool_calls, None);
+        assert_eq!(record.summary.total_turns, None);
+        assert_eq!(record.summary.completed_turns, Some(1));
+        let problems: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}: {}", p.field, p.what))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "tool_calls: turn 0: `toolCalls` is an object, not an array",
+                "first_audio_latency_ms: turn 1: `firstAudioLatencySeconds` is \"fast\", not a duration",
+                "tool_call_details: turn 1: tool call 0: `durationSeconds` is -1, not a duration",
+                "turn_index: turn 2: a turn is a string, not an object",
+                "summary: `summary.totalTurns` is 2.5, not a count",
+            ]
+        );
+        assert_eq!(
+            Anam.parse_report(&id(), br#"{"turns": {}}"#)
+                .unwrap_err()
+                .to_string(),
+            "`turns` is an object, not an array"
+        );
+        assert!(Anam.parse_report(&id(), b"[]").is_err());
+    }
+
+    #[test]
+    fn the_report_request_asks_for_messages_only_with_messages() {
+        let request = Anam.report_request(&id(), false);
+        assert_eq!(
+            request.segments,
+            [
+                "v1",
+                "sessions",
+                "00000000-0000-0000-0000-000000000000",
+                "analytics"
+            ]
+        );
+        assert!(request.query.is_empty());
+        assert!(request.private);
+        let not_found = request.not_found.unwrap();
+        assert!(
+            not_found
+                .what
+                .starts_with("no analytics report for 00000000-")
+        );
+        assert!(not_found.why.contains("LiveKit"));
+        let with = Anam.report_request(&id(), true);
+        assert_eq!(with.query, [("includeMessages", "true".to_owned())]);
+    }
+
+    #[test]
+    fn maps_the_documented_aggregate_report() {
+        let Mapped { record, problems } = Anam.parse_aggregate(AGGREGATE.as_bytes()).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(record.from, Some(utc("2026-04-19T09:00:00Z")));
+        assert_eq!(record.filters.client_label, None);
+        assert_eq!(
+            (
+                record.session_count,
+                record.sessions_with_reports,
+                record.turn_count
+            ),
+            (Some(128), Some(121), Some(1874))
+        );
+        assert_eq!(record.truncated, Some(false));
+        let metrics: Vec<&str> = record.latencies.iter().map(|r| r.metric.as_str()).collect();
+        assert_eq!(
+            metrics,
+            [
+                "transcription_latency_ms",
+                "llm_time_to_first_output_ms",
+                "llm_generation_duration_ms",
+                "tts_generation_duration_ms",
+                "tts_time_to_first_audio_ms",
+                "first_audio_latency_ms",
+                "speaking_duration_ms",
+                "user_speech_duration_ms",
+            ]
+        );
+        let first_audio = &record.latencies[5];
+        assert_eq!(first_audio.count, Some(1698));
+        assert_eq!(
+            [
+                first_audio.avg_ms,
+                first_audio.p50_ms,
+                first_audio.p90_ms,
+                first_audio.p95_ms,
+                first_audio.p99_ms,
+                first_audio.max_ms
+            ],
+            [
+                Some(1310),
+                Some(1180),
+                Some(1860),
+                Some(2210),
+                Some(3420),
+                Some(6750)
+            ]
+        );
+        assert_eq!(first_audio.to, Some(utc("2026-04-20T09:00:00Z")));
+        assert_eq!(record.counts.interrupted_before_audio_turns, Some(22));
+        assert_eq!(record.counts.tool_calls.failed, Some(5));
+        assert_eq!(record.rates["tool_call_failure_rate"], 0.0521);
+        assert_eq!(record.rates.len(), 5);
+        assert_eq!(record.slowest_turns.len(), 2);
+        let slow = &record.slowest_turns[1];
+        assert_eq!(slow.metric.as_deref(), Some("llm_time_to_first_output_ms"));
+        assert_eq!(slow.value_ms, Some(4310));
+        assert_eq!(slow.client_label.as_deref(), Some("js-sdk-api-key"));
+        let json = serde_json::to_value(&record).unwrap();
+        assert_eq!(json["latencies"]["first_audio_latency_ms"]["p95"], 2210);
+        assert_eq!(json["latencies"]["first_audio_latency_ms"]["count"], 1698);
+        assert_eq!(json["slowest_turns"][0]["metric"], "first_audio_latency_ms");
+        assert_eq!(json["counts"]["tool_calls"]["by_name"]["lookup_order"], 96);
+    }
+
+    #[test]
+    fn an_odd_aggregate_field_is_null_and_noted() {
+        let mut body: Value = serde_json::from_str(AGGREGATE).unwrap();
+        body["latencies"]["firstAudioLatencySeconds"]["p95"] = json!("slow");
+        body["rates"]["interruptionRate"] = json!("high");
+        body["truncated"] = json!("yes");
+        body["slowestTurns"].as_array_mut().unwrap().push(json!(7));
+        let Mapped { record, problems } =
+            Anam.parse_aggregate(body.to_string().as_bytes()).unwrap();
+        assert_eq!(record.latencies[5].p95_ms, None);
+        assert_eq!(record.latencies[5].p99_ms, Some(3420));
+        assert_eq!(record.rates["interruption_rate"], Value::Null);
+        assert_eq!(record.truncated, None);
+        assert_eq!(record.slowest_turns.len(), 2);
+        let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["slowest_turns", "truncated", "latencies", "rates"]);
+    }
+
+    #[test]
+    fn the_aggregate_request_sends_the_window_and_filters_given() {
+        let bare = Anam.aggregate_request(&AggregateQuery::default());
+        assert_eq!(bare.segments, ["v1", "sessions", "analytics"]);
+        assert!(bare.query.is_empty(), "the provider's default window");
+        let query = AggregateQuery {
+            window: Some(Window {
+                since: Some(utc("2026-04-13T09:00:00Z")),
+                until: Some(utc("2026-04-20T09:00:00.5Z")),
+            }),
+            persona_id: Some("p".into()),
+            api_key_id: None,
+            label: Some("web app".into()),
+            session_type: Some("turnkey".into()),
+        };
+        let request = Anam.aggregate_request(&query);
+        let sent: Vec<(&str, &str)> = request
+            .query
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                ("from", "2026-04-13T09:00:00Z"),
+                ("to", "2026-04-20T09:00:00.500Z"),
+                ("personaId", "p"),
+                ("clientLabel", "web app"),
+                ("sessionType", "turnkey"),
+            ]
+        );
+    }
+}
