@@ -310,7 +310,7 @@ pub fn write_detail<R: Record>(
     }
     // Nested lists (tool calls) after the fields, before the provider's own.
     if whole {
-        for (label, text) in record.detail_rows(&format_duration) {
+        for (label, text) in record.detail_rows(&format_latency) {
             table.add_row([Cell::new(label), Cell::new(sanitize(&text))]);
         }
     }
