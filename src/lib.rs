@@ -63,6 +63,7 @@ pub mod provider;
 pub mod record;
 pub mod sanitize;
 pub mod secret;
+pub mod selection;
 pub mod warnings;
 pub mod window;
 

@@ -236,6 +236,18 @@ impl Filters {
 pub enum StatusFilter {
     Active,
     Ended,
+    Created,
+}
+
+impl StatusFilter {
+    /// The normalized `status` it selects.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Ended => "ended",
+            Self::Created => "created",
+        }
+    }
 }
 
 /// A request, as a provider describes it: path segments below the base URL and a query.
