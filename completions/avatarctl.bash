@@ -702,7 +702,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__list)
-            opts="-p -o -v -q -h -V --page --per-page --limit --all --search --persona-id --api-key-id --status --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -720,6 +720,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --search)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -733,7 +737,19 @@ _avatarctl() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "active ended" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "active ended created" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end-reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --provider)

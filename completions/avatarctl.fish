@@ -92,11 +92,16 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
@@ -127,11 +132,16 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
@@ -318,11 +328,16 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __f
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
@@ -353,11 +368,16 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r

@@ -8,6 +8,7 @@ use super::{ConnectionArgs, OutputArgs};
 
 use crate::provider::StatusFilter;
 use crate::provider::kind::{Filter, PROVIDERS, Paging, Resource, only_for};
+use crate::selection::SortSpec;
 use crate::window::TimeSpec;
 
 /// `avatarctl sessions`: the groups may stand here too (`avatarctl sessions -o json list`).
@@ -72,6 +73,12 @@ pub struct ListArgs {
     #[arg(long, conflicts_with_all = ["page", "per_page", "limit"])]
     pub all: bool,
 
+    /// Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls
+    /// last. Reads the whole selection and holds it in memory, then applies --limit
+    #[arg(long, value_name = "FIELDS", value_parser = SortSpec::parse, allow_hyphen_values = true,
+        conflicts_with_all = ["page", "per_page"])]
+    pub sort: Option<SortSpec>,
+
     #[command(flatten)]
     pub selection: SelectionArgs,
 
@@ -121,9 +128,33 @@ pub struct SelectionArgs {
         help = filter_help(Filter::ApiKeyId, "sessions minted with one API key"))]
     pub api_key_id: Option<String>,
 
-    #[arg(long, value_enum, ignore_case = true,
-        help = filter_help(Filter::Status, "only active (started) or ended sessions"))]
+    #[arg(long, value_enum, ignore_case = true, help = status_help())]
     pub status: Option<StatusArg>,
+
+    /// Sessions that started at or after TIME (RFC 3339; a local date or date-time such as
+    /// 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from
+    /// now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date
+    #[arg(long, value_name = "TIME", value_parser = TimeSpec::parse)]
+    pub since: Option<TimeSpec>,
+
+    /// Sessions that started before TIME (exclusive; the forms of --since). Checked here
+    #[arg(long, value_name = "TIME", value_parser = TimeSpec::parse)]
+    pub until: Option<TimeSpec>,
+
+    /// Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT).
+    /// Checked here
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub end_reason: Vec<String>,
+}
+
+/// `--status`'s help: who filters it, and that it is checked here too.
+fn status_help() -> String {
+    let pushed = crate::provider::kind::providers_with(|row| row.filters.contains(&Filter::Status));
+    format!(
+        "Sessions with this status: active (started), ended or created. Checked here for every \
+         provider, and sent to {} too, which filter it themselves",
+        pushed.join(", ")
+    )
 }
 
 /// `--status`'s values.
@@ -132,6 +163,7 @@ pub enum StatusArg {
     #[value(alias = "started")]
     Active,
     Ended,
+    Created,
 }
 
 impl From<StatusArg> for StatusFilter {
@@ -139,6 +171,7 @@ impl From<StatusArg> for StatusFilter {
         match arg {
             StatusArg::Active => Self::Active,
             StatusArg::Ended => Self::Ended,
+            StatusArg::Created => Self::Created,
         }
     }
 }

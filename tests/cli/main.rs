@@ -14,6 +14,7 @@ mod recording;
 mod reliability;
 mod rendering;
 mod secrets;
+mod selection;
 mod support;
 mod terminal;
 mod transcript;
