@@ -402,6 +402,22 @@ fn an_odd_field_is_null_with_one_warning_and_the_rest_stays() {
 }
 
 #[test]
+fn credentials_in_the_client_metadata_are_masked_unless_asked_for() {
+    let mut body = report();
+    body["clientMetadata"] = json!({"userAgent": "Mozilla/5.0", "sessionToken": "tok-123"});
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_resource(ID, "analytics", body)
+        .start();
+    let masked = analytics(&server, &[ID, "-o", "json"]).json();
+    assert_eq!(
+        masked["client_metadata"],
+        json!({"userAgent": "Mozilla/5.0", "sessionToken": "[REDACTED]"})
+    );
+    let shown = analytics(&server, &[ID, "-o", "json", "--show-secrets"]).json();
+    assert_eq!(shown["client_metadata"]["sessionToken"], "tok-123");
+}
+
+#[test]
 fn the_aggregate_in_json_is_the_normalized_document() {
     let server = server();
     let document = analytics(&server, &["-o", "json"]).json();

@@ -246,10 +246,25 @@ fn turn(id: &SessionId, position: usize, item: &Value, problems: &mut Vec<FieldP
             format!("`toolCalls` is {}, not an array", json::kind(other)),
         ),
     }
-    turn.user_text = fields.text("user_text", "userMessage");
-    turn.persona_text = fields.text("persona_text", "assistantMessage");
+    turn.user_text = words(&fields, "user_text", "userMessage");
+    turn.persona_text = words(&fields, "persona_text", "assistantMessage");
     problems.extend(fields.problems().into_iter().map(in_turn));
     turn
+}
+
+/// What someone said: text, and anything else noted by its type alone, never quoted (it
+/// would be the users' words in a warning).
+fn words(fields: &RecordReader, field: &'static str, path: &str) -> Option<String> {
+    match fields.raw(field, path)? {
+        Value::String(text) => Some(text.clone()),
+        other => {
+            fields.note(
+                field,
+                format!("`{path}` is {}, not text", json::kind(other)),
+            );
+            None
+        }
+    }
 }
 
 /// One tool call of a turn; its problems are noted on the turn's reader.
@@ -578,6 +593,15 @@ mod tests {
         assert_eq!(
             report.turns[1].persona_text.as_deref(),
             Some("Let me look.")
+        );
+        body["turns"][1]["userMessage"] = json!(4111);
+        let Mapped { record, problems } = Anam
+            .parse_report(&id(), body.to_string().as_bytes())
+            .unwrap();
+        assert_eq!(record.turns[1].user_text, None);
+        assert_eq!(
+            problems[0].what, "turn 1: `userMessage` is a number, not text",
+            "what was said is never quoted"
         );
     }
 
