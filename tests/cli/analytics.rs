@@ -395,7 +395,10 @@ fn an_odd_field_is_null_with_one_warning_and_the_rest_stays() {
     let warnings: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), 1, "{}", run.stderr);
     assert!(
-        warnings[0].contains("first_audio_latency_ms is shown as null (and in 1 more session)"),
+        warnings[0].starts_with(&format!(
+            "warning: turn 0 of session {ID}: `firstAudioLatencySeconds` is \"fast\", not a \
+             duration — its first_audio_latency_ms is shown as null (and in 1 more turn)"
+        )),
         "{}",
         warnings[0]
     );

@@ -58,6 +58,7 @@ async fn reports(
     let mut reports = Vec::new();
     let mut failures = Vec::new();
     let mut warnings = Warnings::default();
+    let mut in_turns = Warnings::default();
     for result in results {
         match result {
             Ok(Mapped {
@@ -67,6 +68,10 @@ async fn reports(
                 for problem in problems {
                     warnings.field(&record.session_id, problem);
                 }
+                for (position, problem) in std::mem::take(&mut record.turn_problems) {
+                    let turn = format!("{position} of session {}", record.session_id);
+                    in_turns.field(&turn, problem);
+                }
                 if !ctx.output.show_secrets {
                     redact(&mut record.client_metadata, Some(ctx.client.key()));
                 }
@@ -75,17 +80,15 @@ async fn reports(
             Err(error) => failures.push(error),
         }
     }
-    // A report-level field shows in the table (the summary) and JSON; a turn's, where the
+    // A report's own field shows in the table (the summary) and JSON; a turn's, where the
     // view shows that field.
     let whole = matches!(view.format(), Format::Table | Format::Json);
-    for line in warnings.lines(
-        "session",
-        |field| match Turn::SCHEMA.field(field) {
-            Some(_) => view.shows_field(field),
-            None => whole,
-        },
-        |text| ctx.client.mask(text),
-    ) {
+    let mask = |text: &str| ctx.client.mask(text);
+    let lines = warnings
+        .lines("session", |_| whole, mask)
+        .into_iter()
+        .chain(in_turns.lines("turn", |field| view.shows_field(field), mask));
+    for line in lines {
         ctx.log.warning(line);
     }
     let written = if reports.is_empty() {

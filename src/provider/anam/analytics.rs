@@ -40,11 +40,11 @@ impl Analytics for Anam {
         let body = json::parse_json(body)?;
         let turns = array(&body, "turns")?;
         let fields = RecordReader::of(&body, "analytics report")?;
-        let mut problems = Vec::new();
+        let mut turn_problems = Vec::new();
         let turns = turns
             .iter()
             .enumerate()
-            .map(|(position, item)| turn(id, position, item, &mut problems))
+            .map(|(position, item)| turn(id, position, item, &mut turn_problems))
             .collect();
         let report = Report {
             provider: ProviderKind::Anam.name(),
@@ -86,11 +86,11 @@ impl Analytics for Anam {
                 average_latencies: seconds_map(&fields, "summary", "summary.averageLatencies"),
             },
             turns,
+            turn_problems,
         };
-        problems.extend(fields.problems());
         Ok(Mapped {
             record: report,
-            problems,
+            problems: fields.problems(),
         })
     }
 
@@ -181,23 +181,23 @@ fn array<'a>(body: &'a Value, key: &str) -> Result<&'a [Value], BodyError> {
     }
 }
 
-/// One turn, field by field; one that is not even an object keeps its place, empty.
-fn turn(id: &SessionId, position: usize, item: &Value, problems: &mut Vec<FieldProblem>) -> Turn {
+/// One turn, field by field, its problems noted with its place; one that is not even an
+/// object keeps its place, empty.
+fn turn(
+    id: &SessionId,
+    position: usize,
+    item: &Value,
+    problems: &mut Vec<(usize, FieldProblem)>,
+) -> Turn {
     let mut turn = Turn {
         session_id: id.to_string(),
         ..Turn::default()
     };
-    let in_turn = |problem: FieldProblem| FieldProblem {
-        what: format!("turn {position}: {}", problem.what),
-        ..problem
-    };
     let fields = match RecordReader::of(item, "turn") {
         Ok(fields) => fields,
         Err(what) => {
-            problems.push(in_turn(FieldProblem {
-                field: "turn_index",
-                what,
-            }));
+            let field = "turn_index";
+            problems.push((position, FieldProblem { field, what }));
             return turn;
         }
     };
@@ -248,7 +248,7 @@ fn turn(id: &SessionId, position: usize, item: &Value, problems: &mut Vec<FieldP
     }
     turn.user_text = words(&fields, "user_text", "userMessage");
     turn.persona_text = words(&fields, "persona_text", "assistantMessage");
-    problems.extend(fields.problems().into_iter().map(in_turn));
+    problems.extend(fields.problems().into_iter().map(|p| (position, p)));
     turn
 }
 
@@ -595,12 +595,13 @@ mod tests {
             Some("Let me look.")
         );
         body["turns"][1]["userMessage"] = json!(4111);
-        let Mapped { record, problems } = Anam
+        let record = Anam
             .parse_report(&id(), body.to_string().as_bytes())
-            .unwrap();
+            .unwrap()
+            .record;
         assert_eq!(record.turns[1].user_text, None);
         assert_eq!(
-            problems[0].what, "turn 1: `userMessage` is a number, not text",
+            record.turn_problems[0].1.what, "`userMessage` is a number, not text",
             "what was said is never quoted"
         );
     }
@@ -627,19 +628,26 @@ mod tests {
         assert_eq!(record.turns[0].tool_calls, None);
         assert_eq!(record.summary.total_turns, None);
         assert_eq!(record.summary.completed_turns, Some(1));
-        let problems: Vec<String> = problems
+        let in_turns: Vec<String> = record
+            .turn_problems
             .iter()
-            .map(|p| format!("{}: {}", p.field, p.what))
+            .map(|(turn, p)| format!("{turn} {}: {}", p.field, p.what))
             .collect();
         assert_eq!(
-            problems,
+            in_turns,
             [
-                "tool_calls: turn 0: `toolCalls` is an object, not an array",
-                "first_audio_latency_ms: turn 1: `firstAudioLatencySeconds` is \"fast\", not a duration",
-                "tool_call_details: turn 1: tool call 0: `durationSeconds` is -1, not a duration",
-                "turn_index: turn 2: a turn is a string, not an object",
-                "summary: `summary.totalTurns` is 2.5, not a count",
+                "0 tool_calls: `toolCalls` is an object, not an array",
+                "1 first_audio_latency_ms: `firstAudioLatencySeconds` is \"fast\", not a duration",
+                "1 tool_call_details: tool call 0: `durationSeconds` is -1, not a duration",
+                "2 turn_index: a turn is a string, not an object",
             ]
+        );
+        assert_eq!(
+            problems,
+            [FieldProblem {
+                field: "summary",
+                what: "`summary.totalTurns` is 2.5, not a count".into()
+            }]
         );
         assert_eq!(
             Anam.parse_report(&id(), br#"{"turns": {}}"#)
