@@ -30,7 +30,8 @@
 //!   `base_url.rs` where requests may go.
 //! - `context.rs` — what a networked command gets; the runtime and Ctrl-C, once.
 //! - `record.rs` — the record seam: `Record`, `Schema`, `FieldPath`.
-//! - `model/session.rs` — the normalized session and its schema.
+//! - `model/session.rs` — the normalized session and its schema; `model/analytics.rs` a
+//!   session's analytics report, its turns, and the aggregate report's latency rows.
 //! - `provider/` — `mod.rs` the mapper traits and request types; `kind.rs` the provider table;
 //!   `json.rs` reading bodies tolerantly; `stream.rs` a list body read record by record;
 //!   `anam/`, `agenthuman/` one folder per provider, one file per resource.
