@@ -273,6 +273,12 @@ fn messages_are_asked_for_with_messages_and_kept_out_of_the_verbose_log() {
     );
     let json = analytics(&server, &[ID, "--messages", "-o", "json"]).json();
     assert_eq!(json["turns"][1]["user_text"], words);
+    let plain = self::server();
+    let without = analytics(&plain, &[ID, "-o", "csv", "--fields", "user_text"]);
+    // A row of one empty cell is written `""`, so that it is not a blank line.
+    assert_eq!(without.success(), "user_text\n\"\"\n\"\"\n");
+    without.assert_stderr_contains("come only with --messages");
+    assert_eq!(plain.requests()[0].query_param("includeMessages"), None);
     assert_eq!(json["turns"][1]["persona_text"], "Let me look.");
 
     let mut broken = serde_json::to_string(&report_with_messages(words, "x")).unwrap();

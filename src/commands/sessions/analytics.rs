@@ -54,6 +54,16 @@ async fn reports(
 ) -> Result<(), Error> {
     let ids = by_id::session_ids(ctx, &args.ids, stdin)?;
     let view = turn_view(ctx, args.messages)?;
+    let chosen = |field: &str| {
+        matches!(&view.columns, Columns::Fields(columns)
+            if columns.iter().any(|c| c.path.field == field))
+    };
+    if !args.messages && MESSAGE_COLUMNS.iter().any(|field| chosen(field)) {
+        ctx.log.note(
+            "user_text and persona_text come only with --messages (the provider leaves them \
+             out otherwise) — add --messages to ask for what was said",
+        );
+    }
     let results = by_id::fetch_each(ctx, &ids, |id| fetch(ctx, part, id, args.messages)).await?;
     let mut reports = Vec::new();
     let mut failures = Vec::new();
