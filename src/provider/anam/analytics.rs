@@ -253,25 +253,25 @@ fn tool_call_counts(fields: &RecordReader, field: &'static str, path: &str) -> T
     }
 }
 
-/// The entries of the object at `path`; another type is noted, and no entries.
+/// The entries of the object at `path` (none when it is missing or null); another type is
+/// noted, and no entries.
 fn object_at<'a>(
     fields: &RecordReader<'a>,
     field: &'static str,
     path: &str,
-) -> &'a Map<String, Value> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    let empty = EMPTY.get_or_init(Map::new);
-    match fields.raw(field, path) {
-        None => empty,
-        Some(Value::Object(object)) => object,
+) -> impl Iterator<Item = (&'a String, &'a Value)> {
+    let object = match fields.raw(field, path) {
+        None => None,
+        Some(Value::Object(object)) => Some(object),
         Some(other) => {
             fields.note(
                 field,
                 format!("`{path}` is {}, not an object", json::kind(other)),
             );
-            empty
+            None
         }
-    }
+    };
+    object.into_iter().flatten()
 }
 
 /// An object as sent (the client's own metadata), or null.
@@ -293,7 +293,6 @@ fn object_or_null(fields: &RecordReader, field: &'static str, path: &str) -> Val
 /// integer ms; a key that is not in seconds keeps its value under its snake_case name.
 fn seconds_map(fields: &RecordReader, field: &'static str, path: &str) -> Map<String, Value> {
     object_at(fields, field, path)
-        .iter()
         .map(|(key, value)| {
             let value = if key.ends_with("Seconds") {
                 let ms = fields.millis(field, &format!("{path}.{key}"), 1000.0);

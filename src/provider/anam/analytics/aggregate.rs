@@ -94,8 +94,7 @@ fn latencies(
 ) -> Vec<LatencyRow> {
     const FIELD: &str = "latencies";
     object_at(fields, FIELD, "latencies")
-        .keys()
-        .map(|key| {
+        .map(|(key, _)| {
             let path = format!("latencies.{key}");
             let stat = |name: &str| fields.millis(FIELD, &format!("{path}.{name}"), 1000.0);
             let metric = ms_name(key);
@@ -126,8 +125,7 @@ fn latencies(
 /// The rates of the aggregate report, each under its snake_case name: a fraction, or null.
 fn rates(fields: &RecordReader) -> Map<String, Value> {
     object_at(fields, "rates", "rates")
-        .keys()
-        .map(|key| {
+        .map(|(key, _)| {
             let rate = fields.number("rates", &format!("rates.{key}"));
             (snake_case(key), rate.map_or(Value::Null, Value::from))
         })
