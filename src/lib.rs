@@ -31,7 +31,8 @@
 //! - `context.rs` — what a networked command gets; the runtime and Ctrl-C, once.
 //! - `record.rs` — the record seam: `Record`, `Schema`, `FieldPath`.
 //! - `model/` — the normalized records and their schemas: `session.rs` (with `tool_call.rs`),
-//!   `transcript.rs`, `usage.rs`.
+//!   `transcript.rs`, `usage.rs`, `analytics.rs` (a session's report, its turns, and the
+//!   aggregate report's latency rows).
 //! - `provider/` — `mod.rs` the mapper traits and request types; `kind.rs` the provider table;
 //!   `json.rs` reading bodies tolerantly; `stream.rs` a list body read record by record;
 //!   `anam/`, `agenthuman/` one folder per provider, one file per resource.

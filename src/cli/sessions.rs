@@ -44,7 +44,9 @@ pub enum SessionsCommand {
 
     /// Per-turn latency reports of sessions; with no ID, the aggregate report over a window
     #[command(long_about = only_for(|row| row.resources.contains(&Resource::Analytics),
-        "Per-turn latency reports of sessions; with no ID, the aggregate report over a window"))]
+        "Per-turn latency reports of sessions (NDJSON and CSV: a turn a line); with no ID, \
+         the aggregate report over a window of at most 31 days (NDJSON and CSV: a latency \
+         metric a line; -o json for the whole report)"))]
     Analytics(AnalyticsArgs),
 }
 
