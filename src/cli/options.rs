@@ -176,7 +176,8 @@ mod tests {
     fn the_key_help_names_every_providers_variable() {
         assert_eq!(
             key_help(),
-            "The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]"
+            "The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or \
+             $BEY_API_KEY, for the provider]"
         );
     }
 }

@@ -76,7 +76,7 @@ mod tests {
         fields.fields = Some(vec![FieldPath::top("key_env")]);
         assert_eq!(
             providers(&fields).unwrap(),
-            "key_env\nANAM_API_KEY\nAGENTHUMAN_API_KEY\n"
+            "key_env\nANAM_API_KEY\nAGENTHUMAN_API_KEY\nTAVUS_API_KEY\nBEY_API_KEY\n"
         );
         let mut raw = OutputOptions::new(Format::Json);
         raw.raw = true;

@@ -98,11 +98,7 @@ impl Config {
             None => key::resolve_provider(env, key::key_flag(connection))?,
         };
         let (key, key_source) = key::resolve_key(connection, provider, env, stdin)?;
-        let base_url = match (&connection.base_url, env("AVATARCTL_BASE_URL")) {
-            (Some(flag), _) => parse_base_url(flag, "--base-url")?,
-            (None, Some(var)) => parse_base_url(&var, "AVATARCTL_BASE_URL")?,
-            (None, None) => parse_base_url(provider.default_base_url(), "the default base URL")?,
-        };
+        let base_url = base_url_of(provider, connection.base_url.as_deref(), env)?;
         let timeout = match connection.timeout {
             Some(timeout) => timeout,
             None => match env("AVATARCTL_TIMEOUT") {
@@ -206,6 +202,22 @@ pub fn key_is_set(provider: ProviderKind, env: EnvLookup) -> bool {
     env(provider.key_env()).is_some()
 }
 
+/// Where `provider`'s requests go: `--base-url`, else `AVATARCTL_BASE_URL`, else the
+/// provider's own variable (`ANAM_BASE_URL`, …), else its default.
+pub fn base_url_of(
+    provider: ProviderKind,
+    flag: Option<&str>,
+    env: EnvLookup,
+) -> Result<url::Url, Error> {
+    let own = provider.info().base_url_env;
+    match (flag, env("AVATARCTL_BASE_URL"), env(own)) {
+        (Some(flag), _, _) => parse_base_url(flag, "--base-url"),
+        (None, Some(var), _) => parse_base_url(&var, "AVATARCTL_BASE_URL"),
+        (None, None, Some(var)) => parse_base_url(&var, own),
+        (None, None, None) => parse_base_url(provider.default_base_url(), "the default base URL"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,7 +279,7 @@ mod tests {
         assert_eq!(flag.exit_code(), 2);
         assert_eq!(
             flag.to_string(),
-            "--api-key was given but no provider selected — pass --provider anam|agenthuman \
+            "--api-key was given but no provider selected — pass --provider anam|agenthuman|tavus|beyondpresence \
              (or set AVATARCTL_PROVIDER)"
         );
         let both = [("ANAM_API_KEY", "a"), ("AGENTHUMAN_API_KEY", "b")];
@@ -421,6 +433,39 @@ mod tests {
         assert_eq!(
             provider.unwrap().connection.provider,
             ProviderKind::AgentHuman
+        );
+    }
+
+    #[test]
+    fn each_provider_reads_its_own_base_url_variable_under_the_general_one() {
+        let url = |args: &[&str], env: &[(&str, &str)]| {
+            resolve(args, env).unwrap().connection.base_url.to_string()
+        };
+        let tavus = [
+            ("TAVUS_API_KEY", "k"),
+            ("TAVUS_BASE_URL", "http://127.0.0.1:9/t"),
+        ];
+        assert_eq!(url(&[], &tavus), "http://127.0.0.1:9/t");
+        let both = [
+            tavus[0],
+            tavus[1],
+            ("AVATARCTL_BASE_URL", "https://proxy.example.com"),
+        ];
+        assert_eq!(url(&[], &both), "https://proxy.example.com/");
+        assert_eq!(
+            url(&["--base-url", "https://flag.example.com"], &both),
+            "https://flag.example.com/"
+        );
+        // Another provider's variable is not this one's.
+        let other = [
+            ("BEY_API_KEY", "k"),
+            ("TAVUS_BASE_URL", "http://127.0.0.1:9/t"),
+        ];
+        assert_eq!(url(&[], &other), "https://api.bey.dev/");
+        let bad = resolve(&[], &[("BEY_API_KEY", "k"), ("BEY_BASE_URL", "ftp://x")]).unwrap_err();
+        assert!(
+            bad.to_string().starts_with("BEY_BASE_URL must be https://"),
+            "{bad}"
         );
     }
 

@@ -43,7 +43,11 @@ where
             .filter(|p| (1..asked).contains(p))
             .unwrap_or(asked);
         check_page_count(&first, per_page)?;
-        let last_page = first.last_page.unwrap_or(1).max(1);
+        // A provider that counts its records but not its pages (Tavus) numbers them by size.
+        let counted_pages = first
+            .total
+            .map(|total| u32::try_from(total.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX));
+        let last_page = first.last_page.or(counted_pages).unwrap_or(1).max(1);
         self.planned_pages = Some(match self.limit {
             Some(n) if !self.selector.filters() => {
                 last_page.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX))

@@ -99,7 +99,7 @@ fn a_key_flag_without_a_provider_asks_for_the_provider_not_a_key() {
     );
     assert_eq!(
         by_flag.usage_error(),
-        "--api-key was given but no provider selected — pass --provider anam|agenthuman (or set \
+        "--api-key was given but no provider selected — pass --provider anam|agenthuman|tavus|beyondpresence (or set \
          AVATARCTL_PROVIDER)"
     );
     let file = key_file(ANAM_KEY);
@@ -474,6 +474,8 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
         serde_json::json!([
             {"provider": "anam", "key_env": "ANAM_API_KEY", "key_set": false, "base_url": "https://api.anam.ai"},
             {"provider": "agenthuman", "key_env": "AGENTHUMAN_API_KEY", "key_set": true, "base_url": "https://api.agenthuman.com"},
+            {"provider": "tavus", "key_env": "TAVUS_API_KEY", "key_set": false, "base_url": "https://tavusapi.com"},
+            {"provider": "beyondpresence", "key_env": "BEY_API_KEY", "key_set": false, "base_url": "https://api.bey.dev"},
         ])
     );
     let table = Run::of(s::avatarctl().args(["providers"]));
@@ -497,7 +499,7 @@ fn providers_selects_fields_and_refuses_raw() {
         Run::of(s::avatarctl().args(["providers", "-o", "csv", "--fields", "provider,key_set"]));
     assert_eq!(
         run.quiet_success(),
-        "provider,key_set\nanam,false\nagenthuman,false\n"
+        "provider,key_set\nanam,false\nagenthuman,false\ntavus,false\nbeyondpresence,false\n"
     );
     let run = Run::of(s::avatarctl().args(["providers", "-o", "json", "--raw"]));
     assert_eq!(
