@@ -1,6 +1,7 @@
 //! Integration tests: the real `avatarctl` binary against in-process fake providers.
 
 mod analytics;
+mod beyondpresence;
 mod completions;
 mod config;
 mod csv_format;
@@ -16,6 +17,7 @@ mod rendering;
 mod secrets;
 mod selection;
 mod support;
+mod tavus;
 mod terminal;
 mod transcript;
 mod trust;
