@@ -21,8 +21,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'avatarctl' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -57,8 +57,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;sessions' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -94,8 +94,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;session' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -142,8 +142,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
             [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -184,8 +184,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
             [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -226,8 +226,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
             [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -268,8 +268,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
             [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -299,8 +299,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;sessions;get' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -329,8 +329,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;session;get' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -359,8 +359,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;sessions;transcript' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -389,8 +389,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;session;transcript' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -420,8 +420,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;sessions;recording' {
             [CompletionResult]::new('--download', '--download', [CompletionResultType]::ParameterName, 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -452,8 +452,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;session;recording' {
             [CompletionResult]::new('--download', '--download', [CompletionResultType]::ParameterName, 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -489,8 +489,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions minted with one API key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Aggregate: only sessions whose client label is exactly LABEL')
             [CompletionResult]::new('--session-type', '--session-type', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one type')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -526,8 +526,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions minted with one API key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Aggregate: only sessions whose client label is exactly LABEL')
             [CompletionResult]::new('--session-type', '--session-type', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one type')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
@@ -611,8 +611,8 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;usage' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')

@@ -117,11 +117,11 @@ _avatarctl() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -389,11 +389,11 @@ _avatarctl() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -479,11 +479,11 @@ _avatarctl() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -545,11 +545,11 @@ _avatarctl() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -753,11 +753,11 @@ _avatarctl() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -823,11 +823,11 @@ _avatarctl() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -889,11 +889,11 @@ _avatarctl() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -955,11 +955,11 @@ _avatarctl() {
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)

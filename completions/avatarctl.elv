@@ -18,8 +18,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
     }
     var completions = [
         &'avatarctl'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -53,8 +53,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;sessions'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -89,8 +89,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;session'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -136,8 +136,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --since 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date'
             cand --until 'Sessions that started before TIME (exclusive; the forms of --since). Checked here'
             cand --end-reason 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -177,8 +177,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --since 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date'
             cand --until 'Sessions that started before TIME (exclusive; the forms of --since). Checked here'
             cand --end-reason 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -218,8 +218,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --since 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date'
             cand --until 'Sessions that started before TIME (exclusive; the forms of --since). Checked here'
             cand --end-reason 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -259,8 +259,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --since 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date'
             cand --until 'Sessions that started before TIME (exclusive; the forms of --since). Checked here'
             cand --end-reason 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -289,8 +289,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --version 'Print version'
         }
         &'avatarctl;sessions;get'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -318,8 +318,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --version 'Print version'
         }
         &'avatarctl;session;get'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -347,8 +347,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --version 'Print version'
         }
         &'avatarctl;sessions;transcript'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -376,8 +376,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --version 'Print version'
         }
         &'avatarctl;session;transcript'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -406,8 +406,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         }
         &'avatarctl;sessions;recording'= {
             cand --download 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -437,8 +437,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         }
         &'avatarctl;session;recording'= {
             cand --download 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -473,8 +473,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --api-key-id 'Aggregate: only sessions minted with one API key'
             cand --label 'Aggregate: only sessions whose client label is exactly LABEL'
             cand --session-type 'Aggregate: only sessions of one type'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -509,8 +509,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand --api-key-id 'Aggregate: only sessions minted with one API key'
             cand --label 'Aggregate: only sessions whose client label is exactly LABEL'
             cand --session-type 'Aggregate: only sessions of one type'
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
@@ -579,8 +579,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         &'avatarctl;session;help;help'= {
         }
         &'avatarctl;usage'= {
-            cand -p 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
-            cand --provider 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
             cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
             cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
             cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'

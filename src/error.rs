@@ -44,6 +44,13 @@ pub enum Error {
         total: usize,
         code: u8,
     },
+    /// With `--provider all`, some providers failed; each was already reported.
+    #[error("{}", providers_message(*failed, *total))]
+    Providers {
+        failed: usize,
+        total: usize,
+        code: u8,
+    },
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
@@ -80,7 +87,7 @@ impl Error {
                 DownloadProblem::Write { .. } => exit::OTHER,
                 _ => exit::PROVIDER,
             },
-            Self::Partial { code, .. } => *code,
+            Self::Partial { code, .. } | Self::Providers { code, .. } => *code,
             Self::Interrupted => exit::INTERRUPTED,
             Self::Io(_) | Self::Other(_) => exit::OTHER,
         }
@@ -139,6 +146,16 @@ fn partial_message(failed: usize, total: usize) -> String {
         format!(
             "{failed} of {total} sessions could not be fetched — the others were printed; each \
              failure is above"
+        )
+    }
+}
+
+fn providers_message(failed: usize, total: usize) -> String {
+    if failed == total {
+        format!("every one of the {total} providers failed — each failure is above")
+    } else {
+        format!(
+            "{failed} of {total} providers failed — the others were printed; each failure is above"
         )
     }
 }

@@ -97,11 +97,21 @@ pub fn run(
                 config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;
             commands::providers::run(&options, env, terminal, out)
         }
+        Command::Usage(_) if config::Config::wants_all(global, env)? => {
+            let ctxs = Context::connect_all(global, env, terminal, log)?;
+            ctxs[0].run(commands::usage::run_all(&ctxs, out))
+        }
         Command::Usage(_) => {
             let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
             ctx.run(commands::usage::run(&ctx, out))
         }
         Command::Sessions(sessions) => {
+            if let SessionsCommand::List(args) = &sessions.command
+                && config::Config::wants_all(global, env)?
+            {
+                let ctxs = Context::connect_all(global, env, terminal, log)?;
+                return ctxs[0].run(commands::sessions::list::run_all(&ctxs, args, out));
+            }
             let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
             ctx.run(async {
                 match &sessions.command {

@@ -15,7 +15,7 @@ use clap::error::ErrorKind;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-pub use options::{ConnectionArgs, OutputArgs, parse_timeout};
+pub use options::{ConnectionArgs, OutputArgs, ProviderChoice, parse_timeout};
 
 use crate::provider::kind::PROVIDERS;
 pub use sessions::{
@@ -277,7 +277,7 @@ mod tests {
         for cli in [before, after] {
             assert_eq!(
                 cli.global.connection.provider,
-                Some(crate::provider::ProviderKind::Anam)
+                Some(ProviderChoice::One(crate::provider::ProviderKind::Anam))
             );
             assert_eq!(cli.global.output.output, Some(crate::output::Format::Json));
         }

@@ -21,8 +21,9 @@ use crate::provider::kind::{PROVIDERS, key_envs};
 #[command(next_help_heading = "Connection options")]
 pub struct ConnectionArgs {
     #[arg(short, long, ignore_case = true, value_parser = provider_parser(),
-        help = "Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]")]
-    pub provider: Option<ProviderKind>,
+        help = "Which provider, or `all`: every provider whose API key env var is set (sessions list, \
+                sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]")]
+    pub provider: Option<ProviderChoice>,
 
     #[arg(long, value_name = "KEY", help = key_help())]
     pub api_key: Option<String>,
@@ -119,10 +120,28 @@ impl OutputArgs {
     }
 }
 
-/// Provider names as the table spells them, in any case.
-fn provider_parser() -> impl TypedValueParser<Value = ProviderKind> {
-    PossibleValuesParser::new(PROVIDERS.iter().map(|row| row.name)).map(|name| {
-        ProviderKind::from_name(&name).expect("the parser accepts only the table's names")
+/// One provider, or every provider with a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderChoice {
+    One(ProviderKind),
+    All,
+}
+
+impl ProviderChoice {
+    /// A name as the table spells it, or `all`, in any case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        if name.trim().eq_ignore_ascii_case("all") {
+            return Some(Self::All);
+        }
+        ProviderKind::from_name(name).map(Self::One)
+    }
+}
+
+/// Provider names as the table spells them, and `all`, in any case.
+fn provider_parser() -> impl TypedValueParser<Value = ProviderChoice> {
+    let names = PROVIDERS.iter().map(|row| row.name).chain(["all"]);
+    PossibleValuesParser::new(names).map(|name| {
+        ProviderChoice::from_name(&name).expect("the parser accepts only the table's names")
     })
 }
 

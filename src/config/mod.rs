@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use clap::ValueEnum;
 
-use crate::cli::{ColorChoice, GlobalArgs, OutputArgs, parse_timeout};
+use crate::cli::{ColorChoice, GlobalArgs, OutputArgs, ProviderChoice, parse_timeout};
 use crate::error::Error;
 use crate::http::Connection;
 use crate::output::{Format, OutputOptions};
@@ -91,12 +91,75 @@ impl Config {
         stdin: &mut dyn Read,
         stdout_is_tty: bool,
     ) -> Result<Self, Error> {
-        let output = resolve_output(&args.output, args.color, env, stdout_is_tty)?;
         let connection = &args.connection;
-        let provider = match connection.provider {
-            Some(provider) => provider,
+        let provider = match key::choice(connection, env)? {
+            Some(ProviderChoice::One(provider)) => provider,
+            Some(ProviderChoice::All) => {
+                return Err(Error::usage(
+                    "--provider all works with sessions list, sessions stats and usage — a \
+                     session ID and this command belong to one provider: pick it with -p",
+                ));
+            }
             None => key::resolve_provider(env, key::key_flag(connection))?,
         };
+        Self::resolve_for(args, provider, env, stdin, stdout_is_tty)
+    }
+
+    /// Whether `--provider all` (or `AVATARCTL_PROVIDER=all`) was asked for.
+    pub fn wants_all(args: &GlobalArgs, env: EnvLookup) -> Result<bool, Error> {
+        Ok(key::choice(&args.connection, env)? == Some(ProviderChoice::All))
+    }
+
+    /// One configuration per provider whose key env var is set, for `--provider all`: each
+    /// with its own key and its own base URL (`ANAM_BASE_URL`, …). A key or base URL given
+    /// for one provider cannot serve them all, so those options are refused.
+    pub fn resolve_all(
+        args: &GlobalArgs,
+        env: EnvLookup,
+        stdout_is_tty: bool,
+    ) -> Result<Vec<Self>, Error> {
+        let connection = &args.connection;
+        let refused = [
+            ("--api-key", connection.api_key.is_some()),
+            ("--api-key-file", connection.api_key_file.is_some()),
+            ("--base-url", connection.base_url.is_some()),
+            ("AVATARCTL_BASE_URL", env("AVATARCTL_BASE_URL").is_some()),
+        ];
+        if let Some((option, _)) = refused.iter().find(|(_, given)| *given) {
+            let what = if option.contains("BASE") || option.contains("base") {
+                "each provider's own variable (ANAM_BASE_URL, …) sets its base URL"
+            } else {
+                "each provider's key comes from its env var"
+            };
+            return Err(Error::usage(format!(
+                "{option} cannot be used with --provider all: {what} — or pick one provider with -p"
+            )));
+        }
+        let providers = key::with_keys(env);
+        if providers.is_empty() {
+            return Err(Error::usage(format!(
+                "--provider all found no API key — set one or more of {}",
+                crate::provider::kind::key_envs(", ")
+            )));
+        }
+        providers
+            .into_iter()
+            .map(|provider| {
+                Self::resolve_for(args, provider, env, &mut std::io::empty(), stdout_is_tty)
+            })
+            .collect()
+    }
+
+    /// The configuration for `provider`.
+    fn resolve_for(
+        args: &GlobalArgs,
+        provider: ProviderKind,
+        env: EnvLookup,
+        stdin: &mut dyn Read,
+        stdout_is_tty: bool,
+    ) -> Result<Self, Error> {
+        let output = resolve_output(&args.output, args.color, env, stdout_is_tty)?;
+        let connection = &args.connection;
         let (key, key_source) = key::resolve_key(connection, provider, env, stdin)?;
         let base_url = base_url_of(provider, connection.base_url.as_deref(), env)?;
         let timeout = match connection.timeout {

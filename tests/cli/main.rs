@@ -11,6 +11,7 @@ mod list_agenthuman;
 mod list_anam;
 mod output;
 mod paging;
+mod provider_all;
 mod recording;
 mod reliability;
 mod rendering;

@@ -20,6 +20,7 @@ use crate::paginate::{FetchPage, Missing, Outcome, Plan, Progress, paginate_sele
 use crate::provider::{
     ApiRequest, Filter, Filters, Listed, Page, PageRequest, Paging, Provider, ProviderInfo,
 };
+use crate::record::{FieldPath, Record};
 use crate::selection::{Selection, SortSpec};
 use crate::window::Window;
 
@@ -67,6 +68,119 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
         log.note(note);
     }
     Ok(())
+}
+
+/// `--provider all`: every provider's walk at once, printed as one list, provider by provider
+/// in the table's order, with a `PROVIDER` column in tables. Each provider's options are
+/// checked before any request; one provider's failure is reported and the others still
+/// print. `--limit` applies to each provider; with `--sort`, to the merged, sorted list.
+pub async fn run_all(ctxs: &[Context], args: &ListArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let first = &ctxs[0];
+    let format = first.output.format;
+    let mut walks = Vec::new();
+    for ctx in ctxs {
+        let query = Query::new(ctx, &args.selection)?;
+        let requested = plan(ctx.provider.info(), args)?;
+        let plan = match args.sort {
+            Some(_) => Plan::All,
+            None => cap_for_table(requested, format),
+        };
+        walks.push((ctx, query, requested, plan));
+    }
+    let view = all_view(first)?;
+    let fetched =
+        futures_util::future::join_all(walks.iter().map(|(ctx, query, _, plan)| async move {
+            let mut sessions = Vec::new();
+            let outcome = walk(ctx, query, *plan, |session| {
+                sessions.push(session);
+                Ok(())
+            })
+            .await;
+            (sessions, outcome)
+        }))
+        .await;
+    let mut failures = Vec::new();
+    let mut selected = Vec::new();
+    let mut notes = Vec::new();
+    for ((ctx, query, requested, plan), (mut sessions, outcome)) in walks.iter().zip(fetched) {
+        let outcome = match outcome {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                failures.push(error);
+                continue;
+            }
+        };
+        warn_of(ctx, &outcome, &view);
+        if let Some(Missing { arrived, expected }) = outcome.missing(*plan) {
+            let missing = PagingProblem::Missing { arrived, expected };
+            failures.push(Error::malformed(Malformed::Paging(missing)));
+            continue;
+        }
+        // Each provider's own key is masked where its data echoes it.
+        let own = ctx.view::<Session>(Layout::List)?;
+        for session in &mut sessions {
+            own.protect(session);
+        }
+        if args.sort.is_none() {
+            for note in self::notes(*requested, *plan, &outcome, query.selection.filters()) {
+                notes.push(format!("{}: {note}", ctx.name()));
+            }
+        }
+        selected.append(&mut sessions);
+    }
+    if let Some(sort) = &args.sort {
+        sort.sort(&mut selected);
+        let limit = match cap_for_table(plan(first.provider.info(), args)?, format) {
+            Plan::Limit(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        selected.truncate(limit);
+    }
+    let written = write_list(selected, &view, first.terminal, out).map(|_| ());
+    providers_finish(first, written, out, failures, ctxs.len())?;
+    for note in notes {
+        first.log.note(note);
+    }
+    Ok(())
+}
+
+/// The list view for several providers: a table's default columns begin with `PROVIDER`.
+fn all_view(ctx: &Context) -> Result<View, Error> {
+    let mut options = ctx.output.clone();
+    if options.fields.is_none() && options.format == Format::Table && !options.raw {
+        let columns = std::iter::once("provider").chain(Session::SCHEMA.table.iter().copied());
+        options.fields = Some(columns.map(FieldPath::top).collect());
+    }
+    View::new::<Session>(&options, Layout::List)
+}
+
+/// Ends a command over several providers: the data written, then each provider's failure
+/// on its own line and a summary, with the exit code that ranks first.
+pub fn providers_finish(
+    ctx: &Context,
+    written: std::io::Result<()>,
+    out: &mut dyn Write,
+    failures: Vec<Error>,
+    total: usize,
+) -> Result<(), Error> {
+    let flushed = written.and_then(|()| out.flush());
+    if let Err(error) = flushed
+        && (failures.is_empty() || error.kind() != std::io::ErrorKind::BrokenPipe)
+    {
+        return Err(error.into());
+    }
+    let Some(code) = crate::error::first_by_precedence(failures.iter().map(Error::exit_code))
+    else {
+        return Ok(());
+    };
+    for failure in &failures {
+        ctx.log.error(failure);
+    }
+    Err(Error::Providers {
+        failed: failures.len(),
+        total,
+        code,
+    })
 }
 
 /// What a walk over the session list selects: the provider's own filters, sent with each
