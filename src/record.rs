@@ -10,6 +10,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::RawObject;
+
 /// How a field's value is shown in a table (JSON and CSV show the value itself).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -117,6 +119,12 @@ pub trait Record: Serialize {
     }
 
     fn raw_mut(&mut self) -> Option<&mut Value> {
+        None
+    }
+
+    /// The provider's object itself, for records that carry one: JSON and NDJSON write it
+    /// from its received text when they can, without building its tree.
+    fn raw_object_mut(&mut self) -> Option<&mut RawObject> {
         None
     }
 

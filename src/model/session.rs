@@ -149,6 +149,10 @@ impl Record for Session {
     fn raw_mut(&mut self) -> Option<&mut Value> {
         Some(self.raw.tree_mut())
     }
+
+    fn raw_object_mut(&mut self) -> Option<&mut RawObject> {
+        Some(&mut self.raw)
+    }
 }
 
 impl Keyed for Session {

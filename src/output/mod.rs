@@ -9,6 +9,7 @@ mod chat;
 mod csv;
 mod json;
 mod table;
+mod transcode;
 mod view;
 
 use std::borrow::Cow;
@@ -132,6 +133,8 @@ pub trait RecordSink {
 pub struct Renderer<'a, R> {
     view: &'a View,
     sink: Sink<'a>,
+    /// One record's JSON, the same allocation for every record.
+    buffer: Vec<u8>,
     written: u64,
     record: PhantomData<fn(R)>,
 }
@@ -165,27 +168,40 @@ impl<'a, R: Record> Renderer<'a, R> {
         Ok(Self {
             view,
             sink,
+            buffer: Vec::new(),
             written: 0,
             record: PhantomData,
         })
     }
 
     pub fn write(&mut self, mut record: R) -> io::Result<()> {
-        self.view.protect(&mut record);
         match &mut self.sink {
             Sink::Records(sink) => match (sink.json(), self.view.serializes_whole()) {
-                // The record (or its provider object) straight to JSON: no copy of the tree.
+                // The record (or its provider object) straight to JSON: the provider object
+                // from its text, masked as it is written, and else from its tree.
                 (Some(pretty), Some(raw_only)) => {
-                    let json = match (raw_only, record.raw()) {
-                        (true, Some(raw)) => to_json(raw, pretty),
-                        (true, None) => to_json(&Value::Null, pretty),
-                        (false, _) => to_json(&record, pretty),
-                    }?;
-                    sink.write_json(&json)?;
+                    let buffer = &mut self.buffer;
+                    let masking = self.view.mask_rule();
+                    if !transcode::write_record(&mut record, raw_only, pretty, masking, buffer)? {
+                        self.view.protect(&mut record);
+                        buffer.clear();
+                        match (raw_only, record.raw()) {
+                            (true, Some(raw)) => write_json(buffer, raw, pretty),
+                            (true, None) => write_json(buffer, &Value::Null, pretty),
+                            (false, _) => write_json(buffer, &record, pretty),
+                        }?;
+                    }
+                    sink.write_json(buffer)?;
                 }
-                _ => sink.write(&self.view.json(&record))?,
+                _ => {
+                    self.view.protect(&mut record);
+                    sink.write(&self.view.json(&record))?;
+                }
             },
-            Sink::Table { table, .. } => table.add(&record),
+            Sink::Table { table, .. } => {
+                self.view.protect(&mut record);
+                table.add(&record);
+            }
         }
         self.written += 1;
         Ok(())
@@ -223,13 +239,17 @@ impl<'a, R: Record> Renderer<'a, R> {
     }
 }
 
-fn to_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> io::Result<Vec<u8>> {
-    let json = if pretty {
-        serde_json::to_vec_pretty(value)
+fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+    pretty: bool,
+) -> io::Result<()> {
+    let written = if pretty {
+        serde_json::to_writer_pretty(out, value)
     } else {
-        serde_json::to_vec(value)
+        serde_json::to_writer(out, value)
     };
-    json.map_err(io::Error::from)
+    written.map_err(io::Error::from)
 }
 
 /// Renders records asked for by ID (`sessions get`): one object when one ID was asked for in

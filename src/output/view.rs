@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use super::transcode::Masking;
 use super::{Format, OutputOptions};
 use crate::error::Error;
 use crate::record::{FieldPath, Kind, Record};
@@ -207,6 +208,14 @@ impl View {
         {
             redact(raw, self.key.as_ref());
         }
+    }
+
+    /// How the provider's objects shown are masked: the rule of [`View::protect`] for the
+    /// transcoder, which masks as it writes. `None` when they are shown as received.
+    pub(crate) fn mask_rule(&self) -> Option<Masking<'_>> {
+        (self.reads_raw() && !self.options.show_secrets).then_some(Masking {
+            key: self.key.as_ref(),
+        })
     }
 
     /// A record's JSON form in this view: the normalized record, the provider's object, or
