@@ -180,6 +180,13 @@ fn names_credential(name: &[u8]) -> bool {
 pub fn is_credential_key(key: &str) -> bool {
     let bytes = key.as_bytes();
     if bytes.len() <= SHORT_KEY && bytes.is_ascii() {
+        // Every credential name has five letters or more and ends in one of these (`…token`,
+        // `…secret`, `password`, `authorization`, `…key`, `secret_iv`, `recording_url`), and
+        // a key's words end in its last letter: most keys are passed on that alone.
+        let last = bytes.last().map(u8::to_ascii_lowercase);
+        if bytes.len() < 5 || !matches!(last, Some(b'n' | b't' | b'd' | b'y' | b'v' | b'l')) {
+            return false;
+        }
         let mut name = [0; 2 * SHORT_KEY];
         let len = ascii_words(bytes, &mut name);
         return names_credential(&name[..len]);
@@ -233,8 +240,10 @@ pub fn masked_text(text: &str, key: Option<&ApiKey>) -> Option<String> {
     if is_signed_url(text) {
         Some(REDACTED.to_owned())
     } else {
-        key.filter(|key| key.0.len() >= 8 && text.contains(key.0.as_str()))
-            .map(|key| key.mask(text))
+        key.filter(|key| {
+            key.0.len() >= 8 && text.len() >= key.0.len() && text.contains(key.0.as_str())
+        })
+        .map(|key| key.mask(text))
     }
 }
 

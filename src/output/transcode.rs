@@ -136,6 +136,19 @@ pub fn write_record<R: Record>(
     Ok(done)
 }
 
+/// Whether any of the eight bytes in `word` is `"`, `\` or a control character: the bytes
+/// a string's scan must stop at. (Each test is exact for "any byte", the usual bit trick.)
+fn needs_a_look(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGHS;
+    let zero = |x: u64| below(x, 1);
+    (zero(word ^ (ONES * u64::from(b'"')))
+        | zero(word ^ (ONES * u64::from(b'\\')))
+        | below(word, 0x20))
+        != 0
+}
+
 struct Transcoder<'t, 'o> {
     text: &'t str,
     bytes: &'t [u8],
@@ -253,6 +266,13 @@ impl<'t> Transcoder<'t, '_> {
         let mut at = start + 1;
         let mut escaped = false;
         loop {
+            // Eight bytes at a time while none of them ends the string or needs a look.
+            while let Some(chunk) = self.bytes.get(at..at + 8) {
+                if needs_a_look(u64::from_le_bytes(chunk.try_into().expect("8 bytes"))) {
+                    break;
+                }
+                at += 8;
+            }
             match *self.bytes.get(at).ok_or(Unusual)? {
                 b'"' => break,
                 b'\\' => {
@@ -479,6 +499,32 @@ mod tests {
     }
 
     #[test]
+    fn the_eight_byte_scan_stops_where_the_byte_loop_would() {
+        let special = |b: u8| b == b'"' || b == b'\\' || b < 0x20;
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let interesting = [
+            0x00, 0x1F, 0x20, b'"', b'\\', b'!', b'#', b'[', b']', 0x7F, 0x80, 0xFF,
+        ];
+        for round in 0..20_000 {
+            // A word of random bytes, some rounds biased to the edges of the tested ranges.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut bytes = state.to_le_bytes();
+            if round % 2 == 0 {
+                for (i, byte) in bytes.iter_mut().enumerate() {
+                    *byte = interesting[(state >> (i * 4)) as usize % interesting.len()];
+                }
+            }
+            assert_eq!(
+                needs_a_look(u64::from_le_bytes(bytes)),
+                bytes.iter().any(|&b| special(b)),
+                "{bytes:?}"
+            );
+        }
+    }
+
+    #[test]
     fn plain_values_come_out_as_the_tree_writes_them() {
         for text in [
             "null",
@@ -519,6 +565,8 @@ mod tests {
             "\"été 😀 \u{7f} \u{2028}\"",
             r#"{"k\u0065y": "v", "\n": 1, "é": "ü"}"#,
             r#"["\u0041", "A"]"#,
+            r#""0123456789abcdef0123456789abcdef \" 0123456789 \\ abcdefgh""#,
+            "\"0123456789abcdef0123456789abcdefé😀ü0123456789abcdef\"",
         ] {
             same(text);
         }
