@@ -112,6 +112,11 @@ impl Terminal {
 /// A streaming writer of JSON-shaped records (JSON array, NDJSON, CSV).
 pub trait RecordSink {
     fn write(&mut self, record: &Value) -> io::Result<()>;
+    /// One row of cells, one per column in the header's order: how a CSV row is written
+    /// without an object keyed by the column names. Only CSV takes it.
+    fn write_cells(&mut self, _cells: &[Value]) -> io::Result<()> {
+        Err(io::Error::other("this format has no columns"))
+    }
     /// A record already serialized (pretty when [`RecordSink::json`] says so): how a whole
     /// record reaches JSON and NDJSON without a copy of its tree. Only JSON sinks take it.
     fn write_json(&mut self, _json: &[u8]) -> io::Result<()> {
@@ -135,6 +140,8 @@ pub struct Renderer<'a, R> {
     sink: Sink<'a>,
     /// One record's JSON, the same allocation for every record.
     buffer: Vec<u8>,
+    /// One CSV row's values, likewise.
+    cells: Vec<Value>,
     written: u64,
     record: PhantomData<fn(R)>,
 }
@@ -169,6 +176,7 @@ impl<'a, R: Record> Renderer<'a, R> {
             view,
             sink,
             buffer: Vec::new(),
+            cells: Vec::new(),
             written: 0,
             record: PhantomData,
         })
@@ -176,10 +184,14 @@ impl<'a, R: Record> Renderer<'a, R> {
 
     pub fn write(&mut self, mut record: R) -> io::Result<()> {
         match &mut self.sink {
-            Sink::Records(sink) => match (sink.json(), self.view.serializes_whole()) {
+            Sink::Records(sink) => match (
+                sink.json(),
+                self.view.serializes_whole(),
+                &self.view.columns,
+            ) {
                 // The record (or its provider object) straight to JSON: the provider object
                 // from its text, masked as it is written, and else from its tree.
-                (Some(pretty), Some(raw_only)) => {
+                (Some(pretty), Some(raw_only), _) => {
                     let buffer = &mut self.buffer;
                     let masking = self.view.mask_rule();
                     if !transcode::write_record(&mut record, raw_only, pretty, masking, buffer)? {
@@ -192,6 +204,14 @@ impl<'a, R: Record> Renderer<'a, R> {
                         }?;
                     }
                     sink.write_json(buffer)?;
+                }
+                // CSV: each column's value read off the record, in the header's order.
+                (None, _, Columns::Fields(columns)) => {
+                    self.view.protect(&mut record);
+                    self.cells.clear();
+                    self.cells
+                        .extend(columns.iter().map(|c| record.select(&c.path)));
+                    sink.write_cells(&self.cells)?;
                 }
                 _ => {
                     self.view.protect(&mut record);
