@@ -232,7 +232,11 @@ mod in_shells {
         // Values of an argument and of an option.
         assert_eq!(sorted("avatarctl completions f"), ["fish"], "{shell}");
         assert_eq!(sorted("avatarctl --output n"), ["ndjson"], "{shell}");
-        assert_eq!(sorted("avatarctl -p a"), ["agenthuman", "all", "anam"], "{shell}");
+        assert_eq!(
+            sorted("avatarctl -p a"),
+            ["agenthuman", "all", "anam"],
+            "{shell}"
+        );
         // The commands, without the hidden `man`.
         let top = complete("avatarctl ");
         for command in ["sessions", "providers", "completions"] {
