@@ -35,7 +35,8 @@
 //!   aggregate report's latency rows).
 //! - `provider/` — `mod.rs` the mapper traits and request types; `kind.rs` the provider table;
 //!   `json.rs` reading bodies tolerantly; `stream.rs` a list body read record by record;
-//!   `anam/`, `agenthuman/` one folder per provider, one file per resource.
+//!   `anam/`, `agenthuman/`, `tavus/`, `beyondpresence/` one folder per provider, one file
+//!   per resource.
 //! - `http/` — `mod.rs` the client and its retry loop; `client.rs` one attempt; `retry.rs`
 //!   the pure retry decision; `pacer.rs` concurrency and rate limits; `errors.rs` error
 //!   bodies, statuses and network failures; `download.rs` a presigned URL, without the key.
@@ -47,7 +48,8 @@
 //! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
 //!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`; `chat.rs` the transcript view.
 //! - `warnings.rs` — what tolerant mapping noticed, once per field.
-//! - `window.rs` — `--since`/`--until` as written, resolved to instants.
+//! - `window.rs` — `--since`/`--until` as written, resolved to instants; `selection.rs` what
+//!   `sessions list` and `stats` select client-side (window, status, end reasons) and `--sort`.
 //! - `error.rs`, `log.rs`, `secret.rs`, `sanitize.rs`.
 
 pub mod cli;
