@@ -16,6 +16,9 @@ _avatarctl() {
             ",$1")
                 cmd="avatarctl"
                 ;;
+            avatarctl,auth)
+                cmd="avatarctl__subcmd__auth"
+                ;;
             avatarctl,completions)
                 cmd="avatarctl__subcmd__completions"
                 ;;
@@ -34,6 +37,21 @@ _avatarctl() {
             avatarctl,usage)
                 cmd="avatarctl__subcmd__usage"
                 ;;
+            avatarctl__subcmd__auth,help)
+                cmd="avatarctl__subcmd__auth__subcmd__help"
+                ;;
+            avatarctl__subcmd__auth,status)
+                cmd="avatarctl__subcmd__auth__subcmd__status"
+                ;;
+            avatarctl__subcmd__auth__subcmd__help,help)
+                cmd="avatarctl__subcmd__auth__subcmd__help__subcmd__help"
+                ;;
+            avatarctl__subcmd__auth__subcmd__help,status)
+                cmd="avatarctl__subcmd__auth__subcmd__help__subcmd__status"
+                ;;
+            avatarctl__subcmd__help,auth)
+                cmd="avatarctl__subcmd__help__subcmd__auth"
+                ;;
             avatarctl__subcmd__help,completions)
                 cmd="avatarctl__subcmd__help__subcmd__completions"
                 ;;
@@ -48,6 +66,9 @@ _avatarctl() {
                 ;;
             avatarctl__subcmd__help,usage)
                 cmd="avatarctl__subcmd__help__subcmd__usage"
+                ;;
+            avatarctl__subcmd__help__subcmd__auth,status)
+                cmd="avatarctl__subcmd__help__subcmd__auth__subcmd__status"
                 ;;
             avatarctl__subcmd__help__subcmd__sessions,analytics)
                 cmd="avatarctl__subcmd__help__subcmd__sessions__subcmd__analytics"
@@ -110,8 +131,134 @@ _avatarctl() {
 
     case "${cmd}" in
         avatarctl)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage providers completions help"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage auth providers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth)
+            opts="-v -q -h -V --color --verbose --quiet --help --version status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__status)
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -194,8 +341,36 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__help)
-            opts="sessions usage providers completions help"
+            opts="sessions usage auth providers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__help__subcmd__auth)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__help__subcmd__auth__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand sessions 'List sessions, or show them in full'
             cand session 'List sessions, or show them in full'
             cand usage 'Plan minutes, concurrency and sessions active now'
+            cand auth 'Which API key is in use, and whether the provider accepts it'
             cand providers 'The providers, their API key env vars and base URLs'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -607,6 +608,56 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'avatarctl;auth'= {
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'avatarctl;auth;status'= {
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'avatarctl;auth;help'= {
+            cand status 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'avatarctl;auth;help;status'= {
+        }
+        &'avatarctl;auth;help;help'= {
+        }
         &'avatarctl;providers'= {
             cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
             cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
@@ -642,6 +693,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         &'avatarctl;help'= {
             cand sessions 'List sessions, or show them in full'
             cand usage 'Plan minutes, concurrency and sessions active now'
+            cand auth 'Which API key is in use, and whether the provider accepts it'
             cand providers 'The providers, their API key env vars and base URLs'
             cand completions 'Print a shell completion script to stdout'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -664,6 +716,11 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         &'avatarctl;help;sessions;analytics'= {
         }
         &'avatarctl;help;usage'= {
+        }
+        &'avatarctl;help;auth'= {
+            cand status 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
+        }
+        &'avatarctl;help;auth;status'= {
         }
         &'avatarctl;help;providers'= {
         }

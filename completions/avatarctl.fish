@@ -56,6 +56,7 @@ complete -c avatarctl -n "__fish_avatarctl_needs_command" -s V -l version -d 'Pr
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "sessions" -d 'List sessions, or show them in full'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "session" -d 'List sessions, or show them in full'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "auth" -d 'Which API key is in use, and whether the provider accepts it'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -602,6 +603,46 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s v -l verbo
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
@@ -627,14 +668,16 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s v -l
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "sessions" -d 'List sessions, or show them in full'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "sessions" -d 'List sessions, or show them in full'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "auth" -d 'Which API key is in use, and whether the provider accepts it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List sessions, in the order the provider returns them'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "transcript" -d 'What was said in sessions, message by message'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

@@ -99,6 +99,13 @@ pub fn run(
                 config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;
             commands::providers::run(&options, env, terminal, out)
         }
+        Command::Auth(_) => {
+            let ctxs = match config::Config::selects_one(global, env)? {
+                true => vec![Context::connect(global, env, &mut stdin(), terminal, log)?],
+                false => Context::connect_all(global, env, terminal, log)?,
+            };
+            ctxs[0].run(commands::auth::run(&ctxs, out))
+        }
         Command::Usage(_) if config::Config::wants_all(global, env)? => {
             let ctxs = Context::connect_all(global, env, terminal, log)?;
             ctxs[0].run(commands::usage::run_all(&ctxs, out))

@@ -98,6 +98,9 @@ pub enum Command {
     /// Plan minutes, concurrency and sessions active now
     Usage(UsageArgs),
 
+    /// Which API key is in use, and whether the provider accepts it
+    Auth(AuthArgs),
+
     /// The providers, their API key env vars and base URLs
     Providers(ProvidersArgs),
 
@@ -124,6 +127,21 @@ pub struct UsageArgs {
     pub output: OutputArgs,
 }
 
+/// `avatarctl auth …`.
+#[derive(Debug, Args)]
+pub struct AuthArgs {
+    #[command(subcommand)]
+    pub command: AuthCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// For the selected provider, or every provider with a key: where its key comes from
+    /// (never the key), the base URL in effect, and whether the provider accepts the key (one
+    /// cheap request each). Exit 4 if any key is refused
+    Status(UsageArgs),
+}
+
 /// `avatarctl providers`: it prints records, so it takes the output options.
 #[derive(Debug, Args)]
 pub struct ProvidersArgs {
@@ -148,6 +166,12 @@ impl Command {
                 Some(take(&mut usage.connection)),
                 Some(take(&mut usage.output)),
             ),
+            Self::Auth(auth) => match &mut auth.command {
+                AuthCommand::Status(status) => (
+                    Some(take(&mut status.connection)),
+                    Some(take(&mut status.output)),
+                ),
+            },
             Self::Providers(providers) => (None, Some(take(&mut providers.output))),
             Self::Completions { .. } | Self::Man => (None, None),
         };

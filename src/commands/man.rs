@@ -138,6 +138,7 @@ mod tests {
                 ".SS \"avatarctl sessions recording\"",
                 ".SS \"avatarctl sessions analytics\"",
                 ".SS \"avatarctl usage\"",
+                ".SS \"avatarctl auth status\"",
                 ".SS \"avatarctl providers\"",
                 ".SS \"avatarctl completions\"",
                 ".SH VERSION",

@@ -105,6 +105,15 @@ impl Config {
         Self::resolve_for(args, provider, env, stdin, stdout_is_tty)
     }
 
+    /// Whether one provider was named (`-p anam`, `AVATARCTL_PROVIDER=anam`), or a key given
+    /// by flag or file, which belongs to one: else `auth status` checks every key set.
+    pub fn selects_one(args: &GlobalArgs, env: EnvLookup) -> Result<bool, Error> {
+        Ok(matches!(
+            key::choice(&args.connection, env)?,
+            Some(ProviderChoice::One(_))
+        ) || key::key_flag(&args.connection).is_some())
+    }
+
     /// Whether `--provider all` (or `AVATARCTL_PROVIDER=all`) was asked for.
     pub fn wants_all(args: &GlobalArgs, env: EnvLookup) -> Result<bool, Error> {
         Ok(key::choice(&args.connection, env)? == Some(ProviderChoice::All))

@@ -56,6 +56,25 @@ pub trait Provider: Sync {
         None
     }
 
+    /// The cheapest authenticated request, for `auth status`: by default the first page of
+    /// the session list, one session long.
+    fn probe_request(&self) -> ApiRequest {
+        let page = match self.info().paging {
+            Paging::Numbered { .. } => PageRequest::Number {
+                page: 1,
+                per_page: 1,
+            },
+            Paging::Cursor { .. } => PageRequest::Cursor {
+                cursor: None,
+                per_page: 1,
+            },
+            Paging::Whole => PageRequest::Whole,
+        };
+        let mut request = self.sessions().list_request(&Filters::default(), page);
+        request.subject = "the API key's check".into();
+        request
+    }
+
     /// [`Resource::Analytics`]; the table's `resources` must agree (a test checks).
     fn analytics(&self) -> Option<&dyn Analytics> {
         None

@@ -1,6 +1,7 @@
 //! Integration tests: the real `avatarctl` binary against in-process fake providers.
 
 mod analytics;
+mod auth;
 mod beyondpresence;
 mod completions;
 mod config;

@@ -27,6 +27,11 @@ impl Provider for AgentHuman {
     fn usage(&self) -> Option<&dyn UsageReport> {
         Some(self)
     }
+
+    /// `GET /v1/usage`: small, where the session list is the whole list.
+    fn probe_request(&self) -> super::ApiRequest {
+        self.usage_request()
+    }
 }
 
 #[cfg(test)]

@@ -33,6 +33,11 @@ impl Provider for BeyondPresence {
     fn transcripts(&self) -> Option<&dyn Transcripts> {
         Some(self)
     }
+
+    /// `GET /v1/auth/verify`, which Beyond Presence documents for checking a key.
+    fn probe_request(&self) -> super::ApiRequest {
+        super::ApiRequest::report(&["v1", "auth", "verify"], "key check")
+    }
 }
 
 #[cfg(test)]

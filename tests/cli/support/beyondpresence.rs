@@ -88,6 +88,7 @@ impl FakeBeyond {
         let find = |id: &str| self.calls.iter().position(|c| c["id"] == id);
         match (request.method.as_str(), segments.as_slice()) {
             ("GET", ["v1", "calls"]) => self.list(request),
+            ("GET", ["v1", "auth", "verify"]) => Reply::json(200, &json!({"status": "ok"})),
             ("GET", ["v1", "calls", id]) => match find(id) {
                 Some(i) => Reply::json(200, &self.calls[i]),
                 None => Reply::json(404, &json!({"detail": "Call not found"})),
