@@ -274,6 +274,20 @@ pub fn key_is_set(provider: ProviderKind, env: EnvLookup) -> bool {
     env(provider.key_env()).is_some()
 }
 
+/// Which providers a run without `-p` would use now: the one named by `AVATARCTL_PROVIDER`
+/// (every one with a key for `all`), else the one whose key is set; none when that is
+/// ambiguous or unset.
+pub fn selected_now(env: EnvLookup) -> Vec<ProviderKind> {
+    match env("AVATARCTL_PROVIDER").and_then(|name| ProviderChoice::from_name(&name)) {
+        Some(ProviderChoice::One(provider)) => vec![provider],
+        Some(ProviderChoice::All) => key::with_keys(env),
+        None => match key::with_keys(env).as_slice() {
+            [one] => vec![*one],
+            _ => Vec::new(),
+        },
+    }
+}
+
 /// Where `provider`'s requests go: `--base-url`, else `AVATARCTL_BASE_URL`, else the
 /// provider's own variable (`ANAM_BASE_URL`, …), else its default.
 pub fn base_url_of(
