@@ -131,7 +131,7 @@ _avatarctl() {
 
     case "${cmd}" in
         avatarctl)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage auth providers completions help"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage auth providers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -182,6 +182,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -257,7 +261,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__auth__subcmd__status)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -308,6 +312,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -523,7 +531,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__providers)
-            opts="-o -v -q -h -V --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-o -v -q -h -V --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -545,6 +553,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -557,7 +569,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics help"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -611,6 +623,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -623,7 +639,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__analytics)
-            opts="-p -o -v -q -h -V --messages --since --until --persona-id --api-key-id --label --session-type --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --messages --since --until --persona-id --api-key-id --label --session-type --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,6 +717,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -713,7 +733,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__get)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +784,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -877,7 +901,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__list)
-            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +999,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -987,7 +1015,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__recording)
-            opts="-p -o -v -q -h -V --download --force --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --download --force --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1045,6 +1073,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1057,7 +1089,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__transcript)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1111,6 +1143,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1123,7 +1159,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__usage)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1174,6 +1210,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

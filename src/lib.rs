@@ -88,6 +88,35 @@ pub fn run(
     log: &Log,
 ) -> Result<(), Error> {
     let global = &cli.global;
+    // Compiled before anything else, so that a filter that does not parse costs no request.
+    let Some(code) = &global.output.jq else {
+        return run_command(cli, env, terminal, out, log);
+    };
+    let filter = output::JqFilter::compile(code)?;
+    let per_line = global.output.output == Some(output::Format::Ndjson);
+    let mut filtered = output::JqWriter::new(&filter, out, per_line);
+    let ran = run_command(cli, env, terminal, &mut filtered, log);
+    match ran {
+        // The command's own failure first; a filter that failed on the way is the cause of
+        // a write error, and is reported in its place.
+        Ok(()) => filtered.finish(),
+        Err(Error::Io(io)) => filtered.finish().and(Err(Error::Io(io))),
+        Err(error) => {
+            // Whatever was complete is still filtered and printed, as without --jq.
+            let _ = filtered.finish();
+            Err(error)
+        }
+    }
+}
+
+fn run_command(
+    cli: &Cli,
+    env: EnvLookup,
+    terminal: Terminal,
+    out: &mut dyn Write,
+    log: &Log,
+) -> Result<(), Error> {
+    let global = &cli.global;
     match &cli.command {
         // Generated from the command tree alone: no config, no key, no HTTP client.
         Command::Completions { shell } => {

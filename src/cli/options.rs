@@ -64,6 +64,11 @@ pub struct OutputArgs {
     #[arg(long, visible_alias = "columns", value_name = "LIST")]
     pub fields: Option<String>,
 
+    /// Filter the JSON output with a jq expression (built in: no jq needed); implies -o json,
+    /// applies to each line with -o ndjson; strings print raw
+    #[arg(long, value_name = "EXPR")]
+    pub jq: Option<String>,
+
     /// CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '
     #[arg(long)]
     pub csv_safe: bool,
@@ -110,6 +115,7 @@ impl OutputArgs {
         Self {
             output: later.output.or(self.output),
             fields: later.fields.or(self.fields),
+            jq: later.jq.or(self.jq),
             csv_safe: self.csv_safe || later.csv_safe,
             raw: self.raw || later.raw,
             utc: self.utc || later.utc,

@@ -202,9 +202,17 @@ pub fn resolve_output(
     env: EnvLookup,
     stdout_is_tty: bool,
 ) -> Result<OutputOptions, Error> {
-    let format = match args.output {
-        Some(format) => format,
-        None => from_env(env, "AVATARCTL_OUTPUT")?.unwrap_or(Format::Table),
+    let format = match (args.output, &args.jq) {
+        (Some(Format::Table | Format::Csv), Some(_)) => {
+            return Err(Error::usage(format!(
+                "--jq filters JSON, and -o {} is not JSON — leave out -o, or use -o json or -o ndjson",
+                args.output.map_or("", Format::name)
+            )));
+        }
+        (Some(format), _) => format,
+        // --jq implies JSON, over AVATARCTL_OUTPUT.
+        (None, Some(_)) => Format::Json,
+        (None, None) => from_env(env, "AVATARCTL_OUTPUT")?.unwrap_or(Format::Table),
     };
     let fields = args.fields.as_deref().map(parse_fields).transpose()?;
     Ok(OutputOptions {

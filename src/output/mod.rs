@@ -7,6 +7,7 @@
 
 mod chat;
 mod csv;
+mod jq;
 mod json;
 mod pairs;
 mod table;
@@ -23,6 +24,7 @@ use serde_json::Value;
 use crate::record::{FieldPath, Record};
 
 pub use chat::write_chat;
+pub use jq::{JqFilter, JqWriter};
 pub use pairs::write_pairs;
 pub use table::{format_duration, format_latency, format_time};
 pub use view::{Column, Columns, Layout, View, header_of};

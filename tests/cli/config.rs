@@ -483,7 +483,13 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
         s::avatarctl()
             .env("TAVUS_BASE_URL", "http://127.0.0.1:9/tavus")
             .env("AVATARCTL_PROVIDER", "tavus")
-            .args(["providers", "-o", "csv", "--fields", "provider,base_url,selected"]),
+            .args([
+                "providers",
+                "-o",
+                "csv",
+                "--fields",
+                "provider,base_url,selected",
+            ]),
     );
     assert_eq!(
         moved.quiet_success(),
@@ -502,7 +508,10 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
-    assert_eq!(header, ["PROVIDER", "KEY ENV", "KEY SET", "BASE URL", "SELECTED"]);
+    assert_eq!(
+        header,
+        ["PROVIDER", "KEY ENV", "KEY SET", "BASE URL", "SELECTED"]
+    );
 }
 
 #[test]

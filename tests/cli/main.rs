@@ -8,6 +8,7 @@ mod config;
 mod csv_format;
 mod errors;
 mod get;
+mod jq;
 mod list_agenthuman;
 mod list_anam;
 mod output;
