@@ -6,6 +6,7 @@
 //! them, so its own parser refuses the rest, and [`Cli::parse_from_args`] refuses an option
 //! given before a command outside them — one check for every command, read off the tree.
 
+pub mod docs;
 pub mod options;
 pub mod sessions;
 
@@ -29,6 +30,7 @@ pub use sessions::{
     version,
     about = about(),
     long_about = format!("{}\n\n{DATA_AND_MESSAGES}", about()),
+    after_long_help = docs::root_after_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -96,12 +98,15 @@ pub enum Command {
     Sessions(Box<SessionsArgs>),
 
     /// Plan minutes, concurrency and sessions active now
+    #[command(after_help = docs::USAGE_EXAMPLES)]
     Usage(UsageArgs),
 
     /// Which API key is in use, and whether the provider accepts it
+    #[command(after_help = docs::AUTH_EXAMPLES)]
     Auth(AuthArgs),
 
     /// The providers, their API key env vars and base URLs
+    #[command(after_help = docs::PROVIDERS_EXAMPLES)]
     Providers(ProvidersArgs),
 
     /// Print a shell completion script to stdout
@@ -139,6 +144,7 @@ pub enum AuthCommand {
     /// For the selected provider, or every provider with a key: where its key comes from
     /// (never the key), the base URL in effect, and whether the provider accepts the key (one
     /// cheap request each). Exit 4 if any key is refused
+    #[command(after_help = docs::AUTH_EXAMPLES)]
     Status(UsageArgs),
 }
 

@@ -27,22 +27,25 @@ pub struct SessionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {
     /// List sessions, in the order the provider returns them
-    #[command(visible_alias = "ls")]
+    #[command(visible_alias = "ls", after_help = super::docs::LIST_EXAMPLES)]
     List(ListArgs),
 
     /// Show sessions in full, fetched concurrently and printed in the order given
+    #[command(after_help = super::docs::GET_EXAMPLES)]
     Get(IdsArgs),
 
     /// What was said in sessions, message by message
-    #[command(long_about = transcript_about())]
+    #[command(long_about = transcript_about(), after_help = super::docs::TRANSCRIPT_EXAMPLES)]
     Transcript(IdsArgs),
 
     /// A session's recording: its download URL, or the file itself with --download
+    #[command(after_help = super::docs::RECORDING_EXAMPLES)]
     #[command(long_about = only_for(|row| row.resources.contains(&Resource::Recording),
         "A session's recording: its presigned download URL, or the file itself with --download"))]
     Recording(RecordingArgs),
 
     /// Per-turn latency reports of sessions; with no ID, the aggregate report over a window
+    #[command(after_help = super::docs::ANALYTICS_EXAMPLES)]
     #[command(long_about = only_for(|row| row.resources.contains(&Resource::Analytics),
         "Per-turn latency reports of sessions (NDJSON and CSV: a turn a line); with no ID, \
          the aggregate report over a window of at most 31 days (NDJSON and CSV: a latency \
