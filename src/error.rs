@@ -84,6 +84,7 @@ impl Error {
             Self::Network(_) | Self::Malformed(_) => exit::PROVIDER,
             Self::Download(download) => match download.problem {
                 DownloadProblem::Status(404, _) => exit::NOT_FOUND,
+                DownloadProblem::Status(429, _) => exit::RATE_LIMITED,
                 DownloadProblem::Write { .. } => exit::OTHER,
                 _ => exit::PROVIDER,
             },
@@ -216,6 +217,11 @@ impl std::fmt::Display for DownloadError {
                 f,
                 "not downloading the recording: its URL {why} — downloads go over https, or plain \
                  http only to this machine"
+            ),
+            DownloadProblem::Status(status @ (429 | 500..=599), reason) => write!(
+                f,
+                "the recording's download from {host} answered HTTP {status} {reason} — try \
+                 again later"
             ),
             DownloadProblem::Status(status, reason) => write!(
                 f,

@@ -137,15 +137,12 @@ impl Window {
             until: resolve("--until", until)?,
         };
         match (window.since, window.until) {
-            (Some(since), Some(until)) if since >= until => Err(format!(
-                "--since ({}) is not before --until ({}), so the window is empty — swap them \
-                 or widen the window",
+            // An empty window (equal ends, a --since still to come) selects nothing, which
+            // is an answer; only ends given the wrong way round are a mistake.
+            (Some(since), Some(until)) if since > until => Err(format!(
+                "--since ({}) is after --until ({}) — swap them",
                 format_utc(&since),
                 format_utc(&until)
-            )),
-            (Some(since), None) if since >= now => Err(format!(
-                "--since ({}) is not in the past, so the window is empty — give an earlier time",
-                format_utc(&since)
             )),
             _ => Ok(window),
         }
@@ -259,7 +256,7 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_window_is_refused() {
+    fn only_a_window_the_wrong_way_round_is_refused() {
         let now = utc("2026-04-20T12:00:00Z");
         let spec = |text| TimeSpec::parse(text).unwrap();
         let error = Window::resolve_in(
@@ -271,13 +268,13 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             error,
-            "--since (2026-04-20T00:00:00Z) is not before --until (2026-04-19T00:00:00Z), so \
-             the window is empty — swap them or widen the window"
+            "--since (2026-04-20T00:00:00Z) is after --until (2026-04-19T00:00:00Z) — swap them"
         );
+        // Empty windows select nothing, which is an answer.
         let same = spec("2026-04-19");
-        assert!(Window::resolve_in(Some(&same), Some(&same), now, &Utc).is_err());
+        assert!(Window::resolve_in(Some(&same), Some(&same), now, &Utc).is_ok());
         let future = Window::resolve_in(Some(&spec("2026-05-01")), None, now, &Utc);
-        assert!(future.unwrap_err().contains("is not in the past"));
+        assert!(future.is_ok());
         let open = Window::resolve_in(None, Some(&spec("2026-05-01")), now, &Utc).unwrap();
         assert_eq!(open.since, None);
     }

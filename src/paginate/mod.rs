@@ -65,6 +65,8 @@ pub struct Outcome {
     pub counted: bool,
     /// Records the selection left out (they still count as received).
     pub rejected: u64,
+    /// Whether a selection could leave records out.
+    pub selected: bool,
     /// Whether the walk stopped before the end because the list is newest first and was
     /// past the selection: then the rest was not fetched, and is not missing.
     pub stopped_early: bool,
@@ -84,8 +86,10 @@ impl Outcome {
         };
         let expected = match plan {
             Plan::Page { .. } => return None,
-            Plan::Limit(n) => announced.min(n),
-            Plan::All => announced,
+            // With a selection the limit counts only what it kept: one not reached means
+            // the walk read to the end, where everything announced should have come.
+            Plan::Limit(n) if !self.selected || self.emitted >= n => announced.min(n),
+            Plan::Limit(_) | Plan::All => announced,
         };
         let arrived = self.emitted + self.skipped + self.rejected;
         (arrived < expected).then_some(Missing { arrived, expected })
@@ -225,7 +229,10 @@ pub async fn paginate_selected<R: Keyed>(
         seen: HashSet::new(),
         digester: Digester::new(),
         pages_seen: HashSet::new(),
-        outcome: Outcome::default(),
+        outcome: Outcome {
+            selected: selector.filters(),
+            ..Outcome::default()
+        },
         pages: 0,
         planned_pages: None,
         emit,
@@ -249,8 +256,11 @@ pub async fn paginate_selected<R: Keyed>(
 /// What the walk has seen of the list's order, for an early stop.
 #[derive(Debug, Default)]
 struct Order {
-    /// A record out of newest-first order, or without a time, was seen: read everything.
+    /// A record out of newest-first order, or without a time, or a page shorter than an
+    /// earlier one (sessions lost on the way) was seen: read everything, and check it.
     broken: bool,
+    /// The most records a page has held so far.
+    largest_page: usize,
     /// The time of the last record seen.
     last: Option<i64>,
 }
@@ -282,10 +292,14 @@ impl<R, E, P> Walk<'_, R, E, P> {
 
     /// Follows the list's order through one page's records (their times), and ends the walk
     /// after a page wholly older than the selection, while the order holds.
-    fn follow_order(&mut self, times: impl Iterator<Item = Option<i64>>) {
+    fn follow_order(&mut self, received: usize, times: impl Iterator<Item = Option<i64>>) {
         let Some(since) = self.selector.since() else {
             return;
         };
+        if received < self.order.largest_page {
+            self.order.broken = true;
+        }
+        self.order.largest_page = self.order.largest_page.max(received);
         let mut older = 0usize;
         let mut seen = 0usize;
         for time in times {
@@ -344,7 +358,7 @@ where
             }
             self.offer(record)?;
         }
-        self.follow_order(times.into_iter());
+        self.follow_order(received, times.into_iter());
         (self.progress)(Progress {
             pages: self.pages,
             pages_total: self.planned_pages,
@@ -660,6 +674,68 @@ mod tests {
         assert!(!late.stopped_early);
         assert_eq!(kept.len(), 50);
         assert_eq!(source.asked.borrow().len(), 11);
+    }
+
+    #[test]
+    fn a_short_page_before_the_stop_means_reading_everything() {
+        // Newest first, but page 2 comes back short: sessions were lost there, so the walk
+        // does not stop early, and the missing sessions are reported.
+        let source = Numbered::new(0);
+        *source.ids.borrow_mut() = (0..100).rev().collect();
+        let selector = AtLeast {
+            since: 75,
+            evens: false,
+        };
+        let fetch = |request| {
+            let page = source.fetch(request);
+            async move {
+                let mut page = page.await?;
+                if page.records.first().is_some_and(|s| s.id == "s89") {
+                    page.records.truncate(5);
+                }
+                Ok(page)
+            }
+        };
+        let walked =
+            paginate_selected(NUMBERED, Plan::All, 1, fetch, &selector, |_| Ok(()), |_| {});
+        let outcome = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(walked)
+            .unwrap();
+        assert!(!outcome.stopped_early);
+        assert_eq!(
+            outcome.missing(Plan::All),
+            Some(Missing {
+                arrived: 95,
+                expected: 100
+            })
+        );
+    }
+
+    #[test]
+    fn a_limit_not_reached_with_a_selection_still_checks_the_total() {
+        // 1000 announced, 50 served, 3 kept: the limit of 20 was not what ended the walk.
+        let outcome = Outcome {
+            emitted: 3,
+            rejected: 47,
+            selected: true,
+            total: Some(1000),
+            final_total: Some(1000),
+            ..Outcome::default()
+        };
+        assert_eq!(
+            outcome.missing(Plan::Limit(20)),
+            Some(Missing {
+                arrived: 50,
+                expected: 1000
+            })
+        );
+        let full = Outcome {
+            emitted: 20,
+            ..outcome
+        };
+        assert_eq!(full.missing(Plan::Limit(20)), None);
     }
 
     #[test]

@@ -274,6 +274,19 @@ fn refusals_come_before_any_request() {
     let no_dir = dir.path().join("missing/call.mp4");
     let run = recording(&anam, &[ID, "--download", no_dir.to_str().unwrap()]);
     assert!(run.failure(1).contains("cannot write the recording to"));
+    // Someone else's `.part` is neither overwritten nor removed.
+    let part = dir.path().join("busy.mp4.part");
+    std::fs::write(&part, b"half").unwrap();
+    let busy = recording(
+        &anam,
+        &[
+            ID,
+            "--download",
+            dir.path().join("busy.mp4").to_str().unwrap(),
+        ],
+    );
+    assert!(busy.usage_error().contains("busy.mp4.part exists"));
+    assert_eq!(std::fs::read(&part).unwrap(), b"half");
     assert!(
         Run::of(s::avatarctl_anam(&anam, ANAM_KEY).args(["sessions", "recording", ID, "--force"]))
             .parse_error()

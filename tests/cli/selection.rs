@@ -239,7 +239,7 @@ fn a_bad_window_is_refused_before_any_request() {
         "--until",
         "2026-04-20",
     ]));
-    assert!(reversed.usage_error().contains("is not before --until"));
+    assert!(reversed.usage_error().contains("is after --until"));
     let typo = Run::of(s::avatarctl_anam(&server, ANAM_KEY).args([
         "sessions",
         "list",

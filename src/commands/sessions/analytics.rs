@@ -263,6 +263,13 @@ async fn aggregate(
     )
     .map_err(Error::Usage)?;
     let length = window.length(now, TimeDelta::hours(DEFAULT_WINDOW_HOURS));
+    // Anam refuses a window that does not run forward; say so before asking.
+    if length <= TimeDelta::zero() {
+        return Err(Error::usage(
+            "the window is empty: --since is not before --until (or, alone, not in the past) — \
+             give an earlier --since",
+        ));
+    }
     if length > TimeDelta::days(MAX_WINDOW_DAYS) {
         return Err(Error::usage(format!(
             "the aggregate report covers at most {MAX_WINDOW_DAYS} days, and this window is {} \

@@ -79,7 +79,7 @@ pub async fn run(ctx: &Context, args: &RecordingArgs, out: &mut dyn Write) -> Re
     }
     check_target(target, args.force)?;
     // Created first, so that a path that cannot be written costs no request.
-    let part_file = PartFile::new(target);
+    let mut part_file = PartFile::new(target);
     let mut file = BufWriter::with_capacity(256 * 1024, part_file.file()?);
     let url = fetch_url(ctx, part, &id).await?;
     let mut bar = Progress::new(ctx);
@@ -142,8 +142,25 @@ impl PartFile {
         }
     }
 
-    fn file(&self) -> Result<File, Error> {
-        File::create(&self.part).map_err(|e| self.io_error(&self.part, e))
+    /// A new `.part` file; one that exists is someone's (a download still running, a
+    /// leftover of a killed one), and is neither overwritten nor removed.
+    fn file(&mut self) -> Result<File, Error> {
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&self.part)
+        {
+            Ok(file) => Ok(file),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                // Not ours: leave it where it is.
+                self.done = true;
+                Err(Error::usage(format!(
+                    "{} exists — another download may be running; remove it if not",
+                    self.part.display()
+                )))
+            }
+            Err(e) => Err(self.io_error(&self.part, e)),
+        }
     }
 
     /// Names the file in a local write error; the download's own errors pass.

@@ -24,7 +24,8 @@ impl Sessions for AgentHuman {
         let query = match filters.status {
             Some(StatusFilter::Active) => vec![("status", "started".to_owned())],
             Some(StatusFilter::Ended) => vec![("status", "ended".to_owned())],
-            Some(StatusFilter::Created) => vec![("status", "created".to_owned())],
+            // AgentHuman filters only `all|started|ended`: `created` is checked client-side.
+            Some(StatusFilter::Created) => Vec::new(),
             None => Vec::new(),
         };
         ApiRequest::list(query, &page)
