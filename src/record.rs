@@ -131,6 +131,12 @@ pub trait Record: Serialize {
         Vec::new()
     }
 
+    /// Provider text outside `raw` that is shown with it (a tool call's result and error),
+    /// for masking signed URLs and an echoed key in it: each string is handed to `mask`.
+    fn provider_texts_mut(&mut self) -> Vec<&mut String> {
+        Vec::new()
+    }
+
     /// Rows the detail table adds after the fields, as (label, text): one per item of a
     /// nested list (a session's tool calls). `duration` writes milliseconds as tables do.
     fn detail_rows(&self, _duration: &dyn Fn(u64) -> String) -> Vec<(String, String)> {

@@ -162,6 +162,16 @@ impl Record for Session {
             .collect()
     }
 
+    fn provider_texts_mut(&mut self) -> Vec<&mut String> {
+        let mut texts = Vec::new();
+        for call in self.tool_calls.iter_mut().flatten() {
+            texts.extend(call.error.as_mut());
+            texts.extend(call.result.as_mut());
+            texts.extend(call.documents_accessed.iter_mut().flatten());
+        }
+        texts
+    }
+
     fn detail_rows(&self, duration: &dyn Fn(u64) -> String) -> Vec<(String, String)> {
         self.tool_calls
             .iter()

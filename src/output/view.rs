@@ -9,7 +9,7 @@ use super::transcode::Masking;
 use super::{Format, OutputOptions};
 use crate::error::Error;
 use crate::record::{FieldPath, Kind, Record};
-use crate::secret::{ApiKey, redact};
+use crate::secret::{ApiKey, masked_text, redact};
 
 /// How a command shows its records in a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,6 +221,11 @@ impl View {
         }
         for value in record.more_provider_values_mut() {
             redact(value, self.key.as_ref());
+        }
+        for text in record.provider_texts_mut() {
+            if let Some(masked) = masked_text(text, self.key.as_ref()) {
+                *text = masked;
+            }
         }
     }
 

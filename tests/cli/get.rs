@@ -541,7 +541,7 @@ fn with_tool_calls() -> Value {
         "startedAt": "2026-04-20T09:05:00Z", "completedAt": "2026-04-20T09:05:02.250Z",
         "durationSeconds": 2.25, "errorMessage": "upstream said 502",
         "arguments": {"customer": "c-42", "access_token": "tok-live-123"},
-        "result": null, "documentsAccessed": null
+        "result": "https://cdn.example.com/r.pdf?X-Amz-Signature=sig123", "documentsAccessed": null
     }));
     session
 }
@@ -579,6 +579,8 @@ fn tool_calls_are_normalized_in_json_with_credential_arguments_masked() {
     // NDJSON writes raw from its text; the calls' arguments are masked all the same.
     let lines = anam_get(&server, &[SEED_ANAM_ID, SEED_ANAM_ID, "-o", "ndjson"]);
     assert!(!lines.stdout.contains("tok-live-123"), "{}", lines.stdout);
+    assert!(!lines.stdout.contains("sig123") && !run.stdout.contains("sig123"));
+    assert_eq!(run.json()["tool_calls"][1]["result"], "[REDACTED]");
     assert_eq!(
         lines.ndjson()[0]["tool_calls"][1]["arguments"]["access_token"],
         "[REDACTED]"
