@@ -45,6 +45,9 @@
 //!   `providers.rs`, `completions.rs`, `man.rs`; `sessions/by_id.rs` what the ID commands share.
 //! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
 //!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`; `chat.rs` the transcript view.
+//! - `stats/` — `sessions stats` without I/O: `mod.rs` the accumulator and its metrics;
+//!   `group.rs` the `--by` keys; `durations.rs` exact percentiles; `check.rs` `--check`;
+//!   `render.rs` the report in every format.
 //! - `warnings.rs` — what tolerant mapping noticed, once per field.
 //! - `window.rs` — `--since`/`--until` as written, resolved to instants.
 //! - `error.rs`, `log.rs`, `secret.rs`, `sanitize.rs`.
@@ -63,6 +66,7 @@ pub mod provider;
 pub mod record;
 pub mod sanitize;
 pub mod secret;
+pub mod stats;
 pub mod warnings;
 pub mod window;
 

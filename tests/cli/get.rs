@@ -610,7 +610,10 @@ fn the_table_shows_one_line_per_tool_call() {
         calls,
         [
             ("TOOL CALL 1", "knowledge_base  completed  646ms"),
-            ("TOOL CALL 2", "crm_lookup  failed  2s 250ms: upstream said 502"),
+            (
+                "TOOL CALL 2",
+                "crm_lookup  failed  2s 250ms: upstream said 502"
+            ),
         ]
     );
     let at = |label: &str| rows.iter().position(|(f, _)| f == label).unwrap();
