@@ -13,7 +13,9 @@
 //! - the same CSV export with the fake compressing its pages (gzip), against a floor that
 //!   fetches them compressed too.
 //!
-//! `BENCH_SESSIONS` (default 100000) and `BENCH_RUNS` (3, the median is reported) change it.
+//! `BENCH_SESSIONS` (default 100000) and `BENCH_RUNS` (3, the median is reported) change it;
+//! `BENCH_BIN` runs another avatarctl binary (a copy of an earlier build, to compare two in
+//! alternating runs on a noisy machine).
 //! Needs `curl`, `jq` and GNU `time` (`/usr/bin/time`) on PATH; a missing one skips its rows.
 #![allow(clippy::print_stdout)] // The results table is the output.
 
@@ -184,7 +186,8 @@ fn avatarctl(server: &FakeServer, args: &[&str]) -> Option<Run> {
     let mut all = vec!["-q", "-p", "anam", "--api-key", "bench-key", &base];
     all.extend(["sessions", "list", "--all"]);
     all.extend(args);
-    timed(BIN, &all, None)
+    let bin = std::env::var("BENCH_BIN").unwrap_or_else(|_| BIN.to_owned());
+    timed(&bin, &all, None)
 }
 
 /// Every page to `/dev/null` with one parallel curl reading its URLs from a config.

@@ -21,9 +21,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'avatarctl' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -51,15 +52,16 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
             [CompletionResult]::new('session', 'session', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Plan minutes, concurrency and sessions active now')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Which API key is in use, and whether the provider accepts it')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'The providers, their API key env vars and base URLs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'avatarctl;sessions' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -69,6 +71,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -94,9 +97,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;session' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -106,6 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -132,15 +136,19 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;sessions;list' {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
-            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit')
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'anam: sessions whose ID or client label matches')
             [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'anam: sessions of one persona')
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'anam: sessions minted with one API key')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'agenthuman: only active (started) or ended sessions')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
+            [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -150,6 +158,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -170,15 +179,19 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;sessions;ls' {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
-            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit')
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'anam: sessions whose ID or client label matches')
             [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'anam: sessions of one persona')
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'anam: sessions minted with one API key')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'agenthuman: only active (started) or ended sessions')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
+            [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -188,6 +201,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -208,15 +222,19 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;session;list' {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
-            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit')
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'anam: sessions whose ID or client label matches')
             [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'anam: sessions of one persona')
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'anam: sessions minted with one API key')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'agenthuman: only active (started) or ended sessions')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
+            [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -226,6 +244,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -246,15 +265,19 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;session;ls' {
             [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'One page, as the provider numbers them (from 1)')
-            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100) [default: 20]')
+            [CompletionResult]::new('--per-page', '--per-page', [CompletionResultType]::ParameterName, 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most N sessions, fetching as many pages as needed [default: 20]')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit')
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'anam: sessions whose ID or client label matches')
             [CompletionResult]::new('--persona-id', '--persona-id', [CompletionResultType]::ParameterName, 'anam: sessions of one persona')
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'anam: sessions minted with one API key')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'agenthuman: only active (started) or ended sessions')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Sessions that started before TIME (exclusive; the forms of --since). Checked here')
+            [CompletionResult]::new('--end-reason', '--end-reason', [CompletionResultType]::ParameterName, 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -264,6 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every session: page 1 tells how many pages there are, the rest are fetched concurrently')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -283,9 +307,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;sessions;get' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -295,6 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -313,9 +338,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;session;get' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -325,6 +350,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -343,9 +369,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;sessions;transcript' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -355,6 +381,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -373,9 +400,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;session;transcript' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -385,6 +412,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -404,9 +432,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;sessions;recording' {
             [CompletionResult]::new('--download', '--download', [CompletionResultType]::ParameterName, 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -416,6 +444,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --download: replace PATH if it exists')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -436,9 +465,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         }
         'avatarctl;session;recording' {
             [CompletionResult]::new('--download', '--download', [CompletionResultType]::ParameterName, 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -448,6 +477,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'With --download: replace PATH if it exists')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -473,9 +503,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions minted with one API key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Aggregate: only sessions whose client label is exactly LABEL')
             [CompletionResult]::new('--session-type', '--session-type', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one type')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -485,6 +515,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'With IDs: each turn''s user and persona text too (when transcripts were on)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -510,9 +541,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--api-key-id', '--api-key-id', [CompletionResultType]::ParameterName, 'Aggregate: only sessions minted with one API key')
             [CompletionResult]::new('--label', '--label', [CompletionResultType]::ParameterName, 'Aggregate: only sessions whose client label is exactly LABEL')
             [CompletionResult]::new('--session-type', '--session-type', [CompletionResultType]::ParameterName, 'Aggregate: only sessions of one type')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -522,6 +553,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'With IDs: each turn''s user and persona text too (when transcripts were on)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
@@ -595,9 +627,9 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;usage' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
-            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
             [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
             [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
@@ -607,6 +639,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -624,11 +657,68 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'avatarctl;auth' {
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;auth;status' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]')
+            [CompletionResult]::new('--api-key-file', '--api-key-file', [CompletionResultType]::ParameterName, 'Read the API key from a file (`-` for stdin), keeping it out of the process list')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
+            [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
+            [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
+            [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
+            [CompletionResult]::new('--utc', '--utc', [CompletionResultType]::ParameterName, 'Tables: show times in UTC instead of local time')
+            [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print credential fields of responses instead of `[REDACTED]`')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Tables and CSV: leave out the header row (for scripts that read columns)')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Tables: every column at full width, even on a terminal (nothing cut or left out)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No hints or progress on stderr (errors are still printed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'avatarctl;auth;help' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'avatarctl;auth;help;status' {
+            break
+        }
+        'avatarctl;auth;help;help' {
+            break
+        }
         'avatarctl;providers' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format [env: AVATARCTL_OUTPUT] [default: table]')
             [CompletionResult]::new('--fields', '--fields', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
             [CompletionResult]::new('--columns', '--columns', [CompletionResultType]::ParameterName, 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)')
+            [CompletionResult]::new('--jq', '--jq', [CompletionResultType]::ParameterName, 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)')
             [CompletionResult]::new('--csv-safe', '--csv-safe', [CompletionResultType]::ParameterName, 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with ''')
             [CompletionResult]::new('--raw', '--raw', [CompletionResultType]::ParameterName, 'JSON/NDJSON: each provider object exactly as the API returned it')
@@ -661,6 +751,7 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
         'avatarctl;help' {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'List sessions, or show them in full')
             [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Plan minutes, concurrency and sessions active now')
+            [CompletionResult]::new('auth', 'auth', [CompletionResultType]::ParameterValue, 'Which API key is in use, and whether the provider accepts it')
             [CompletionResult]::new('providers', 'providers', [CompletionResultType]::ParameterValue, 'The providers, their API key env vars and base URLs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script to stdout')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -690,6 +781,13 @@ Register-ArgumentCompleter -Native -CommandName 'avatarctl' -ScriptBlock {
             break
         }
         'avatarctl;help;usage' {
+            break
+        }
+        'avatarctl;help;auth' {
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused')
+            break
+        }
+        'avatarctl;help;auth;status' {
             break
         }
         'avatarctl;help;providers' {

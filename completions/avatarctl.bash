@@ -16,6 +16,9 @@ _avatarctl() {
             ",$1")
                 cmd="avatarctl"
                 ;;
+            avatarctl,auth)
+                cmd="avatarctl__subcmd__auth"
+                ;;
             avatarctl,completions)
                 cmd="avatarctl__subcmd__completions"
                 ;;
@@ -34,6 +37,21 @@ _avatarctl() {
             avatarctl,usage)
                 cmd="avatarctl__subcmd__usage"
                 ;;
+            avatarctl__subcmd__auth,help)
+                cmd="avatarctl__subcmd__auth__subcmd__help"
+                ;;
+            avatarctl__subcmd__auth,status)
+                cmd="avatarctl__subcmd__auth__subcmd__status"
+                ;;
+            avatarctl__subcmd__auth__subcmd__help,help)
+                cmd="avatarctl__subcmd__auth__subcmd__help__subcmd__help"
+                ;;
+            avatarctl__subcmd__auth__subcmd__help,status)
+                cmd="avatarctl__subcmd__auth__subcmd__help__subcmd__status"
+                ;;
+            avatarctl__subcmd__help,auth)
+                cmd="avatarctl__subcmd__help__subcmd__auth"
+                ;;
             avatarctl__subcmd__help,completions)
                 cmd="avatarctl__subcmd__help__subcmd__completions"
                 ;;
@@ -48,6 +66,9 @@ _avatarctl() {
                 ;;
             avatarctl__subcmd__help,usage)
                 cmd="avatarctl__subcmd__help__subcmd__usage"
+                ;;
+            avatarctl__subcmd__help__subcmd__auth,status)
+                cmd="avatarctl__subcmd__help__subcmd__auth__subcmd__status"
                 ;;
             avatarctl__subcmd__help__subcmd__sessions,analytics)
                 cmd="avatarctl__subcmd__help__subcmd__sessions__subcmd__analytics"
@@ -110,18 +131,18 @@ _avatarctl() {
 
     case "${cmd}" in
         avatarctl)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage providers completions help"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage auth providers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -164,6 +185,140 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth)
+            opts="-v -q -h -V --color --verbose --quiet --help --version status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__help)
+            opts="status help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__auth__subcmd__status)
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -194,8 +349,36 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__help)
-            opts="sessions usage providers completions help"
+            opts="sessions usage auth providers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__help__subcmd__auth)
+            opts="status"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__help__subcmd__auth__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -348,7 +531,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__providers)
-            opts="-o -v -q -h -V --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-o -v -q -h -V --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,6 +553,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -382,18 +569,18 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics help"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -436,6 +623,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -448,7 +639,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__analytics)
-            opts="-p -o -v -q -h -V --messages --since --until --persona-id --api-key-id --label --session-type --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --messages --since --until --persona-id --api-key-id --label --session-type --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -479,11 +670,11 @@ _avatarctl() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -523,6 +714,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -538,18 +733,18 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__get)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -589,6 +784,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -702,7 +901,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__list)
-            opts="-p -o -v -q -h -V --page --per-page --limit --all --search --persona-id --api-key-id --status --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -720,6 +919,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --search)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -733,15 +936,27 @@ _avatarctl() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "active ended" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "active ended created" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end-reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -781,6 +996,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -796,7 +1015,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__recording)
-            opts="-p -o -v -q -h -V --download --force --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --download --force --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,11 +1026,11 @@ _avatarctl() {
                     return 0
                     ;;
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -851,6 +1070,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -866,18 +1089,18 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__transcript)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -917,6 +1140,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -932,18 +1159,18 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__usage)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --provider)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -W "anam agenthuman" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -983,6 +1210,10 @@ _avatarctl() {
                     return 0
                     ;;
                 --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_avatarctl_global_optspecs
-    string join \n p/provider= api-key= api-key-file= base-url= timeout= retries= concurrency= o/output= fields= csv-safe raw utc show-secrets no-headers wide color= v/verbose q/quiet h/help V/version
+    string join \n p/provider= api-key= api-key-file= base-url= timeout= retries= concurrency= o/output= fields= jq= csv-safe raw utc show-secrets no-headers wide color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_avatarctl_needs_command
@@ -24,9 +24,12 @@ function __fish_avatarctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c avatarctl -n "__fish_avatarctl_needs_command" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -37,6 +40,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -53,12 +57,16 @@ complete -c avatarctl -n "__fish_avatarctl_needs_command" -s V -l version -d 'Pr
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "sessions" -d 'List sessions, or show them in full'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "session" -d 'List sessions, or show them in full'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "auth" -d 'Which API key is in use, and whether the provider accepts it'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -69,6 +77,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -90,16 +99,24 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -110,6 +127,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,16 +143,24 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -145,6 +171,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -159,9 +186,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -172,6 +202,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -185,9 +216,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -198,6 +232,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -212,9 +247,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l download -d 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete' -r -F
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -225,6 +263,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -249,9 +288,12 @@ custom-llm-server\t''
 custom-llm-client\t''
 livekit\t''
 elevenlabs-agent\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -262,6 +304,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -282,9 +325,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -295,6 +341,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -316,16 +363,24 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __f
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -336,6 +391,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -351,16 +407,24 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l page -d 'One page, as the provider numbers them (from 1)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100) [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l per-page -d 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls last. Reads the whole selection and holds it in memory, then applies --limit' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l search -d 'anam: sessions whose ID or client label matches' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l persona-id -d 'anam: sessions of one persona' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-id -d 'anam: sessions minted with one API key' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l status -d 'agenthuman: only active (started) or ended sessions' -r -f -a "active\t''
-ended\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -371,6 +435,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -385,9 +450,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -398,6 +466,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -411,9 +480,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -424,6 +496,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -438,9 +511,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l download -d 'Download the recording to PATH (`-`: stdout) instead of printing its URL: written to PATH.part, renamed when complete' -r -F
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -451,6 +527,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -475,9 +552,12 @@ custom-llm-server\t''
 custom-llm-client\t''
 livekit\t''
 elevenlabs-agent\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -488,6 +568,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -508,9 +589,12 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s p -l provider -d 'Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
-agenthuman\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
@@ -521,6 +605,7 @@ json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -534,11 +619,53 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s v -l verbo
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s h -l help -d 'Print help'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "status" -d 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand providers" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -559,14 +686,16 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s v -l
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "sessions" -d 'List sessions, or show them in full'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "sessions" -d 'List sessions, or show them in full'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "usage" -d 'Plan minutes, concurrency and sessions active now'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "auth" -d 'Which API key is in use, and whether the provider accepts it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "completions" -d 'Print a shell completion script to stdout'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and not __fish_seen_subcommand_from sessions usage auth providers completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "list" -d 'List sessions, in the order the provider returns them'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "transcript" -d 'What was said in sessions, message by message'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

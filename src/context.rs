@@ -26,7 +26,8 @@ pub struct Context {
     pub concurrency: usize,
     pub terminal: Terminal,
     pub log: Log,
-    runtime: tokio::runtime::Runtime,
+    /// Shared by the contexts of `--provider all`, whose walks run together.
+    runtime: Arc<tokio::runtime::Runtime>,
 }
 
 impl Context {
@@ -40,16 +41,31 @@ impl Context {
         log: &Log,
     ) -> Result<Self, Error> {
         let config = Config::resolve(args, env, stdin, terminal.stdout_tty)?;
+        Self::with(config, runtime()?, terminal, log)
+    }
+
+    /// One context per provider with a key, for `--provider all`, sharing one runtime.
+    pub fn connect_all(
+        args: &GlobalArgs,
+        env: EnvLookup,
+        terminal: Terminal,
+        log: &Log,
+    ) -> Result<Vec<Self>, Error> {
+        let configs = Config::resolve_all(args, env, terminal.stdout_tty)?;
+        let runtime = runtime()?;
+        configs
+            .into_iter()
+            .map(|config| Self::with(config, Arc::clone(&runtime), terminal, log))
+            .collect()
+    }
+
+    fn with(
+        config: Config,
+        runtime: Arc<tokio::runtime::Runtime>,
+        terminal: Terminal,
+        log: &Log,
+    ) -> Result<Self, Error> {
         let client = Client::new(&config.connection, log.clone())?;
-        // Requests run on worker threads, so a slow reader of stdout, which blocks this
-        // thread's writes, cannot stall them into timeouts.
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .map_err(|e| {
-                Error::Other(anyhow::Error::new(e).context("cannot start the async runtime"))
-            })?;
         Ok(Self {
             provider: provider::mapper(config.connection.provider),
             client: Arc::new(client),
@@ -77,6 +93,11 @@ impl Context {
         part(self.provider).ok_or_else(|| Error::Usage(kind::lacks(self.provider.info(), resource)))
     }
 
+    /// The provider's name, for messages that speak of several.
+    pub fn name(&self) -> &'static str {
+        self.provider.info().name
+    }
+
     /// Runs a command to its end, or until Ctrl-C ends it where it stands (whole records
     /// only, exit 130); a progress bar it left is cleared either way.
     pub fn run<F: Future<Output = Result<(), Error>>>(&self, command: F) -> Result<(), Error> {
@@ -89,4 +110,15 @@ impl Context {
         self.log.clear_progress();
         result
     }
+}
+
+/// The async runtime: requests run on worker threads, so a slow reader of stdout, which
+/// blocks this thread's writes, cannot stall them into timeouts.
+fn runtime() -> Result<Arc<tokio::runtime::Runtime>, Error> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map(Arc::new)
+        .map_err(|e| Error::Other(anyhow::Error::new(e).context("cannot start the async runtime")))
 }

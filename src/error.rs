@@ -49,6 +49,13 @@ pub enum Error {
     /// `sessions stats --check` gates that failed; each was already reported on its own line.
     #[error("{}", checks_failed_message(*failed, *total))]
     ChecksFailed { failed: usize, total: usize },
+    /// With `--provider all`, some providers failed; each was already reported.
+    #[error("{}", providers_message(*failed, *total))]
+    Providers {
+        failed: usize,
+        total: usize,
+        code: u8,
+    },
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
@@ -85,7 +92,7 @@ impl Error {
                 DownloadProblem::Write { .. } => exit::OTHER,
                 _ => exit::PROVIDER,
             },
-            Self::Partial { code, .. } => *code,
+            Self::Partial { code, .. } | Self::Providers { code, .. } => *code,
             Self::ChecksFailed { .. } => exit::CHECK_FAILED,
             Self::Interrupted => exit::INTERRUPTED,
             Self::Io(_) | Self::Other(_) => exit::OTHER,
@@ -155,6 +162,16 @@ fn partial_message(failed: usize, total: usize) -> String {
         format!(
             "{failed} of {total} sessions could not be fetched — the others were printed; each \
              failure is above"
+        )
+    }
+}
+
+fn providers_message(failed: usize, total: usize) -> String {
+    if failed == total {
+        format!("every one of the {total} providers failed — each failure is above")
+    } else {
+        format!(
+            "{failed} of {total} providers failed — the others were printed; each failure is above"
         )
     }
 }

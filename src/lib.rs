@@ -31,10 +31,12 @@
 //! - `context.rs` — what a networked command gets; the runtime and Ctrl-C, once.
 //! - `record.rs` — the record seam: `Record`, `Schema`, `FieldPath`.
 //! - `model/` — the normalized records and their schemas: `session.rs` (with `tool_call.rs`),
-//!   `transcript.rs`, `usage.rs`.
+//!   `transcript.rs`, `usage.rs`, `analytics.rs` (a session's report, its turns, and the
+//!   aggregate report's latency rows).
 //! - `provider/` — `mod.rs` the mapper traits and request types; `kind.rs` the provider table;
 //!   `json.rs` reading bodies tolerantly; `stream.rs` a list body read record by record;
-//!   `anam/`, `agenthuman/` one folder per provider, one file per resource.
+//!   `anam/`, `agenthuman/`, `tavus/`, `beyondpresence/` one folder per provider, one file
+//!   per resource.
 //! - `http/` — `mod.rs` the client and its retry loop; `client.rs` one attempt; `retry.rs`
 //!   the pure retry decision; `pacer.rs` concurrency and rate limits; `errors.rs` error
 //!   bodies, statuses and network failures; `download.rs` a presigned URL, without the key.
@@ -49,7 +51,8 @@
 //!   `group.rs` the `--by` keys; `durations.rs` exact percentiles; `check.rs` `--check`;
 //!   `render.rs` the report in every format.
 //! - `warnings.rs` — what tolerant mapping noticed, once per field.
-//! - `window.rs` — `--since`/`--until` as written, resolved to instants.
+//! - `window.rs` — `--since`/`--until` as written, resolved to instants; `selection.rs` what
+//!   `sessions list` and `stats` select client-side (window, status, end reasons) and `--sort`.
 //! - `error.rs`, `log.rs`, `secret.rs`, `sanitize.rs`.
 
 pub mod cli;
@@ -66,6 +69,7 @@ pub mod provider;
 pub mod record;
 pub mod sanitize;
 pub mod secret;
+pub mod selection;
 pub mod stats;
 pub mod warnings;
 pub mod window;
@@ -88,6 +92,35 @@ pub fn run(
     log: &Log,
 ) -> Result<(), Error> {
     let global = &cli.global;
+    // Compiled before anything else, so that a filter that does not parse costs no request.
+    let Some(code) = &global.output.jq else {
+        return run_command(cli, env, terminal, out, log);
+    };
+    let filter = output::JqFilter::compile(code)?;
+    let per_line = global.output.output == Some(output::Format::Ndjson);
+    let mut filtered = output::JqWriter::new(&filter, out, per_line);
+    let ran = run_command(cli, env, terminal, &mut filtered, log);
+    match ran {
+        // The command's own failure first; a filter that failed on the way is the cause of
+        // a write error, and is reported in its place.
+        Ok(()) => filtered.finish(),
+        Err(Error::Io(io)) => filtered.finish().and(Err(Error::Io(io))),
+        Err(error) => {
+            // Whatever was complete is still filtered and printed, as without --jq.
+            let _ = filtered.finish();
+            Err(error)
+        }
+    }
+}
+
+fn run_command(
+    cli: &Cli,
+    env: EnvLookup,
+    terminal: Terminal,
+    out: &mut dyn Write,
+    log: &Log,
+) -> Result<(), Error> {
+    let global = &cli.global;
     match &cli.command {
         // Generated from the command tree alone: no config, no key, no HTTP client.
         Command::Completions { shell } => {
@@ -99,11 +132,28 @@ pub fn run(
                 config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;
             commands::providers::run(&options, env, terminal, out)
         }
+        Command::Auth(_) => {
+            let ctxs = match config::Config::selects_one(global, env)? {
+                true => vec![Context::connect(global, env, &mut stdin(), terminal, log)?],
+                false => Context::connect_all(global, env, terminal, log)?,
+            };
+            ctxs[0].run(commands::auth::run(&ctxs, out))
+        }
+        Command::Usage(_) if config::Config::wants_all(global, env)? => {
+            let ctxs = Context::connect_all(global, env, terminal, log)?;
+            ctxs[0].run(commands::usage::run_all(&ctxs, out))
+        }
         Command::Usage(_) => {
             let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
             ctx.run(commands::usage::run(&ctx, out))
         }
         Command::Sessions(sessions) => {
+            if let SessionsCommand::List(args) = &sessions.command
+                && config::Config::wants_all(global, env)?
+            {
+                let ctxs = Context::connect_all(global, env, terminal, log)?;
+                return ctxs[0].run(commands::sessions::list::run_all(&ctxs, args, out));
+            }
             let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
             ctx.run(async {
                 match &sessions.command {

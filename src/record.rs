@@ -10,6 +10,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::model::RawObject;
+
 /// How a field's value is shown in a table (JSON and CSV show the value itself).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -133,6 +135,12 @@ pub trait Record: Serialize {
     /// nested list (a session's tool calls). `duration` writes milliseconds as tables do.
     fn detail_rows(&self, _duration: &dyn Fn(u64) -> String) -> Vec<(String, String)> {
         Vec::new()
+    }
+
+    /// The provider's object itself, for records that carry one: JSON and NDJSON write it
+    /// from its received text when they can, without building its tree.
+    fn raw_object_mut(&mut self) -> Option<&mut RawObject> {
+        None
     }
 
     /// A selected field's value: a top-level field, or a path inside `raw` (arrays by index).

@@ -126,12 +126,73 @@ fn words(key: &str) -> String {
     out
 }
 
+/// The longest key split into words on the stack; a longer or non-ASCII key takes
+/// [`words`]. (A key's words are at most twice as long as the key.)
+const SHORT_KEY: usize = 48;
+
+/// [`words`] for an ASCII key of at most [`SHORT_KEY`] bytes, into `out` without allocating;
+/// returns the length written. For ASCII the two agree: the Unicode case rules of `words`
+/// are the ASCII ones there.
+fn ascii_words(key: &[u8], out: &mut [u8; 2 * SHORT_KEY]) -> usize {
+    // A word break: one `_`, never first and never doubled.
+    fn separate(out: &mut [u8; 2 * SHORT_KEY], len: &mut usize) {
+        if *len > 0 && out[*len - 1] != b'_' {
+            out[*len] = b'_';
+            *len += 1;
+        }
+    }
+    let mut len = 0;
+    for (i, &c) in key.iter().enumerate() {
+        if matches!(c, b'-' | b'_' | b' ') {
+            separate(out, &mut len);
+            continue;
+        }
+        let previous = i.checked_sub(1).map(|p| key[p]);
+        let next = key.get(i + 1);
+        let starts = c.is_ascii_uppercase()
+            && match previous {
+                Some(p) if p.is_ascii_lowercase() || p.is_ascii_digit() => true,
+                Some(p) if p.is_ascii_uppercase() => next.is_some_and(u8::is_ascii_lowercase),
+                _ => false,
+            };
+        if starts {
+            separate(out, &mut len);
+        }
+        out[len] = c.to_ascii_lowercase();
+        len += 1;
+    }
+    len
+}
+
+/// Whether a key's words (as [`words`] joins them) name a credential.
+fn names_credential(name: &[u8]) -> bool {
+    CREDENTIAL_NAMES.iter().any(|n| n.as_bytes() == name)
+        || name.ends_with(b"_token")
+        || name.ends_with(b"_secret")
+}
+
 /// Whether a key names a credential: one of `CREDENTIAL_NAMES`, or any name ending in
 /// `_token` or `_secret` (`access_token`, `meeting_token`, `encrypted_secret`). Names that
 /// merely name a key (`api_key_id`, `api_key_type`) are not credentials.
+///
+/// This runs for every key of every object shown, so the usual key — short, ASCII — is split
+/// into words on the stack, with no allocation.
 pub fn is_credential_key(key: &str) -> bool {
+    let bytes = key.as_bytes();
+    if bytes.len() <= SHORT_KEY && bytes.is_ascii() {
+        // Every credential name has five letters or more and ends in one of these (`…token`,
+        // `…secret`, `password`, `authorization`, `…key`, `secret_iv`, `recording_url`), and
+        // a key's words end in its last letter: most keys are passed on that alone.
+        let last = bytes.last().map(u8::to_ascii_lowercase);
+        if bytes.len() < 5 || !matches!(last, Some(b'n' | b't' | b'd' | b'y' | b'v' | b'l')) {
+            return false;
+        }
+        let mut name = [0; 2 * SHORT_KEY];
+        let len = ascii_words(bytes, &mut name);
+        return names_credential(&name[..len]);
+    }
     // Every credential name holds one of these words; most keys hold none, and are passed
-    // without splitting them into words (this runs for every key of every object shown).
+    // without splitting them into words.
     const STEMS: [&[u8]; 6] = [
         b"token",
         b"secret",
@@ -141,26 +202,23 @@ pub fn is_credential_key(key: &str) -> bool {
         b"recording",
     ];
     let holds = |stem: &[u8]| {
-        key.as_bytes()
+        bytes
             .windows(stem.len())
             .any(|window| window.eq_ignore_ascii_case(stem))
     };
     if !STEMS.iter().any(|stem| holds(stem)) {
         return false;
     }
-    let name = words(key);
-    CREDENTIAL_NAMES.contains(&name.as_str())
-        || name.ends_with("_token")
-        || name.ends_with("_secret")
+    names_credential(words(key).as_bytes())
 }
 
 /// Whether a string is a signed URL: http(s) with a signature or token in its query.
 pub fn is_signed_url(text: &str) -> bool {
-    let lower = text
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+    // The scheme, case-insensitive, within the first 8 bytes when they are whole characters.
+    let Some(head) = text.get(..8).map(str::as_bytes) else {
+        return false;
+    };
+    if !(head.eq_ignore_ascii_case(b"https://") || head[..7].eq_ignore_ascii_case(b"http://")) {
         return false;
     }
     let Some((_, query)) = text.split_once('?') else {
@@ -173,6 +231,20 @@ pub fn is_signed_url(text: &str) -> bool {
             .iter()
             .any(|p| p.eq_ignore_ascii_case(name))
     })
+}
+
+/// What a string value inside a provider's object is shown as, when it is not shown as it
+/// is: `[REDACTED]` for a signed URL, the text with the API key masked where it holds it.
+/// The one rule for strings, used by [`redact`] and by the output's transcoder.
+pub fn masked_text(text: &str, key: Option<&ApiKey>) -> Option<String> {
+    if is_signed_url(text) {
+        Some(REDACTED.to_owned())
+    } else {
+        key.filter(|key| {
+            key.0.len() >= 8 && text.len() >= key.0.len() && text.contains(key.0.as_str())
+        })
+        .map(|key| key.mask(text))
+    }
 }
 
 /// Replaces, at any depth, every non-null value under a credential key, and every string
@@ -195,13 +267,9 @@ pub fn redact(value: &mut Value, key: Option<&ApiKey>) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(|item| redact(item, key)),
-        Value::String(text) if is_signed_url(text) => *text = REDACTED.to_owned(),
         Value::String(text) => {
-            if let Some(key) = key
-                && key.0.len() >= 8
-                && text.contains(key.0.as_str())
-            {
-                *text = key.mask(text);
+            if let Some(masked) = masked_text(text, key) {
+                *text = masked;
             }
         }
         _ => {}
@@ -305,6 +373,86 @@ mod tests {
     }
 
     #[test]
+    fn short_ascii_keys_split_on_the_stack_as_words_does() {
+        let mut keys: Vec<String> = [
+            "",
+            "_",
+            "__a__",
+            "a--b",
+            "a - b",
+            "sessionToken",
+            "SESSION_TOKEN",
+            "APIKey",
+            "APIKeyID",
+            "IDToken",
+            "JWTSecret",
+            "X-API-Key",
+            "x_api_key",
+            "ABC",
+            "aB",
+            "Ab",
+            "a1B",
+            "1a",
+            "A1b",
+            "token2",
+            "meeting-token_",
+            "-secret",
+            "secret-",
+            "ZZToken",
+            "apiKeyId",
+            "recordingUrl",
+            "RecordingURL",
+            "client  secret",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every short mix of the characters the rule looks at.
+        let alphabet = ['a', 'B', 'k', 'T', '1', '-', '_', ' '];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    keys.push([a, b, c].iter().collect());
+                }
+            }
+        }
+        keys.push("a".repeat(SHORT_KEY));
+        keys.push("aB".repeat(SHORT_KEY / 2));
+        for key in &keys {
+            let mut out = [0; 2 * SHORT_KEY];
+            let len = ascii_words(key.as_bytes(), &mut out);
+            assert_eq!(&out[..len], words(key).as_bytes(), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn long_and_non_ascii_keys_follow_the_same_rule() {
+        let long = format!("{}AccessToken", "x".repeat(SHORT_KEY));
+        assert!(is_credential_key(&long));
+        assert!(!is_credential_key(&format!("{}Id", "x".repeat(SHORT_KEY))));
+        assert!(is_credential_key("clé_token"));
+        assert!(is_credential_key("ÜberSecret"));
+        assert!(!is_credential_key("clé"));
+        assert!(!is_credential_key("tökenCount"));
+    }
+
+    #[test]
+    fn string_values_are_masked_by_one_rule() {
+        let key = ApiKey::new("ah_live_abc123").unwrap();
+        assert_eq!(
+            masked_text("https://s/x?sig=1", None).as_deref(),
+            Some(REDACTED)
+        );
+        assert_eq!(
+            masked_text("echo ah_live_abc123", Some(&key)).as_deref(),
+            Some("echo [REDACTED]")
+        );
+        assert_eq!(masked_text("echo ah_live_abc123", None), None);
+        assert_eq!(masked_text("plain", Some(&key)), None);
+        let short = ApiKey::new("short").unwrap();
+        assert_eq!(masked_text("short", Some(&short)), None);
+    }
+
+    #[test]
     fn signed_urls_are_recognised_by_their_query() {
         for url in [
             "https://s3.amazonaws.com/b/k.mp4?X-Amz-Algorithm=A&X-Amz-Signature=abc",
@@ -312,6 +460,8 @@ mod tests {
             "https://x.blob.core.windows.net/c/b?sv=1&sig=abc",
             "https://tavus.daily.co/room?t=1&token=eyJ",
             "HTTPS://storage.googleapis.com/b/o?X-Goog-Signature=1",
+            "Http://a?SIG",
+            "http://ab?x=1&sig=2#frag",
         ] {
             assert!(is_signed_url(url), "{url}");
         }
@@ -320,6 +470,11 @@ mod tests {
             "https://example.com/signature",
             "not a url?sig=1",
             "https://example.com",
+            "http://",
+            "http:/?sig=1",
+            "ftp://example.com/?sig=1",
+            // The scheme is read from the first 8 bytes only when they are whole characters.
+            "http://é?sig=1",
         ] {
             assert!(!is_signed_url(text), "{text}");
         }

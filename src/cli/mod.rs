@@ -6,6 +6,7 @@
 //! them, so its own parser refuses the rest, and [`Cli::parse_from_args`] refuses an option
 //! given before a command outside them — one check for every command, read off the tree.
 
+pub mod docs;
 pub mod options;
 pub mod sessions;
 
@@ -15,7 +16,7 @@ use clap::error::ErrorKind;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-pub use options::{ConnectionArgs, OutputArgs, parse_timeout};
+pub use options::{ConnectionArgs, OutputArgs, ProviderChoice, parse_timeout};
 
 use crate::provider::kind::PROVIDERS;
 pub use sessions::{
@@ -29,6 +30,7 @@ pub use sessions::{
     version,
     about = about(),
     long_about = format!("{}\n\n{DATA_AND_MESSAGES}", about()),
+    after_long_help = docs::root_after_help(),
     propagate_version = true,
     max_term_width = 100
 )]
@@ -96,9 +98,15 @@ pub enum Command {
     Sessions(Box<SessionsArgs>),
 
     /// Plan minutes, concurrency and sessions active now
+    #[command(after_help = docs::USAGE_EXAMPLES)]
     Usage(UsageArgs),
 
+    /// Which API key is in use, and whether the provider accepts it
+    #[command(after_help = docs::AUTH_EXAMPLES)]
+    Auth(AuthArgs),
+
     /// The providers, their API key env vars and base URLs
+    #[command(after_help = docs::PROVIDERS_EXAMPLES)]
     Providers(ProvidersArgs),
 
     /// Print a shell completion script to stdout
@@ -122,6 +130,22 @@ pub struct UsageArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// `avatarctl auth …`.
+#[derive(Debug, Args)]
+pub struct AuthArgs {
+    #[command(subcommand)]
+    pub command: AuthCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuthCommand {
+    /// For the selected provider, or every provider with a key: where its key comes from
+    /// (never the key), the base URL in effect, and whether the provider accepts the key (one
+    /// cheap request each). Exit 4 if any key is refused
+    #[command(after_help = docs::AUTH_EXAMPLES)]
+    Status(UsageArgs),
 }
 
 /// `avatarctl providers`: it prints records, so it takes the output options.
@@ -148,6 +172,12 @@ impl Command {
                 Some(take(&mut usage.connection)),
                 Some(take(&mut usage.output)),
             ),
+            Self::Auth(auth) => match &mut auth.command {
+                AuthCommand::Status(status) => (
+                    Some(take(&mut status.connection)),
+                    Some(take(&mut status.output)),
+                ),
+            },
             Self::Providers(providers) => (None, Some(take(&mut providers.output))),
             Self::Completions { .. } | Self::Man => (None, None),
         };
@@ -277,7 +307,7 @@ mod tests {
         for cli in [before, after] {
             assert_eq!(
                 cli.global.connection.provider,
-                Some(crate::provider::ProviderKind::Anam)
+                Some(ProviderChoice::One(crate::provider::ProviderKind::Anam))
             );
             assert_eq!(cli.global.output.output, Some(crate::output::Format::Json));
         }

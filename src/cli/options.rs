@@ -21,8 +21,9 @@ use crate::provider::kind::{PROVIDERS, key_envs};
 #[command(next_help_heading = "Connection options")]
 pub struct ConnectionArgs {
     #[arg(short, long, ignore_case = true, value_parser = provider_parser(),
-        help = "Which provider [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]")]
-    pub provider: Option<ProviderKind>,
+        help = "Which provider, or `all`: every provider whose API key env var is set (sessions list, \
+                sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]")]
+    pub provider: Option<ProviderChoice>,
 
     #[arg(long, value_name = "KEY", help = key_help())]
     pub api_key: Option<String>,
@@ -62,6 +63,11 @@ pub struct OutputArgs {
     /// Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)
     #[arg(long, visible_alias = "columns", value_name = "LIST")]
     pub fields: Option<String>,
+
+    /// Filter the JSON output with a jq expression (built in: no jq needed); implies -o json,
+    /// applies to each line with -o ndjson; strings print raw
+    #[arg(long, value_name = "EXPR")]
+    pub jq: Option<String>,
 
     /// CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '
     #[arg(long)]
@@ -109,6 +115,7 @@ impl OutputArgs {
         Self {
             output: later.output.or(self.output),
             fields: later.fields.or(self.fields),
+            jq: later.jq.or(self.jq),
             csv_safe: self.csv_safe || later.csv_safe,
             raw: self.raw || later.raw,
             utc: self.utc || later.utc,
@@ -119,10 +126,28 @@ impl OutputArgs {
     }
 }
 
-/// Provider names as the table spells them, in any case.
-fn provider_parser() -> impl TypedValueParser<Value = ProviderKind> {
-    PossibleValuesParser::new(PROVIDERS.iter().map(|row| row.name)).map(|name| {
-        ProviderKind::from_name(&name).expect("the parser accepts only the table's names")
+/// One provider, or every provider with a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderChoice {
+    One(ProviderKind),
+    All,
+}
+
+impl ProviderChoice {
+    /// A name as the table spells it, or `all`, in any case.
+    pub fn from_name(name: &str) -> Option<Self> {
+        if name.trim().eq_ignore_ascii_case("all") {
+            return Some(Self::All);
+        }
+        ProviderKind::from_name(name).map(Self::One)
+    }
+}
+
+/// Provider names as the table spells them, and `all`, in any case.
+fn provider_parser() -> impl TypedValueParser<Value = ProviderChoice> {
+    let names = PROVIDERS.iter().map(|row| row.name).chain(["all"]);
+    PossibleValuesParser::new(names).map(|name| {
+        ProviderChoice::from_name(&name).expect("the parser accepts only the table's names")
     })
 }
 
@@ -176,7 +201,8 @@ mod tests {
     fn the_key_help_names_every_providers_variable() {
         assert_eq!(
             key_help(),
-            "The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY, for the provider]"
+            "The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or \
+             $BEY_API_KEY, for the provider]"
         );
     }
 }

@@ -8,6 +8,7 @@ use super::{ConnectionArgs, OutputArgs};
 
 use crate::provider::StatusFilter;
 use crate::provider::kind::{Filter, PROVIDERS, Paging, Resource, only_for};
+use crate::selection::SortSpec;
 use crate::window::TimeSpec;
 
 /// `avatarctl sessions`: the groups may stand here too (`avatarctl sessions -o json list`).
@@ -26,24 +27,29 @@ pub struct SessionsArgs {
 #[derive(Debug, Subcommand)]
 pub enum SessionsCommand {
     /// List sessions, in the order the provider returns them
-    #[command(visible_alias = "ls")]
+    #[command(visible_alias = "ls", after_help = super::docs::LIST_EXAMPLES)]
     List(ListArgs),
 
     /// Show sessions in full, fetched concurrently and printed in the order given
+    #[command(after_help = super::docs::GET_EXAMPLES)]
     Get(IdsArgs),
 
     /// What was said in sessions, message by message
-    #[command(long_about = transcript_about())]
+    #[command(long_about = transcript_about(), after_help = super::docs::TRANSCRIPT_EXAMPLES)]
     Transcript(IdsArgs),
 
     /// A session's recording: its download URL, or the file itself with --download
+    #[command(after_help = super::docs::RECORDING_EXAMPLES)]
     #[command(long_about = only_for(|row| row.resources.contains(&Resource::Recording),
         "A session's recording: its presigned download URL, or the file itself with --download"))]
     Recording(RecordingArgs),
 
     /// Per-turn latency reports of sessions; with no ID, the aggregate report over a window
+    #[command(after_help = super::docs::ANALYTICS_EXAMPLES)]
     #[command(long_about = only_for(|row| row.resources.contains(&Resource::Analytics),
-        "Per-turn latency reports of sessions; with no ID, the aggregate report over a window"))]
+        "Per-turn latency reports of sessions (NDJSON and CSV: a turn a line); with no ID, \
+         the aggregate report over a window of at most 31 days (NDJSON and CSV: a latency \
+         metric a line; -o json for the whole report)"))]
     Analytics(AnalyticsArgs),
 }
 
@@ -71,6 +77,12 @@ pub struct ListArgs {
     /// Every session: page 1 tells how many pages there are, the rest are fetched concurrently
     #[arg(long, conflicts_with_all = ["page", "per_page", "limit"])]
     pub all: bool,
+
+    /// Sort by session fields, `-` before one for descending (--sort -duration_ms,id); nulls
+    /// last. Reads the whole selection and holds it in memory, then applies --limit
+    #[arg(long, value_name = "FIELDS", value_parser = SortSpec::parse, allow_hyphen_values = true,
+        conflicts_with_all = ["page", "per_page"])]
+    pub sort: Option<SortSpec>,
 
     #[command(flatten)]
     pub selection: SelectionArgs,
@@ -121,9 +133,33 @@ pub struct SelectionArgs {
         help = filter_help(Filter::ApiKeyId, "sessions minted with one API key"))]
     pub api_key_id: Option<String>,
 
-    #[arg(long, value_enum, ignore_case = true,
-        help = filter_help(Filter::Status, "only active (started) or ended sessions"))]
+    #[arg(long, value_enum, ignore_case = true, help = status_help())]
     pub status: Option<StatusArg>,
+
+    /// Sessions that started at or after TIME (RFC 3339; a local date or date-time such as
+    /// 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from
+    /// now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date
+    #[arg(long, value_name = "TIME", value_parser = TimeSpec::parse)]
+    pub since: Option<TimeSpec>,
+
+    /// Sessions that started before TIME (exclusive; the forms of --since). Checked here
+    #[arg(long, value_name = "TIME", value_parser = TimeSpec::parse)]
+    pub until: Option<TimeSpec>,
+
+    /// Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT).
+    /// Checked here
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub end_reason: Vec<String>,
+}
+
+/// `--status`'s help: who filters it, and that it is checked here too.
+fn status_help() -> String {
+    let pushed = crate::provider::kind::providers_with(|row| row.filters.contains(&Filter::Status));
+    format!(
+        "Sessions with this status: active (started), ended or created. Checked here for every \
+         provider, and sent to {} too, which filter it themselves",
+        pushed.join(", ")
+    )
 }
 
 /// `--status`'s values.
@@ -132,6 +168,7 @@ pub enum StatusArg {
     #[value(alias = "started")]
     Active,
     Ended,
+    Created,
 }
 
 impl From<StatusArg> for StatusFilter {
@@ -139,6 +176,7 @@ impl From<StatusArg> for StatusFilter {
         match arg {
             StatusArg::Active => Self::Active,
             StatusArg::Ended => Self::Ended,
+            StatusArg::Created => Self::Created,
         }
     }
 }

@@ -32,6 +32,7 @@ pub fn write_man(out: &mut dyn Write) -> io::Result<()> {
     for command in leaf_commands(&root) {
         write_command_subsection(command, &documented, &mut page)?;
     }
+    page.extend_from_slice(crate::cli::docs::man_sections().as_bytes());
     append(&mut page, Heading::Keep, |w| man.render_version_section(w))?;
     out.write_all(&page)
 }
@@ -138,16 +139,20 @@ mod tests {
                 ".SS \"avatarctl sessions recording\"",
                 ".SS \"avatarctl sessions analytics\"",
                 ".SS \"avatarctl usage\"",
+                ".SS \"avatarctl auth status\"",
                 ".SS \"avatarctl providers\"",
                 ".SS \"avatarctl completions\"",
+                ".SH \"EXIT STATUS\"",
+                ".SH ENVIRONMENT",
+                ".SH EXAMPLES",
                 ".SH VERSION",
             ]
         );
         // Options that apply to every command are documented once, under their group.
         assert_eq!(
             page.matches("\\-\\-provider").count(),
-            2,
-            "synopsis and OPTIONS"
+            3,
+            "synopsis, OPTIONS and ENVIRONMENT"
         );
     }
 

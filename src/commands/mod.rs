@@ -1,5 +1,6 @@
 //! One module per command; the file path follows the command path.
 
+pub mod auth;
 pub mod completions;
 pub mod man;
 pub mod providers;

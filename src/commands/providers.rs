@@ -1,11 +1,12 @@
 //! `avatarctl providers`: the provider table as records — each provider, the env var it reads
-//! its key from (and whether it is set), and the base URL it talks to.
+//! its key from (and whether it is set), the base URL it would talk to now (its variables
+//! read), and whether a run without `-p` would use it.
 
 use std::io::Write;
 
 use serde::Serialize;
 
-use crate::config::{EnvLookup, key_is_set};
+use crate::config::{EnvLookup, base_url_of, key_is_set, selected_now};
 use crate::error::Error;
 use crate::output::{Layout, OutputOptions, Terminal, View, write_list};
 use crate::provider::ProviderKind;
@@ -17,7 +18,10 @@ struct ProviderRow {
     provider: &'static str,
     key_env: &'static str,
     key_set: bool,
-    base_url: &'static str,
+    /// In effect: `AVATARCTL_BASE_URL`, else the provider's own variable, else its default.
+    base_url: String,
+    /// Whether a run without `-p` would use it now.
+    selected: bool,
 }
 
 const fn field(name: &'static str, kind: Kind) -> FieldSpec {
@@ -32,6 +36,7 @@ impl Record for ProviderRow {
             field("key_env", Kind::Text),
             field("key_set", Kind::Plain),
             field("base_url", Kind::Text),
+            field("selected", Kind::Plain),
         ],
         has_raw: false,
         table: &[],
@@ -46,12 +51,25 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let view = View::new::<ProviderRow>(options, Layout::List)?;
+    let selected = selected_now(env);
     let rows = ProviderKind::all()
         .map(|provider| ProviderRow {
             provider: provider.name(),
             key_env: provider.key_env(),
             key_set: key_is_set(provider, env),
-            base_url: provider.default_base_url(),
+            // A variable that does not parse is shown as it is; using it says what is wrong.
+            base_url: base_url_of(provider, None, env).map_or_else(
+                |_| {
+                    env("AVATARCTL_BASE_URL")
+                        .or_else(|| env(provider.info().base_url_env))
+                        .unwrap_or_default()
+                },
+                |url| match url.path() {
+                    "/" => url.as_str().trim_end_matches('/').to_owned(),
+                    _ => url.to_string(),
+                },
+            ),
+            selected: selected.contains(&provider),
         })
         .collect();
     write_list(rows, &view, terminal, out)?;
@@ -76,7 +94,7 @@ mod tests {
         fields.fields = Some(vec![FieldPath::top("key_env")]);
         assert_eq!(
             providers(&fields).unwrap(),
-            "key_env\nANAM_API_KEY\nAGENTHUMAN_API_KEY\n"
+            "key_env\nANAM_API_KEY\nAGENTHUMAN_API_KEY\nTAVUS_API_KEY\nBEY_API_KEY\n"
         );
         let mut raw = OutputOptions::new(Format::Json);
         raw.raw = true;

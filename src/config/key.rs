@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use super::{EnvLookup, from_env_with};
-use crate::cli::ConnectionArgs;
+use crate::cli::{ConnectionArgs, ProviderChoice};
 use crate::error::Error;
 use crate::provider::ProviderKind;
 use crate::provider::kind::{key_envs, names};
@@ -29,15 +29,7 @@ pub(super) fn resolve_provider(
     env: EnvLookup,
     key_flag: Option<&str>,
 ) -> Result<ProviderKind, Error> {
-    let named = from_env_with(env, "AVATARCTL_PROVIDER", ProviderKind::from_name, || {
-        names(", ")
-    })?;
-    if let Some(provider) = named {
-        return Ok(provider);
-    }
-    let with_key: Vec<ProviderKind> = ProviderKind::all()
-        .filter(|p| env(p.key_env()).is_some())
-        .collect();
+    let with_key = with_keys(env);
     let choices = names("|");
     match (with_key.as_slice(), key_flag) {
         ([one], _) => Ok(*one),
@@ -54,10 +46,31 @@ pub(super) fn resolve_provider(
             let vars: Vec<&str> = several.iter().map(|p| p.key_env()).collect();
             let both = if vars.len() == 2 { "both " } else { "" };
             Err(Error::usage(format!(
-                "{both}{} are set — choose one with --provider {choices} (or AVATARCTL_PROVIDER)",
+                "{both}{} are set — choose one with --provider {choices} (or AVATARCTL_PROVIDER), \
+                 or -p all for sessions list, sessions stats and usage over every one",
                 vars.join(" and ")
             )))
         }
+    }
+}
+
+/// The providers whose key env var is set, in the table's order.
+pub(super) fn with_keys(env: EnvLookup) -> Vec<ProviderKind> {
+    ProviderKind::all()
+        .filter(|p| env(p.key_env()).is_some())
+        .collect()
+}
+
+/// `--provider`, else `AVATARCTL_PROVIDER` (a provider's name or `all`, in any case).
+pub(super) fn choice(
+    args: &ConnectionArgs,
+    env: EnvLookup,
+) -> Result<Option<ProviderChoice>, Error> {
+    match args.provider {
+        Some(choice) => Ok(Some(choice)),
+        None => from_env_with(env, "AVATARCTL_PROVIDER", ProviderChoice::from_name, || {
+            format!("{}, all", names(", "))
+        }),
     }
 }
 

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use clap::ValueEnum;
 
-use crate::cli::{ColorChoice, GlobalArgs, OutputArgs, parse_timeout};
+use crate::cli::{ColorChoice, GlobalArgs, OutputArgs, ProviderChoice, parse_timeout};
 use crate::error::Error;
 use crate::http::Connection;
 use crate::output::{Format, OutputOptions};
@@ -91,18 +91,86 @@ impl Config {
         stdin: &mut dyn Read,
         stdout_is_tty: bool,
     ) -> Result<Self, Error> {
-        let output = resolve_output(&args.output, args.color, env, stdout_is_tty)?;
         let connection = &args.connection;
-        let provider = match connection.provider {
-            Some(provider) => provider,
+        let provider = match key::choice(connection, env)? {
+            Some(ProviderChoice::One(provider)) => provider,
+            Some(ProviderChoice::All) => {
+                return Err(Error::usage(
+                    "--provider all works with sessions list, sessions stats and usage — a \
+                     session ID and this command belong to one provider: pick it with -p",
+                ));
+            }
             None => key::resolve_provider(env, key::key_flag(connection))?,
         };
+        Self::resolve_for(args, provider, env, stdin, stdout_is_tty)
+    }
+
+    /// Whether one provider was named (`-p anam`, `AVATARCTL_PROVIDER=anam`), or a key given
+    /// by flag or file, which belongs to one: else `auth status` checks every key set.
+    pub fn selects_one(args: &GlobalArgs, env: EnvLookup) -> Result<bool, Error> {
+        Ok(matches!(
+            key::choice(&args.connection, env)?,
+            Some(ProviderChoice::One(_))
+        ) || key::key_flag(&args.connection).is_some())
+    }
+
+    /// Whether `--provider all` (or `AVATARCTL_PROVIDER=all`) was asked for.
+    pub fn wants_all(args: &GlobalArgs, env: EnvLookup) -> Result<bool, Error> {
+        Ok(key::choice(&args.connection, env)? == Some(ProviderChoice::All))
+    }
+
+    /// One configuration per provider whose key env var is set, for `--provider all`: each
+    /// with its own key and its own base URL (`ANAM_BASE_URL`, …). A key or base URL given
+    /// for one provider cannot serve them all, so those options are refused.
+    pub fn resolve_all(
+        args: &GlobalArgs,
+        env: EnvLookup,
+        stdout_is_tty: bool,
+    ) -> Result<Vec<Self>, Error> {
+        let connection = &args.connection;
+        let refused = [
+            ("--api-key", connection.api_key.is_some()),
+            ("--api-key-file", connection.api_key_file.is_some()),
+            ("--base-url", connection.base_url.is_some()),
+            ("AVATARCTL_BASE_URL", env("AVATARCTL_BASE_URL").is_some()),
+        ];
+        if let Some((option, _)) = refused.iter().find(|(_, given)| *given) {
+            let what = if option.contains("BASE") || option.contains("base") {
+                "each provider's own variable (ANAM_BASE_URL, …) sets its base URL"
+            } else {
+                "each provider's key comes from its env var"
+            };
+            return Err(Error::usage(format!(
+                "{option} cannot be used with --provider all: {what} — or pick one provider with -p"
+            )));
+        }
+        let providers = key::with_keys(env);
+        if providers.is_empty() {
+            return Err(Error::usage(format!(
+                "--provider all found no API key — set one or more of {}",
+                crate::provider::kind::key_envs(", ")
+            )));
+        }
+        providers
+            .into_iter()
+            .map(|provider| {
+                Self::resolve_for(args, provider, env, &mut std::io::empty(), stdout_is_tty)
+            })
+            .collect()
+    }
+
+    /// The configuration for `provider`.
+    fn resolve_for(
+        args: &GlobalArgs,
+        provider: ProviderKind,
+        env: EnvLookup,
+        stdin: &mut dyn Read,
+        stdout_is_tty: bool,
+    ) -> Result<Self, Error> {
+        let output = resolve_output(&args.output, args.color, env, stdout_is_tty)?;
+        let connection = &args.connection;
         let (key, key_source) = key::resolve_key(connection, provider, env, stdin)?;
-        let base_url = match (&connection.base_url, env("AVATARCTL_BASE_URL")) {
-            (Some(flag), _) => parse_base_url(flag, "--base-url")?,
-            (None, Some(var)) => parse_base_url(&var, "AVATARCTL_BASE_URL")?,
-            (None, None) => parse_base_url(provider.default_base_url(), "the default base URL")?,
-        };
+        let base_url = base_url_of(provider, connection.base_url.as_deref(), env)?;
         let timeout = match connection.timeout {
             Some(timeout) => timeout,
             None => match env("AVATARCTL_TIMEOUT") {
@@ -134,9 +202,17 @@ pub fn resolve_output(
     env: EnvLookup,
     stdout_is_tty: bool,
 ) -> Result<OutputOptions, Error> {
-    let format = match args.output {
-        Some(format) => format,
-        None => from_env(env, "AVATARCTL_OUTPUT")?.unwrap_or(Format::Table),
+    let format = match (args.output, &args.jq) {
+        (Some(Format::Table | Format::Csv), Some(_)) => {
+            return Err(Error::usage(format!(
+                "--jq filters JSON, and -o {} is not JSON — leave out -o, or use -o json or -o ndjson",
+                args.output.map_or("", Format::name)
+            )));
+        }
+        (Some(format), _) => format,
+        // --jq implies JSON, over AVATARCTL_OUTPUT.
+        (None, Some(_)) => Format::Json,
+        (None, None) => from_env(env, "AVATARCTL_OUTPUT")?.unwrap_or(Format::Table),
     };
     let fields = args.fields.as_deref().map(parse_fields).transpose()?;
     Ok(OutputOptions {
@@ -206,6 +282,36 @@ pub fn key_is_set(provider: ProviderKind, env: EnvLookup) -> bool {
     env(provider.key_env()).is_some()
 }
 
+/// Which providers a run without `-p` would use now: the one named by `AVATARCTL_PROVIDER`
+/// (every one with a key for `all`), else the one whose key is set; none when that is
+/// ambiguous or unset.
+pub fn selected_now(env: EnvLookup) -> Vec<ProviderKind> {
+    match env("AVATARCTL_PROVIDER").and_then(|name| ProviderChoice::from_name(&name)) {
+        Some(ProviderChoice::One(provider)) => vec![provider],
+        Some(ProviderChoice::All) => key::with_keys(env),
+        None => match key::with_keys(env).as_slice() {
+            [one] => vec![*one],
+            _ => Vec::new(),
+        },
+    }
+}
+
+/// Where `provider`'s requests go: `--base-url`, else `AVATARCTL_BASE_URL`, else the
+/// provider's own variable (`ANAM_BASE_URL`, …), else its default.
+pub fn base_url_of(
+    provider: ProviderKind,
+    flag: Option<&str>,
+    env: EnvLookup,
+) -> Result<url::Url, Error> {
+    let own = provider.info().base_url_env;
+    match (flag, env("AVATARCTL_BASE_URL"), env(own)) {
+        (Some(flag), _, _) => parse_base_url(flag, "--base-url"),
+        (None, Some(var), _) => parse_base_url(&var, "AVATARCTL_BASE_URL"),
+        (None, None, Some(var)) => parse_base_url(&var, own),
+        (None, None, None) => parse_base_url(provider.default_base_url(), "the default base URL"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -267,7 +373,7 @@ mod tests {
         assert_eq!(flag.exit_code(), 2);
         assert_eq!(
             flag.to_string(),
-            "--api-key was given but no provider selected — pass --provider anam|agenthuman \
+            "--api-key was given but no provider selected — pass --provider anam|agenthuman|tavus|beyondpresence \
              (or set AVATARCTL_PROVIDER)"
         );
         let both = [("ANAM_API_KEY", "a"), ("AGENTHUMAN_API_KEY", "b")];
@@ -421,6 +527,39 @@ mod tests {
         assert_eq!(
             provider.unwrap().connection.provider,
             ProviderKind::AgentHuman
+        );
+    }
+
+    #[test]
+    fn each_provider_reads_its_own_base_url_variable_under_the_general_one() {
+        let url = |args: &[&str], env: &[(&str, &str)]| {
+            resolve(args, env).unwrap().connection.base_url.to_string()
+        };
+        let tavus = [
+            ("TAVUS_API_KEY", "k"),
+            ("TAVUS_BASE_URL", "http://127.0.0.1:9/t"),
+        ];
+        assert_eq!(url(&[], &tavus), "http://127.0.0.1:9/t");
+        let both = [
+            tavus[0],
+            tavus[1],
+            ("AVATARCTL_BASE_URL", "https://proxy.example.com"),
+        ];
+        assert_eq!(url(&[], &both), "https://proxy.example.com/");
+        assert_eq!(
+            url(&["--base-url", "https://flag.example.com"], &both),
+            "https://flag.example.com/"
+        );
+        // Another provider's variable is not this one's.
+        let other = [
+            ("BEY_API_KEY", "k"),
+            ("TAVUS_BASE_URL", "http://127.0.0.1:9/t"),
+        ];
+        assert_eq!(url(&[], &other), "https://api.bey.dev/");
+        let bad = resolve(&[], &[("BEY_API_KEY", "k"), ("BEY_BASE_URL", "ftp://x")]).unwrap_err();
+        assert!(
+            bad.to_string().starts_with("BEY_BASE_URL must be https://"),
+            "{bad}"
         );
     }
 

@@ -23,8 +23,9 @@ pub struct ErrorBody {
 }
 
 /// Reads `message` (a string or a list of strings), else `error` (a string, or an object
-/// with `message` and `suggestion`): between them, every error shape the providers
-/// document. Anything else — empty, HTML, another shape — yields no message.
+/// with `message` and `suggestion`), else `detail` (Beyond Presence's FastAPI shape: a
+/// string, or validation errors with a `msg` each): between them, every error shape the
+/// providers document. Anything else — empty, HTML, another shape — yields no message.
 pub fn parse_error_body(body: &[u8]) -> ErrorBody {
     let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) else {
         return ErrorBody::default();
@@ -44,8 +45,24 @@ pub fn parse_error_body(body: &[u8]) -> ErrorBody {
     ErrorBody {
         message: text(map.get("message"))
             .or_else(|| text(error))
-            .or_else(|| nested.and_then(|e| text(e.get("message")))),
+            .or_else(|| nested.and_then(|e| text(e.get("message"))))
+            .or_else(|| detail(map.get("detail"))),
         suggestion: nested.and_then(|e| text(e.get("suggestion"))),
+    }
+}
+
+/// FastAPI's `detail`: a string, or a list of `{msg, …}` validation errors.
+fn detail(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Array(items) => {
+            let parts: Vec<&str> = items
+                .iter()
+                .filter_map(|item| item.get("msg").and_then(Value::as_str))
+                .collect();
+            (!parts.is_empty()).then(|| parts.join("; "))
+        }
+        _ => None,
     }
 }
 
@@ -61,10 +78,9 @@ pub fn failure_in_body(body: &[u8]) -> Option<u16> {
         error: Option<Value>,
         code: Option<Value>,
     }
-    // A body that never says "success" cannot say it failed: most pages are not read twice.
-    if !body.windows(9).any(|w| w == b"\"success\"") {
-        return None;
-    }
+    // A body that never says "success" cannot say it failed: most pages are not read twice
+    // (and the look costs next to nothing: memchr's search, not a byte-by-byte compare).
+    memchr::memmem::find(body, b"\"success\"")?;
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     let envelope: Envelope = serde_json::from_slice(body).ok()?;
     if envelope.success != Some(false) {
@@ -204,6 +220,16 @@ mod tests {
     #[test]
     fn error_bodies_of_every_documented_shape() {
         let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+            (
+                r#"{"detail": "Call not found"}"#,
+                Some("Call not found"),
+                None,
+            ),
+            (
+                r#"{"detail": [{"loc": ["query", "limit"], "msg": "too big"}, {"msg": "bad"}]}"#,
+                Some("too big; bad"),
+                None,
+            ),
             (
                 r#"{"success":false,"error":"Invalid API key"}"#,
                 Some("Invalid API key"),

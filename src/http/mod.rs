@@ -209,6 +209,16 @@ impl Client {
         self.key.mask(text)
     }
 
+    /// Where the key came from (`ANAM_API_KEY`, `--api-key-file`, …), never the key.
+    pub fn key_source(&self) -> &str {
+        &self.key_source
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &Url {
+        &self.base
+    }
+
     /// The key in use, for masking where the provider's data echoes it.
     pub fn key(&self) -> &ApiKey {
         &self.key

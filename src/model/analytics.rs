@@ -12,6 +12,7 @@ use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::session::rfc3339;
+use crate::provider::FieldProblem;
 use crate::record::{FieldSpec, Kind, Record, Schema};
 
 /// One turn: a user utterance and the persona's answer to it. Field order is the JSON order.
@@ -98,6 +99,10 @@ pub struct Report {
     pub config: ReportConfig,
     pub summary: Summary,
     pub turns: Vec<Turn>,
+    /// What mapping noticed in the turns, by the turn's place in the list: kept apart from
+    /// the report's own problems so that a warning counts turns, not sessions.
+    #[serde(skip)]
+    pub turn_problems: Vec<(usize, FieldProblem)>,
 }
 
 /// The pipeline the session ran with.

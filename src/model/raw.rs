@@ -39,6 +39,17 @@ impl RawObject {
             .get_or_init(|| serde_json::from_str(self.text.get()).unwrap_or(Value::Null))
     }
 
+    /// The text as received, while no tree has been built: once one is, it may have been
+    /// changed (masked), and the tree is what is shown.
+    pub fn received(&self) -> Option<&str> {
+        self.tree.get().is_none().then(|| self.text.get())
+    }
+
+    /// Takes the object out, leaving null in its place.
+    pub fn take(&mut self) -> Self {
+        std::mem::replace(self, Self::from_text(RawValue::NULL.to_owned()))
+    }
+
     pub fn tree_mut(&mut self) -> &mut Value {
         self.tree();
         self.tree.get_mut().expect("the tree was just built")
@@ -98,5 +109,18 @@ mod tests {
             RawObject::from_value(Value::Null),
             RawObject::from_value(Value::Null)
         );
+    }
+
+    #[test]
+    fn the_received_text_is_offered_until_a_tree_is_built() {
+        let text = RawValue::from_string(r#"{"a": 1}"#.into()).unwrap();
+        let mut raw = RawObject::from_text(text);
+        assert_eq!(raw.received(), Some(r#"{"a": 1}"#));
+        let taken = raw.take();
+        assert_eq!(raw.received(), Some("null"));
+        assert_eq!(taken.received(), Some(r#"{"a": 1}"#));
+        raw = taken;
+        raw.tree_mut()["a"] = Value::from(2);
+        assert_eq!(raw.received(), None);
     }
 }

@@ -170,6 +170,10 @@ impl Record for Session {
             .map(|(i, call)| (format!("TOOL CALL {}", i + 1), call.summary(duration)))
             .collect()
     }
+
+    fn raw_object_mut(&mut self) -> Option<&mut RawObject> {
+        Some(&mut self.raw)
+    }
 }
 
 impl Keyed for Session {

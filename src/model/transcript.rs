@@ -41,6 +41,22 @@ pub struct Transcript {
     pub enabled: Option<bool>,
 }
 
+impl Transcript {
+    /// Places the transcript in its session, when only the session knows its times: the
+    /// start and end, and each message's offset from the start.
+    pub fn place(&mut self, started_at: Option<DateTime<Utc>>, ended_at: Option<DateTime<Utc>>) {
+        self.started_at = self.started_at.or(started_at);
+        self.ended_at = self.ended_at.or(ended_at);
+        for message in &mut self.messages {
+            if message.offset_ms.is_none()
+                && let (Some(at), Some(start)) = (message.at, self.started_at)
+            {
+                message.offset_ms = Some((at - start).num_milliseconds());
+            }
+        }
+    }
+}
+
 const SCHEMA: Schema = Schema {
     noun: "transcript message",
     fields: &[

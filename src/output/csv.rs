@@ -1,6 +1,7 @@
 //! CSV through the `csv` crate: a header row of field names, then one row per session.
 //! `--csv-safe` defuses cells a spreadsheet would run as a formula.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde_json::Value;
@@ -50,7 +51,13 @@ impl RecordSink for Csv<'_> {
         let cells = self
             .header
             .iter()
-            .map(|name| cell(record.get(name).unwrap_or(&Value::Null), self.safe));
+            .map(|name| Cell(cell(record.get(name).unwrap_or(&Value::Null), self.safe)));
+        self.writer.write_record(cells).map_err(into_io)
+    }
+
+    fn write_cells(&mut self, cells: &[Value]) -> io::Result<()> {
+        self.write_header()?;
+        let cells = cells.iter().map(|value| Cell(cell(value, self.safe)));
         self.writer.write_record(cells).map_err(into_io)
     }
 
@@ -64,13 +71,23 @@ impl RecordSink for Csv<'_> {
     }
 }
 
-/// A JSON value as CSV text: null is empty, nested values are compact JSON.
-fn cell(value: &Value, safe: bool) -> String {
+/// A cell's text as the csv crate takes it.
+struct Cell<'a>(Cow<'a, str>);
+
+impl AsRef<[u8]> for Cell<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+/// A JSON value as CSV text: null is empty, nested values are compact JSON. A string is
+/// borrowed, not copied, unless it is defused.
+fn cell(value: &Value, safe: bool) -> Cow<'_, str> {
     let text = text(value).unwrap_or_default();
     if safe && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+        Cow::Owned(format!("'{text}"))
     } else {
-        text.into_owned()
+        text
     }
 }
 
@@ -107,10 +124,12 @@ mod tests {
         let mut csv = Box::new(Csv::new(&mut out, &header, false, true).unwrap());
         csv.write(&json!({"status": "ended", "id": "a", "extra": 1}))
             .unwrap();
+        csv.write_cells(&[json!("b"), json!(null), json!({"x": [1]})])
+            .unwrap();
         csv.finish().unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "id,status,label\na,ended,\n"
+            "id,status,label\na,ended,\nb,,\"{\"\"x\"\":[1]}\"\n"
         );
     }
 

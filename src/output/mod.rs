@@ -7,9 +7,11 @@
 
 mod chat;
 mod csv;
+mod jq;
 mod json;
 mod pairs;
 mod table;
+mod transcode;
 mod view;
 
 use std::borrow::Cow;
@@ -22,6 +24,7 @@ use serde_json::Value;
 use crate::record::{FieldPath, Record};
 
 pub use chat::write_chat;
+pub use jq::{JqFilter, JqWriter};
 pub use pairs::write_pairs;
 pub use table::{format_duration, format_latency, format_time};
 pub use view::{Column, Columns, Layout, View, header_of};
@@ -114,6 +117,11 @@ impl Terminal {
 /// A streaming writer of JSON-shaped records (JSON array, NDJSON, CSV).
 pub trait RecordSink {
     fn write(&mut self, record: &Value) -> io::Result<()>;
+    /// One row of cells, one per column in the header's order: how a CSV row is written
+    /// without an object keyed by the column names. Only CSV takes it.
+    fn write_cells(&mut self, _cells: &[Value]) -> io::Result<()> {
+        Err(io::Error::other("this format has no columns"))
+    }
     /// A record already serialized (pretty when [`RecordSink::json`] says so): how a whole
     /// record reaches JSON and NDJSON without a copy of its tree. Only JSON sinks take it.
     fn write_json(&mut self, _json: &[u8]) -> io::Result<()> {
@@ -135,6 +143,10 @@ pub trait RecordSink {
 pub struct Renderer<'a, R> {
     view: &'a View,
     sink: Sink<'a>,
+    /// One record's JSON, the same allocation for every record.
+    buffer: Vec<u8>,
+    /// One CSV row's values, likewise.
+    cells: Vec<Value>,
     written: u64,
     record: PhantomData<fn(R)>,
 }
@@ -168,27 +180,54 @@ impl<'a, R: Record> Renderer<'a, R> {
         Ok(Self {
             view,
             sink,
+            buffer: Vec::new(),
+            cells: Vec::new(),
             written: 0,
             record: PhantomData,
         })
     }
 
     pub fn write(&mut self, mut record: R) -> io::Result<()> {
-        self.view.protect(&mut record);
         match &mut self.sink {
-            Sink::Records(sink) => match (sink.json(), self.view.serializes_whole()) {
-                // The record (or its provider object) straight to JSON: no copy of the tree.
-                (Some(pretty), Some(raw_only)) => {
-                    let json = match (raw_only, record.raw()) {
-                        (true, Some(raw)) => to_json(raw, pretty),
-                        (true, None) => to_json(&Value::Null, pretty),
-                        (false, _) => to_json(&record, pretty),
-                    }?;
-                    sink.write_json(&json)?;
+            Sink::Records(sink) => match (
+                sink.json(),
+                self.view.serializes_whole(),
+                &self.view.columns,
+            ) {
+                // The record (or its provider object) straight to JSON: the provider object
+                // from its text, masked as it is written, and else from its tree.
+                (Some(pretty), Some(raw_only), _) => {
+                    self.view.protect_nested(&mut record);
+                    let buffer = &mut self.buffer;
+                    let masking = self.view.mask_rule();
+                    if !transcode::write_record(&mut record, raw_only, pretty, masking, buffer)? {
+                        self.view.protect(&mut record);
+                        buffer.clear();
+                        match (raw_only, record.raw()) {
+                            (true, Some(raw)) => write_json(buffer, raw, pretty),
+                            (true, None) => write_json(buffer, &Value::Null, pretty),
+                            (false, _) => write_json(buffer, &record, pretty),
+                        }?;
+                    }
+                    sink.write_json(buffer)?;
                 }
-                _ => sink.write(&self.view.json(&record))?,
+                // CSV: each column's value read off the record, in the header's order.
+                (None, _, Columns::Fields(columns)) => {
+                    self.view.protect(&mut record);
+                    self.cells.clear();
+                    self.cells
+                        .extend(columns.iter().map(|c| record.select(&c.path)));
+                    sink.write_cells(&self.cells)?;
+                }
+                _ => {
+                    self.view.protect(&mut record);
+                    sink.write(&self.view.json(&record))?;
+                }
             },
-            Sink::Table { table, .. } => table.add(&record),
+            Sink::Table { table, .. } => {
+                self.view.protect(&mut record);
+                table.add(&record);
+            }
         }
         self.written += 1;
         Ok(())
@@ -226,13 +265,17 @@ impl<'a, R: Record> Renderer<'a, R> {
     }
 }
 
-fn to_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> io::Result<Vec<u8>> {
-    let json = if pretty {
-        serde_json::to_vec_pretty(value)
+fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+    pretty: bool,
+) -> io::Result<()> {
+    let written = if pretty {
+        serde_json::to_writer_pretty(out, value)
     } else {
-        serde_json::to_vec(value)
+        serde_json::to_writer(out, value)
     };
-    json.map_err(io::Error::from)
+    written.map_err(io::Error::from)
 }
 
 /// Renders records asked for by ID (`sessions get`): one object when one ID was asked for in

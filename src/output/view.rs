@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use super::transcode::Masking;
 use super::{Format, OutputOptions};
 use crate::error::Error;
 use crate::record::{FieldPath, Kind, Record};
@@ -209,9 +210,26 @@ impl View {
         if let Some(raw) = record.raw_mut() {
             redact(raw, self.key.as_ref());
         }
+        self.protect_nested(record);
+    }
+
+    /// The part of [`View::protect`] outside `raw` (a tool call's arguments), for a record
+    /// whose `raw` the transcoder masks as it writes.
+    pub fn protect_nested<R: Record>(&self, record: &mut R) {
+        if !self.reads_raw() || self.options.show_secrets {
+            return;
+        }
         for value in record.more_provider_values_mut() {
             redact(value, self.key.as_ref());
         }
+    }
+
+    /// How the provider's objects shown are masked: the rule of [`View::protect`] for the
+    /// transcoder, which masks as it writes. `None` when they are shown as received.
+    pub(crate) fn mask_rule(&self) -> Option<Masking<'_>> {
+        (self.reads_raw() && !self.options.show_secrets).then_some(Masking {
+            key: self.key.as_ref(),
+        })
     }
 
     /// A record's JSON form in this view: the normalized record, the provider's object, or

@@ -63,6 +63,11 @@ pub struct Outcome {
     /// Whether `total` was counted here (a whole list) rather than announced by the provider:
     /// then nothing can be missing from it.
     pub counted: bool,
+    /// Records the selection left out (they still count as received).
+    pub rejected: u64,
+    /// Whether the walk stopped before the end because the list is newest first and was
+    /// past the selection: then the rest was not fetched, and is not missing.
+    pub stopped_early: bool,
 }
 
 impl Outcome {
@@ -70,7 +75,7 @@ impl Outcome {
     /// arrived than the provider announced (the smaller of its first and last word, so that
     /// records deleted meanwhile are not counted as lost) or than the limit asked for.
     pub fn missing(&self, plan: Plan) -> Option<Missing> {
-        if self.counted {
+        if self.counted || self.stopped_early {
             return None;
         }
         let announced = match (self.total, self.final_total) {
@@ -82,7 +87,7 @@ impl Outcome {
             Plan::Limit(n) => announced.min(n),
             Plan::All => announced,
         };
-        let arrived = self.emitted + self.skipped;
+        let arrived = self.emitted + self.skipped + self.rejected;
         (arrived < expected).then_some(Missing { arrived, expected })
     }
 }
@@ -150,6 +155,36 @@ where
     }
 }
 
+/// Which records a walk hands on, checked on each as it arrives, and whether it may stop
+/// before the end: only for a selection that starts at `since`, and only while every page
+/// seen lists its records newest first by `order_key` (within and across pages) — then the
+/// first page wholly older than `since` ends the walk.
+pub trait Selector<R> {
+    /// Whether any record could be left out (a limit then needs more pages than it counts).
+    fn filters(&self) -> bool {
+        false
+    }
+
+    fn keeps(&self, _record: &R) -> bool {
+        true
+    }
+
+    /// The oldest time selected, as Unix milliseconds.
+    fn since(&self) -> Option<i64> {
+        None
+    }
+
+    /// A record's time in the order that lets a walk stop early, as Unix milliseconds.
+    fn order_key(&self, _record: &R) -> Option<i64> {
+        None
+    }
+}
+
+/// Every record.
+pub struct Everything;
+
+impl<R> Selector<R> for Everything {}
+
 /// Fetches the planned pages with `fetch`, calling `emit` for each record in the
 /// provider's order and `progress` after each page.
 pub async fn paginate<R: Keyed>(
@@ -160,7 +195,32 @@ pub async fn paginate<R: Keyed>(
     emit: impl FnMut(R) -> std::io::Result<()>,
     progress: impl FnMut(Progress),
 ) -> Result<Outcome, Error> {
+    paginate_selected(
+        paging,
+        plan,
+        concurrency,
+        fetch,
+        &Everything,
+        emit,
+        progress,
+    )
+    .await
+}
+
+/// [`paginate`], handing on only the records `selector` keeps: a limit counts those, and a
+/// walk over a list that is newest first may stop once it is past the selection.
+pub async fn paginate_selected<R: Keyed>(
+    paging: Paging,
+    plan: Plan,
+    concurrency: usize,
+    fetch: impl FetchPage<R>,
+    selector: &dyn Selector<R>,
+    emit: impl FnMut(R) -> std::io::Result<()>,
+    progress: impl FnMut(Progress),
+) -> Result<Outcome, Error> {
     let mut walk = Walk {
+        selector,
+        order: Order::default(),
         limit: plan.limit(),
         seen: HashSet::new(),
         digester: Digester::new(),
@@ -186,8 +246,19 @@ pub async fn paginate<R: Keyed>(
     Ok(walk.outcome)
 }
 
+/// What the walk has seen of the list's order, for an early stop.
+#[derive(Debug, Default)]
+struct Order {
+    /// A record out of newest-first order, or without a time, was seen: read everything.
+    broken: bool,
+    /// The time of the last record seen.
+    last: Option<i64>,
+}
+
 /// The walk's state: what was emitted, and how to report it.
-struct Walk<E, P> {
+struct Walk<'s, R, E, P> {
+    selector: &'s dyn Selector<R>,
+    order: Order,
     limit: Option<u64>,
     /// A 128-bit digest of each ID emitted: the one thing kept per record.
     seen: HashSet<u128>,
@@ -202,20 +273,46 @@ struct Walk<E, P> {
     progress: P,
 }
 
-impl<E, P> Walk<E, P> {
+impl<R, E, P> Walk<'_, R, E, P> {
+    /// Whether the walk needs no more records: the limit is reached, or the list is past
+    /// the selection.
     fn full(&self) -> bool {
-        self.limit.is_some_and(|n| self.outcome.emitted >= n)
+        self.outcome.stopped_early || self.limit.is_some_and(|n| self.outcome.emitted >= n)
+    }
+
+    /// Follows the list's order through one page's records (their times), and ends the walk
+    /// after a page wholly older than the selection, while the order holds.
+    fn follow_order(&mut self, times: impl Iterator<Item = Option<i64>>) {
+        let Some(since) = self.selector.since() else {
+            return;
+        };
+        let mut older = 0usize;
+        let mut seen = 0usize;
+        for time in times {
+            seen += 1;
+            match (time, self.order.last) {
+                (None, _) => self.order.broken = true,
+                (Some(time), Some(last)) if time > last => self.order.broken = true,
+                (Some(time), _) => {
+                    self.order.last = Some(time);
+                    older += usize::from(time < since);
+                }
+            }
+        }
+        if !self.order.broken && seen > 0 && older == seen {
+            self.outcome.stopped_early = true;
+        }
     }
 }
 
-impl<E, P> Walk<E, P>
+impl<R: Keyed, E, P> Walk<'_, R, E, P>
 where
     P: FnMut(Progress),
 {
     /// Emits a page's new records, up to the limit. The first page taken gives the counts.
     /// A page whose records are exactly those of an earlier page (a server that ignores the
     /// page asked for) is an error: the walk would otherwise end, or loop, with records lost.
-    fn take<R: Keyed>(&mut self, page: Page<R>) -> Result<Taken, Error>
+    fn take(&mut self, page: Page<R>) -> Result<Taken, Error>
     where
         E: FnMut(R) -> std::io::Result<()>,
     {
@@ -235,18 +332,19 @@ where
         let received = page.records.len() + page.notes.skipped.len();
         self.outcome.skipped += page.notes.skipped.len() as u64;
         self.outcome.warnings.add(page.notes);
+        let selector = self.selector;
+        let times: Vec<Option<i64>> = match selector.since() {
+            Some(_) => page.records.iter().map(|r| selector.order_key(r)).collect(),
+            None => Vec::new(),
+        };
         for record in page.records {
             if self.full() {
                 self.outcome.more = true;
                 break;
             }
-            if !self.seen.insert(self.digester.digest(record.key())) {
-                self.outcome.duplicates += 1;
-                continue;
-            }
-            (self.emit)(record)?;
-            self.outcome.emitted += 1;
+            self.offer(record)?;
         }
+        self.follow_order(times.into_iter());
         (self.progress)(Progress {
             pages: self.pages,
             pages_total: self.planned_pages,
@@ -255,10 +353,26 @@ where
         Ok(Taken { received })
     }
 
+    /// Hands on a record not seen before that the selection keeps.
+    fn offer(&mut self, record: R) -> std::io::Result<()>
+    where
+        E: FnMut(R) -> std::io::Result<()>,
+    {
+        if !self.seen.insert(self.digester.digest(record.key())) {
+            self.outcome.duplicates += 1;
+        } else if !self.selector.keeps(&record) {
+            self.outcome.rejected += 1;
+        } else {
+            (self.emit)(record)?;
+            self.outcome.emitted += 1;
+        }
+        Ok(())
+    }
+
     /// The whole list in one response, read record by record: memory holds one record and
     /// the set of IDs, not the list. Past the limit, records are still counted (not kept),
     /// so that the note can say how many there are.
-    async fn whole<R: Keyed>(&mut self, fetch: &impl FetchPage<R>) -> Result<(), Error>
+    async fn whole(&mut self, fetch: &impl FetchPage<R>) -> Result<(), Error>
     where
         E: FnMut(R) -> std::io::Result<()>,
     {
@@ -277,13 +391,9 @@ where
                         for problem in problems {
                             self.outcome.warnings.field(record.key(), problem);
                         }
-                        if !self.seen.insert(self.digester.digest(record.key())) {
-                            self.outcome.duplicates += 1;
-                        } else if let Err(error) = (self.emit)(record) {
+                        if let Err(error) = self.offer(record) {
                             failed = Some(error);
                             return false;
-                        } else {
-                            self.outcome.emitted += 1;
                         }
                     }
                 }
@@ -308,11 +418,7 @@ where
     }
 
     /// Cursor pages: one after another, each naming the next.
-    async fn cursors<R: Keyed>(
-        &mut self,
-        max_per_page: u32,
-        fetch: &impl FetchPage<R>,
-    ) -> Result<(), Error>
+    async fn cursors(&mut self, max_per_page: u32, fetch: &impl FetchPage<R>) -> Result<(), Error>
     where
         E: FnMut(R) -> std::io::Result<()>,
     {
@@ -450,6 +556,128 @@ mod tests {
     }
 
     const NUMBERED: Paging = Paging::Numbered { max_per_page: 10 };
+
+    /// Sessions whose number is at least `since` (a session's "time" is its number, so a
+    /// list of falling numbers is newest first); even numbers only with `evens`.
+    struct AtLeast {
+        since: i64,
+        evens: bool,
+    }
+
+    impl Selector<Session> for AtLeast {
+        fn filters(&self) -> bool {
+            true
+        }
+
+        fn keeps(&self, session: &Session) -> bool {
+            let n = self.order_key(session).unwrap();
+            n >= self.since && (!self.evens || n % 2 == 0)
+        }
+
+        fn since(&self) -> Option<i64> {
+            Some(self.since)
+        }
+
+        fn order_key(&self, session: &Session) -> Option<i64> {
+            session.id[1..].parse().ok()
+        }
+    }
+
+    fn run_selected(plan: Plan, source: &Numbered, selector: &AtLeast) -> (Vec<String>, Outcome) {
+        let mut ids = Vec::new();
+        let emit = |session: Session| {
+            ids.push(session.id);
+            Ok(())
+        };
+        let fetch = |request| source.fetch(request);
+        let walked = paginate_selected(NUMBERED, plan, 4, fetch, selector, emit, |_| {});
+        let outcome = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(walked)
+            .unwrap();
+        (ids, outcome)
+    }
+
+    #[test]
+    fn a_newest_first_list_stops_after_the_first_page_past_the_window() {
+        // 100 sessions numbered 99 down to 0, ten a page; the window holds 99..=75.
+        let source = Numbered::new(0);
+        *source.ids.borrow_mut() = (0..100).rev().collect();
+        let selector = AtLeast {
+            since: 75,
+            evens: false,
+        };
+        let (ids, outcome) = run_selected(Plan::All, &source, &selector);
+        let expected: Vec<String> = (75..100).rev().map(|i| format!("s{i}")).collect();
+        assert_eq!(ids, expected);
+        assert!(outcome.stopped_early);
+        assert_eq!(
+            outcome.missing(Plan::All),
+            None,
+            "what was not fetched is not missing"
+        );
+        // Pages 1–3 hold the window, page 4 (69..=60) is wholly older: the walk ends there,
+        // though pages up to 5 may have been asked for at once.
+        let asked = source.asked.borrow().clone();
+        assert!(asked.contains(&4) && asked.len() <= 5, "{asked:?}");
+
+        // The same sessions in another order: every page is read, and the selection is the same.
+        let shuffled = Numbered::new(0);
+        *shuffled.ids.borrow_mut() = (0..100).map(|i| (i * 37) % 100).collect();
+        let (mut ids, outcome) = run_selected(Plan::All, &shuffled, &selector);
+        assert!(!outcome.stopped_early);
+        assert_eq!(
+            shuffled.asked.borrow().len(),
+            11,
+            "every page, and one past the last"
+        );
+        ids.sort_by_key(|id| std::cmp::Reverse(id[1..].parse::<u64>().unwrap()));
+        assert_eq!(ids, expected);
+        assert_eq!(outcome.rejected, 75);
+    }
+
+    #[test]
+    fn one_page_out_of_order_means_reading_everything() {
+        let source = Numbered::new(0);
+        let mut ids: Vec<u64> = (0..100).rev().collect();
+        ids.swap(85, 86); // on page 9: 14 before 13 is out of order
+        *source.ids.borrow_mut() = ids;
+        let selector = AtLeast {
+            since: 50,
+            evens: false,
+        };
+        let (_, early) = run_selected(Plan::All, &source, &selector);
+        assert!(
+            early.stopped_early,
+            "the order is broken only after the stop"
+        );
+        let source = Numbered::new(0);
+        let mut ids: Vec<u64> = (0..100).rev().collect();
+        ids.swap(5, 6); // on page 1
+        *source.ids.borrow_mut() = ids;
+        let (kept, late) = run_selected(Plan::All, &source, &selector);
+        assert!(!late.stopped_early);
+        assert_eq!(kept.len(), 50);
+        assert_eq!(source.asked.borrow().len(), 11);
+    }
+
+    #[test]
+    fn a_limit_counts_the_records_the_selection_keeps() {
+        let source = Numbered::new(95);
+        let selector = AtLeast {
+            since: 0,
+            evens: true,
+        };
+        let (ids, outcome) = run_selected(Plan::Limit(25), &source, &selector);
+        assert_eq!(ids.len(), 25);
+        assert_eq!(ids.last().unwrap(), "s48");
+        assert!(outcome.more);
+        assert_eq!(outcome.missing(Plan::Limit(25)), None);
+        let (ids, outcome) = run_selected(Plan::Limit(500), &Numbered::new(95), &selector);
+        assert_eq!((ids.len(), outcome.rejected), (48, 47));
+        assert_eq!(outcome.missing(Plan::Limit(500)), None, "all 95 arrived");
+    }
 
     #[test]
     fn all_returns_every_session_once_in_order() {

@@ -8,14 +8,14 @@ use crate::error::{Error, Malformed, PagingProblem};
 use crate::provider::{Page, PageRequest};
 use crate::record::Keyed;
 
-impl<E, P> Walk<E, P>
+impl<R: Keyed, E, P> Walk<'_, R, E, P>
 where
     P: FnMut(Progress),
 {
     /// Numbered pages: page 1 for the count, then every page up to the announced last one
     /// concurrently, in order — a short or empty page before it does not end the walk — and
     /// then on, one at a time, while the last page fetched was full, whatever the count said.
-    pub(super) async fn numbered<R: Keyed>(
+    pub(super) async fn numbered(
         &mut self,
         max_per_page: u32,
         concurrency: usize,
@@ -24,9 +24,13 @@ where
     where
         E: FnMut(R) -> std::io::Result<()>,
     {
-        let asked = self.limit.map_or(max_per_page, |n| {
-            u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page)
-        });
+        // With records left out by the selection, a limit says nothing of the pages needed.
+        let asked = match self.limit {
+            Some(n) if !self.selector.filters() => {
+                u32::try_from(n).unwrap_or(u32::MAX).min(max_per_page)
+            }
+            _ => max_per_page,
+        };
         let first = fetch
             .fetch(PageRequest::Number {
                 page: 1,
@@ -39,17 +43,21 @@ where
             .filter(|p| (1..asked).contains(p))
             .unwrap_or(asked);
         check_page_count(&first, per_page)?;
-        let last_page = first.last_page.unwrap_or(1).max(1);
+        // A provider that counts its records but not its pages (Tavus) numbers them by size.
+        let counted_pages = first
+            .total
+            .map(|total| u32::try_from(total.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX));
+        let last_page = first.last_page.or(counted_pages).unwrap_or(1).max(1);
         self.planned_pages = Some(match self.limit {
-            Some(n) => {
+            Some(n) if !self.selector.filters() => {
                 last_page.min(u32::try_from(n.div_ceil(u64::from(per_page))).unwrap_or(u32::MAX))
             }
-            None => last_page,
+            _ => last_page,
         });
         let mut taken = self.take(first)?;
         let mut next: u32 = 2;
         while next <= last_page && !self.full() {
-            let end = self.round_end(next, last_page, per_page);
+            let end = self.round_end(next, last_page, per_page, concurrency);
             let (last_taken, round) = self.round(next..=end, per_page, concurrency, fetch).await?;
             taken = round;
             next = last_taken.saturating_add(1);
@@ -61,7 +69,7 @@ where
     /// After the announced last page: on, one page at a time, while the last page fetched was
     /// full — but not forever: a list that goes on past twice its announced total is not the
     /// list it announced.
-    async fn past_the_count<R: Keyed>(
+    async fn past_the_count(
         &mut self,
         mut next: u32,
         last_page: u32,
@@ -112,11 +120,16 @@ where
 
     /// The last page of the next concurrent round from `next`: with a limit, only the pages
     /// it still needs (a round shortened by duplicates is topped up by the next).
-    fn round_end(&self, next: u32, last_page: u32, per_page: u32) -> u32 {
+    /// With a selection that leaves records out, a round is as many pages as are fetched at
+    /// once, and the next round follows while the limit is not reached.
+    fn round_end(&self, next: u32, last_page: u32, per_page: u32, concurrency: usize) -> u32 {
         match self.limit {
             Some(n) => {
                 let pages = (n - self.outcome.emitted).div_ceil(u64::from(per_page));
-                let pages = u32::try_from(pages).unwrap_or(u32::MAX).max(1);
+                let mut pages = u32::try_from(pages).unwrap_or(u32::MAX).max(1);
+                if self.selector.filters() {
+                    pages = pages.max(u32::try_from(concurrency).unwrap_or(u32::MAX));
+                }
                 last_page.min(next.saturating_add(pages - 1))
             }
             None => last_page,
@@ -125,7 +138,7 @@ where
 
     /// Fetches `pages` concurrently, at most `concurrency` at once, and takes them in order
     /// until the limit is reached: the number of the last page taken, and what it brought.
-    async fn round<R: Keyed>(
+    async fn round(
         &mut self,
         pages: std::ops::RangeInclusive<u32>,
         per_page: u32,

@@ -12,6 +12,8 @@ use std::fmt;
 pub enum ProviderKind {
     Anam,
     AgentHuman,
+    Tavus,
+    BeyondPresence,
 }
 
 /// How a provider expects the API key.
@@ -111,6 +113,8 @@ pub struct ProviderInfo {
     /// The env var that holds the API key.
     pub key_env: &'static str,
     pub base_url: &'static str,
+    /// The env var that overrides `base_url` for this provider alone.
+    pub base_url_env: &'static str,
     pub auth: Auth,
     pub paging: Paging,
     /// The server-side filters of its session list.
@@ -129,6 +133,7 @@ pub const PROVIDERS: &[ProviderInfo] = &[
         display_name: "Anam",
         key_env: "ANAM_API_KEY",
         base_url: "https://api.anam.ai",
+        base_url_env: "ANAM_BASE_URL",
         auth: Auth::Bearer,
         paging: Paging::Numbered { max_per_page: 100 },
         filters: &[Filter::Search, Filter::PersonaId, Filter::ApiKeyId],
@@ -146,11 +151,40 @@ pub const PROVIDERS: &[ProviderInfo] = &[
         display_name: "AgentHuman",
         key_env: "AGENTHUMAN_API_KEY",
         base_url: "https://api.agenthuman.com",
+        base_url_env: "AGENTHUMAN_BASE_URL",
         auth: Auth::Header("x-api-key"),
         paging: Paging::Whole,
         filters: &[Filter::Status],
         id_form: "sess_…",
         resources: &[Resource::Usage],
+    },
+    ProviderInfo {
+        kind: ProviderKind::Tavus,
+        name: "tavus",
+        display_name: "Tavus",
+        key_env: "TAVUS_API_KEY",
+        base_url: "https://tavusapi.com",
+        base_url_env: "TAVUS_BASE_URL",
+        auth: Auth::Header("x-api-key"),
+        // Tavus documents no maximum for `limit` (default 10); 100 is what Anam allows.
+        paging: Paging::Numbered { max_per_page: 100 },
+        filters: &[Filter::Status],
+        id_form: "c123456",
+        resources: &[Resource::Transcript],
+    },
+    ProviderInfo {
+        kind: ProviderKind::BeyondPresence,
+        name: "beyondpresence",
+        display_name: "Beyond Presence",
+        key_env: "BEY_API_KEY",
+        base_url: "https://api.bey.dev",
+        base_url_env: "BEY_BASE_URL",
+        auth: Auth::Header("x-api-key"),
+        // The docs say 50 in one place and 1000 in another: 50 holds in both.
+        paging: Paging::Cursor { max_per_page: 50 },
+        filters: &[],
+        id_form: "UUIDs",
+        resources: &[Resource::Transcript],
     },
 ];
 
@@ -250,16 +284,19 @@ mod tests {
             ProviderKind::from_name(" AgentHuman "),
             Some(ProviderKind::AgentHuman)
         );
-        assert_eq!(ProviderKind::from_name("tavus"), None);
-        assert_eq!(names("|"), "anam|agenthuman");
-        assert_eq!(key_envs(" or "), "ANAM_API_KEY or AGENTHUMAN_API_KEY");
+        assert_eq!(ProviderKind::from_name("heygen"), None);
+        assert_eq!(names("|"), "anam|agenthuman|tavus|beyondpresence");
+        assert_eq!(
+            key_envs(" or "),
+            "ANAM_API_KEY or AGENTHUMAN_API_KEY or TAVUS_API_KEY or BEY_API_KEY"
+        );
     }
 
     #[test]
     fn capabilities_are_read_from_the_table() {
         assert_eq!(
             providers_with(|row| row.filters.contains(&Filter::Status)),
-            ["agenthuman"]
+            ["agenthuman", "tavus"]
         );
         assert_eq!(
             providers_with(|row| row.paging == Paging::Whole),
@@ -267,8 +304,8 @@ mod tests {
         );
         assert_eq!(
             lacks(ProviderKind::AgentHuman.info(), Resource::Transcript),
-            "agenthuman has no transcripts — `sessions transcript` works with anam; pick one \
-             with -p"
+            "agenthuman has no transcripts — `sessions transcript` works with anam, tavus, \
+             beyondpresence; pick one with -p"
         );
     }
 }

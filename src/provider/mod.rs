@@ -8,9 +8,11 @@
 
 mod agenthuman;
 mod anam;
+mod beyondpresence;
 pub mod json;
 pub mod kind;
 mod stream;
+mod tavus;
 
 use crate::model::{Aggregate, Report, Session, SessionId, Transcript, Usage};
 use crate::window::Window;
@@ -24,6 +26,8 @@ pub fn mapper(kind: ProviderKind) -> &'static dyn Provider {
     match kind {
         ProviderKind::Anam => &anam::Anam,
         ProviderKind::AgentHuman => &agenthuman::AgentHuman,
+        ProviderKind::Tavus => &tavus::Tavus,
+        ProviderKind::BeyondPresence => &beyondpresence::BeyondPresence,
     }
 }
 
@@ -50,6 +54,25 @@ pub trait Provider: Sync {
     /// [`Resource::Usage`].
     fn usage(&self) -> Option<&dyn UsageReport> {
         None
+    }
+
+    /// The cheapest authenticated request, for `auth status`: by default the first page of
+    /// the session list, one session long.
+    fn probe_request(&self) -> ApiRequest {
+        let page = match self.info().paging {
+            Paging::Numbered { .. } => PageRequest::Number {
+                page: 1,
+                per_page: 1,
+            },
+            Paging::Cursor { .. } => PageRequest::Cursor {
+                cursor: None,
+                per_page: 1,
+            },
+            Paging::Whole => PageRequest::Whole,
+        };
+        let mut request = self.sessions().list_request(&Filters::default(), page);
+        request.subject = "the API key's check".into();
+        request
     }
 
     /// [`Resource::Analytics`]; the table's `resources` must agree (a test checks).
@@ -88,6 +111,12 @@ impl ApiRequest {
 /// What was said in a session.
 pub trait Transcripts: Sync {
     fn transcript_request(&self, id: &SessionId) -> ApiRequest;
+
+    /// Whether the transcript needs the session fetched alongside for its start and end
+    /// (its messages carry only their own times).
+    fn session_alongside(&self) -> bool {
+        false
+    }
 
     /// The transcript of session `id`.
     fn parse_transcript(
@@ -165,6 +194,46 @@ fn mapped(
     }
 }
 
+/// The time from the session's start to `at`, when both are known.
+pub(crate) fn offset_ms(
+    started_at: Option<chrono::DateTime<chrono::Utc>>,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+) -> Option<i64> {
+    Some((at? - started_at?).num_milliseconds())
+}
+
+/// A transcript role in avatarctl's words: `user`, `persona`, `system`, `tool`; another as
+/// sent, in lower case.
+pub(crate) fn message_role(role: &str) -> String {
+    let lower = role.trim().to_ascii_lowercase();
+    match lower.as_str() {
+        "assistant" | "ai" | "agent" | "replica" => "persona".to_owned(),
+        _ => lower,
+    }
+}
+
+/// Checks an ID of letters, digits, `_` and `-` (at most 128), as AgentHuman and Tavus use.
+fn word_id(raw: &str, provider: &str, example: &str) -> Result<SessionId, String> {
+    let valid = !raw.is_empty()
+        && raw.len() <= 128
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if valid {
+        Ok(SessionId::validated(raw))
+    } else {
+        let article = if provider.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        Err(format!(
+            "{raw:?} is not {article} {provider} session ID — IDs are letters, digits, _ and -, \
+             such as {example}"
+        ))
+    }
+}
+
 /// One record of a body already parsed (a single session's answer), as text for its mapper.
 fn as_text(value: &serde_json::Value) -> Box<serde_json::value::RawValue> {
     serde_json::value::to_raw_value(value).expect("a parsed value serializes")
@@ -236,6 +305,18 @@ impl Filters {
 pub enum StatusFilter {
     Active,
     Ended,
+    Created,
+}
+
+impl StatusFilter {
+    /// The normalized `status` it selects.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Ended => "ended",
+            Self::Created => "created",
+        }
+    }
 }
 
 /// A request, as a provider describes it: path segments below the base URL and a query.
@@ -284,13 +365,18 @@ impl ApiRequest {
         }
     }
 
-    /// `GET /v1/sessions` with a query, which both providers document, for `page`.
+    /// `GET /v1/sessions` with a query, which Anam and AgentHuman document, for `page`.
     fn list(query: Vec<(&'static str, String)>, page: &PageRequest) -> Self {
+        Self::list_at(&["v1", "sessions"], query, page)
+    }
+
+    /// A provider's session list at `segments`, with a query, for `page`.
+    fn list_at(segments: &[&str], query: Vec<(&'static str, String)>, page: &PageRequest) -> Self {
         Self {
             query,
             lists: true,
             whole_list: *page == PageRequest::Whole,
-            ..Self::get(&["v1", "sessions"], "the session list".into())
+            ..Self::get(segments, "the session list".into())
         }
     }
 
@@ -369,7 +455,7 @@ mod tests {
         assert_eq!(
             status.check(ProviderKind::Anam.info()).unwrap_err(),
             "anam has no status filter (its filters: --search, --persona-id, --api-key-id) — \
-             --status works with agenthuman; filter the output instead, e.g. -o json | jq"
+             --status works with agenthuman, tavus; filter the output instead, e.g. -o json | jq"
         );
         assert!(status.check(ProviderKind::AgentHuman.info()).is_ok());
         let search = Filters {

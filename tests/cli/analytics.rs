@@ -273,6 +273,12 @@ fn messages_are_asked_for_with_messages_and_kept_out_of_the_verbose_log() {
     );
     let json = analytics(&server, &[ID, "--messages", "-o", "json"]).json();
     assert_eq!(json["turns"][1]["user_text"], words);
+    let plain = self::server();
+    let without = analytics(&plain, &[ID, "-o", "csv", "--fields", "user_text"]);
+    // A row of one empty cell is written `""`, so that it is not a blank line.
+    assert_eq!(without.success(), "user_text\n\"\"\n\"\"\n");
+    without.assert_stderr_contains("come only with --messages");
+    assert_eq!(plain.requests()[0].query_param("includeMessages"), None);
     assert_eq!(json["turns"][1]["persona_text"], "Let me look.");
 
     let mut broken = serde_json::to_string(&report_with_messages(words, "x")).unwrap();
@@ -395,10 +401,29 @@ fn an_odd_field_is_null_with_one_warning_and_the_rest_stays() {
     let warnings: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), 1, "{}", run.stderr);
     assert!(
-        warnings[0].contains("first_audio_latency_ms is shown as null (and in 1 more session)"),
+        warnings[0].starts_with(&format!(
+            "warning: turn 0 of session {ID}: `firstAudioLatencySeconds` is \"fast\", not a \
+             duration — its first_audio_latency_ms is shown as null (and in 1 more turn)"
+        )),
         "{}",
         warnings[0]
     );
+}
+
+#[test]
+fn credentials_in_the_client_metadata_are_masked_unless_asked_for() {
+    let mut body = report();
+    body["clientMetadata"] = json!({"userAgent": "Mozilla/5.0", "sessionToken": "tok-123"});
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_resource(ID, "analytics", body)
+        .start();
+    let masked = analytics(&server, &[ID, "-o", "json"]).json();
+    assert_eq!(
+        masked["client_metadata"],
+        json!({"userAgent": "Mozilla/5.0", "sessionToken": "[REDACTED]"})
+    );
+    let shown = analytics(&server, &[ID, "-o", "json", "--show-secrets"]).json();
+    assert_eq!(shown["client_metadata"]["sessionToken"], "tok-123");
 }
 
 #[test]

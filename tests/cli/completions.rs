@@ -232,7 +232,11 @@ mod in_shells {
         // Values of an argument and of an option.
         assert_eq!(sorted("avatarctl completions f"), ["fish"], "{shell}");
         assert_eq!(sorted("avatarctl --output n"), ["ndjson"], "{shell}");
-        assert_eq!(sorted("avatarctl -p a"), ["agenthuman", "anam"], "{shell}");
+        assert_eq!(
+            sorted("avatarctl -p a"),
+            ["agenthuman", "all", "anam"],
+            "{shell}"
+        );
         // The commands, without the hidden `man`.
         let top = complete("avatarctl ");
         for command in ["sessions", "providers", "completions"] {
@@ -305,5 +309,49 @@ mod in_shells {
                 .arg(line);
             candidates(command, line)
         });
+    }
+}
+
+/// README's exit-code table, `avatarctl --help` and the man page say the same, from one source.
+#[test]
+fn readme_help_and_man_agree_on_the_exit_codes() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## Exit codes")
+        .nth(1)
+        .expect("an exit-code section");
+    let table: Vec<(u8, String)> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| code"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| {
+            let (code, meaning) = l.trim_matches('|').split_once('|').unwrap();
+            (
+                code.trim().parse().unwrap(),
+                meaning.trim().replace("\\|", "|"),
+            )
+        })
+        .collect();
+    let expected: Vec<(u8, String)> = avatarctl::cli::docs::EXIT_CODES
+        .iter()
+        .map(|(code, meaning)| (*code, (*meaning).to_owned()))
+        .collect();
+    assert_eq!(table, expected, "README's table is not src/cli/docs.rs's");
+    let help = crate::support::avatarctl().arg("--help").output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let man = crate::support::avatarctl().arg("man").output().unwrap();
+    let man = String::from_utf8(man.stdout).unwrap().replace("\\-", "-");
+    for (code, meaning) in &expected {
+        assert!(
+            flat(&help).contains(&format!("{code} {}", flat(meaning))),
+            "--help lacks {code}"
+        );
+        assert!(
+            man.contains(&format!("\\fB{code}\\fR\n{meaning}")),
+            "man lacks {code}"
+        );
     }
 }

@@ -99,7 +99,7 @@ fn a_key_flag_without_a_provider_asks_for_the_provider_not_a_key() {
     );
     assert_eq!(
         by_flag.usage_error(),
-        "--api-key was given but no provider selected — pass --provider anam|agenthuman (or set \
+        "--api-key was given but no provider selected — pass --provider anam|agenthuman|tavus|beyondpresence (or set \
          AVATARCTL_PROVIDER)"
     );
     let file = key_file(ANAM_KEY);
@@ -472,9 +472,29 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
     assert_eq!(
         run.json(),
         serde_json::json!([
-            {"provider": "anam", "key_env": "ANAM_API_KEY", "key_set": false, "base_url": "https://api.anam.ai"},
-            {"provider": "agenthuman", "key_env": "AGENTHUMAN_API_KEY", "key_set": true, "base_url": "https://api.agenthuman.com"},
+            {"provider": "anam", "key_env": "ANAM_API_KEY", "key_set": false, "base_url": "https://api.anam.ai", "selected": false},
+            {"provider": "agenthuman", "key_env": "AGENTHUMAN_API_KEY", "key_set": true, "base_url": "https://api.agenthuman.com", "selected": true},
+            {"provider": "tavus", "key_env": "TAVUS_API_KEY", "key_set": false, "base_url": "https://tavusapi.com", "selected": false},
+            {"provider": "beyondpresence", "key_env": "BEY_API_KEY", "key_set": false, "base_url": "https://api.bey.dev", "selected": false},
         ])
+    );
+    // The base URL in effect, and what a run without -p would pick, follow the environment.
+    let moved = Run::of(
+        s::avatarctl()
+            .env("TAVUS_BASE_URL", "http://127.0.0.1:9/tavus")
+            .env("AVATARCTL_PROVIDER", "tavus")
+            .args([
+                "providers",
+                "-o",
+                "csv",
+                "--fields",
+                "provider,base_url,selected",
+            ]),
+    );
+    assert_eq!(
+        moved.quiet_success(),
+        "provider,base_url,selected\nanam,https://api.anam.ai,false\nagenthuman,https://api.agenthuman.com,false\n\
+         tavus,http://127.0.0.1:9/tavus,true\nbeyondpresence,https://api.bey.dev,false\n"
     );
     let table = Run::of(s::avatarctl().args(["providers"]));
     let header = table
@@ -488,7 +508,10 @@ fn providers_lists_both_with_their_env_vars_and_needs_no_key() {
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
-    assert_eq!(header, ["PROVIDER", "KEY ENV", "KEY SET", "BASE URL"]);
+    assert_eq!(
+        header,
+        ["PROVIDER", "KEY ENV", "KEY SET", "BASE URL", "SELECTED"]
+    );
 }
 
 #[test]
@@ -497,7 +520,7 @@ fn providers_selects_fields_and_refuses_raw() {
         Run::of(s::avatarctl().args(["providers", "-o", "csv", "--fields", "provider,key_set"]));
     assert_eq!(
         run.quiet_success(),
-        "provider,key_set\nanam,false\nagenthuman,false\n"
+        "provider,key_set\nanam,false\nagenthuman,false\ntavus,false\nbeyondpresence,false\n"
     );
     let run = Run::of(s::avatarctl().args(["providers", "-o", "json", "--raw"]));
     assert_eq!(

@@ -326,7 +326,14 @@ fn every_error_says_how_to_fix_it() {
     let missing = missing.to_str().unwrap();
     let anam_cases: &[&[&str]] = &[
         &["sessions", "list", "--per-page", "101"],
-        &["sessions", "list", "--status", "ended"],
+        &[
+            "sessions",
+            "list",
+            "--since",
+            "2026-04-21",
+            "--until",
+            "2026-04-20",
+        ],
         &["sessions", "list", "--fields", "bogus"],
         &["sessions", "list", "--fields", "id.sub"],
         &["sessions", "list", "--fields", "raw..x"],

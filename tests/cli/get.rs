@@ -576,6 +576,13 @@ fn tool_calls_are_normalized_in_json_with_credential_arguments_masked() {
         json!({"customer": "c-42", "access_token": "[REDACTED]"})
     );
     assert!(!run.stdout.contains("tok-live-123"), "raw is masked too");
+    // NDJSON writes raw from its text; the calls' arguments are masked all the same.
+    let lines = anam_get(&server, &[SEED_ANAM_ID, SEED_ANAM_ID, "-o", "ndjson"]);
+    assert!(!lines.stdout.contains("tok-live-123"), "{}", lines.stdout);
+    assert_eq!(
+        lines.ndjson()[0]["tool_calls"][1]["arguments"]["access_token"],
+        "[REDACTED]"
+    );
     let shown = anam_get(&server, &[SEED_ANAM_ID, "-o", "json", "--show-secrets"]).json();
     assert_eq!(
         shown["tool_calls"][1]["arguments"]["access_token"],

@@ -266,7 +266,7 @@ fn a_provider_without_transcripts_is_refused_before_any_request() {
     );
     assert_eq!(
         refused.usage_error(),
-        "agenthuman has no transcripts — `sessions transcript` works with anam; pick one with -p"
+        "agenthuman has no transcripts — `sessions transcript` works with anam, tavus, beyondpresence; pick one with -p"
     );
     assert_eq!(server.request_count(), 0);
 }

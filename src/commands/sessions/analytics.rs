@@ -54,10 +54,21 @@ async fn reports(
 ) -> Result<(), Error> {
     let ids = by_id::session_ids(ctx, &args.ids, stdin)?;
     let view = turn_view(ctx, args.messages)?;
+    let chosen = |field: &str| {
+        matches!(&view.columns, Columns::Fields(columns)
+            if columns.iter().any(|c| c.path.field == field))
+    };
+    if !args.messages && MESSAGE_COLUMNS.iter().any(|field| chosen(field)) {
+        ctx.log.note(
+            "user_text and persona_text come only with --messages (the provider leaves them \
+             out otherwise) — add --messages to ask for what was said",
+        );
+    }
     let results = by_id::fetch_each(ctx, &ids, |id| fetch(ctx, part, id, args.messages)).await?;
     let mut reports = Vec::new();
     let mut failures = Vec::new();
     let mut warnings = Warnings::default();
+    let mut in_turns = Warnings::default();
     for result in results {
         match result {
             Ok(Mapped {
@@ -67,6 +78,10 @@ async fn reports(
                 for problem in problems {
                     warnings.field(&record.session_id, problem);
                 }
+                for (position, problem) in std::mem::take(&mut record.turn_problems) {
+                    let turn = format!("{position} of session {}", record.session_id);
+                    in_turns.field(&turn, problem);
+                }
                 if !ctx.output.show_secrets {
                     redact(&mut record.client_metadata, Some(ctx.client.key()));
                 }
@@ -75,17 +90,15 @@ async fn reports(
             Err(error) => failures.push(error),
         }
     }
-    // A report-level field shows in the table (the summary) and JSON; a turn's, where the
+    // A report's own field shows in the table (the summary) and JSON; a turn's, where the
     // view shows that field.
     let whole = matches!(view.format(), Format::Table | Format::Json);
-    for line in warnings.lines(
-        "session",
-        |field| match Turn::SCHEMA.field(field) {
-            Some(_) => view.shows_field(field),
-            None => whole,
-        },
-        |text| ctx.client.mask(text),
-    ) {
+    let mask = |text: &str| ctx.client.mask(text);
+    let lines = warnings
+        .lines("session", |_| whole, mask)
+        .into_iter()
+        .chain(in_turns.lines("turn", |field| view.shows_field(field), mask));
+    for line in lines {
         ctx.log.warning(line);
     }
     let written = if reports.is_empty() {

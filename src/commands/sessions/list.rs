@@ -5,6 +5,8 @@ use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::Utc;
+
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{ListArgs, SelectionArgs};
@@ -13,11 +15,14 @@ use crate::error::{Error, Malformed, PagingProblem};
 use crate::http::Client;
 use crate::log::Log;
 use crate::model::Session;
-use crate::output::{Format, Layout, Renderer};
-use crate::paginate::{FetchPage, Missing, Outcome, Plan, Progress, paginate};
+use crate::output::{Format, Layout, Renderer, View, write_list};
+use crate::paginate::{FetchPage, Missing, Outcome, Plan, Progress, paginate_selected};
 use crate::provider::{
-    ApiRequest, Filters, Listed, Page, PageRequest, Paging, Provider, ProviderInfo,
+    ApiRequest, Filter, Filters, Listed, Page, PageRequest, Paging, Provider, ProviderInfo,
 };
+use crate::record::{FieldPath, Record};
+use crate::selection::{Selection, SortSpec};
+use crate::window::Window;
 
 /// Sessions shown when no paging option is given.
 pub const DEFAULT_LIMIT: u64 = 20;
@@ -26,41 +31,26 @@ pub const DEFAULT_LIMIT: u64 = 20;
 pub const MAX_TABLE_ROWS: u64 = 10_000;
 
 pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let (provider, log) = (ctx.provider, &ctx.log);
-    let info = provider.info();
-    let filters = filters(&args.selection);
-    filters.check(info).map_err(Error::Usage)?;
+    let log = &ctx.log;
+    let info = ctx.provider.info();
+    let query = Query::new(ctx, &args.selection)?;
     let requested = plan(info, args)?;
     let plan = cap_for_table(requested, ctx.output.format);
     let view = ctx.view::<Session>(Layout::List)?;
+    if let Some(sort) = &args.sort {
+        return sorted(ctx, &query, sort, plan, &view, out).await;
+    }
     if wants_progress(ctx, view.format(), plan, info.paging) {
         log.show_progress(progress_bar());
     }
     let mut renderer = Renderer::new(&view, ctx.terminal, out)?;
-    let walked = paginate(
-        info.paging,
-        plan,
-        ctx.concurrency,
-        Pages {
-            ctx,
-            filters: &filters,
-        },
-        |session| renderer.write(session),
-        |progress| log.progress(|bar| show(bar, progress)),
-    )
-    .await;
+    let walked = walk(ctx, &query, plan, |session| renderer.write(session)).await;
     log.clear_progress();
     let outcome = match walked {
         Ok(outcome) => outcome,
         Err(error) => return abandon(renderer, error, log),
     };
-    for line in outcome.warnings.lines(
-        "session",
-        |field| view.shows_field(field),
-        |text| ctx.client.mask(text),
-    ) {
-        log.warning(line);
-    }
+    warn_of(ctx, &outcome, &view);
     if let Some(Missing { arrived, expected }) = outcome.missing(plan) {
         let missing = PagingProblem::Missing { arrived, expected };
         return abandon(renderer, Error::malformed(Malformed::Paging(missing)), log);
@@ -74,10 +64,260 @@ pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<
              column, or choose them with --fields"
         ));
     }
-    for note in notes(requested, plan, &outcome) {
+    for note in notes(requested, plan, &outcome, query.selection.filters()) {
         log.note(note);
     }
     Ok(())
+}
+
+/// `--provider all`: every provider's walk at once, printed as one list, provider by provider
+/// in the table's order, with a `PROVIDER` column in tables. Each provider's options are
+/// checked before any request; one provider's failure is reported and the others still
+/// print. `--limit` applies to each provider; with `--sort`, to the merged, sorted list.
+pub async fn run_all(ctxs: &[Context], args: &ListArgs, out: &mut dyn Write) -> Result<(), Error> {
+    let first = &ctxs[0];
+    let format = first.output.format;
+    let mut walks = Vec::new();
+    for ctx in ctxs {
+        let query = Query::new(ctx, &args.selection)?;
+        let requested = plan(ctx.provider.info(), args)?;
+        let plan = match args.sort {
+            Some(_) => Plan::All,
+            None => cap_for_table(requested, format),
+        };
+        walks.push((ctx, query, requested, plan));
+    }
+    let view = all_view(first)?;
+    let fetched =
+        futures_util::future::join_all(walks.iter().map(|(ctx, query, _, plan)| async move {
+            let mut sessions = Vec::new();
+            let outcome = walk(ctx, query, *plan, |session| {
+                sessions.push(session);
+                Ok(())
+            })
+            .await;
+            (sessions, outcome)
+        }))
+        .await;
+    let mut failures = Vec::new();
+    let mut selected = Vec::new();
+    let mut notes = Vec::new();
+    for ((ctx, query, requested, plan), (mut sessions, outcome)) in walks.iter().zip(fetched) {
+        let outcome = match outcome {
+            Ok(outcome) => outcome,
+            Err(error) => {
+                failures.push(error);
+                continue;
+            }
+        };
+        warn_of(ctx, &outcome, &view);
+        if let Some(Missing { arrived, expected }) = outcome.missing(*plan) {
+            let missing = PagingProblem::Missing { arrived, expected };
+            failures.push(Error::malformed(Malformed::Paging(missing)));
+            continue;
+        }
+        // Each provider's own key is masked where its data echoes it.
+        let own = ctx.view::<Session>(Layout::List)?;
+        for session in &mut sessions {
+            own.protect(session);
+        }
+        if args.sort.is_none() {
+            for note in self::notes(*requested, *plan, &outcome, query.selection.filters()) {
+                notes.push(format!("{}: {note}", ctx.name()));
+            }
+        }
+        selected.append(&mut sessions);
+    }
+    if let Some(sort) = &args.sort {
+        sort.sort(&mut selected);
+        let limit = match cap_for_table(plan(first.provider.info(), args)?, format) {
+            Plan::Limit(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        selected.truncate(limit);
+    }
+    let written = write_list(selected, &view, first.terminal, out).map(|_| ());
+    providers_finish(first, written, out, failures, ctxs.len())?;
+    for note in notes {
+        first.log.note(note);
+    }
+    Ok(())
+}
+
+/// The list view for several providers: a table's default columns begin with `PROVIDER`.
+fn all_view(ctx: &Context) -> Result<View, Error> {
+    let mut options = ctx.output.clone();
+    if options.fields.is_none() && options.format == Format::Table && !options.raw {
+        let columns = std::iter::once("provider").chain(Session::SCHEMA.table.iter().copied());
+        options.fields = Some(columns.map(FieldPath::top).collect());
+    }
+    View::new::<Session>(&options, Layout::List)
+}
+
+/// Ends a command over several providers: the data written, then each provider's failure
+/// on its own line and a summary, with the exit code that ranks first.
+pub fn providers_finish(
+    ctx: &Context,
+    written: std::io::Result<()>,
+    out: &mut dyn Write,
+    failures: Vec<Error>,
+    total: usize,
+) -> Result<(), Error> {
+    let flushed = written.and_then(|()| out.flush());
+    if let Err(error) = flushed
+        && (failures.is_empty() || error.kind() != std::io::ErrorKind::BrokenPipe)
+    {
+        return Err(error.into());
+    }
+    let Some(code) = crate::error::first_by_precedence(failures.iter().map(Error::exit_code))
+    else {
+        return Ok(());
+    };
+    for failure in &failures {
+        ctx.log.error(failure);
+    }
+    Err(Error::Providers {
+        failed: failures.len(),
+        total,
+        code,
+    })
+}
+
+/// What a walk over the session list selects: the provider's own filters, sent with each
+/// request, and the client-side selection, checked on each session.
+pub struct Query {
+    pub filters: Filters,
+    pub selection: Selection,
+}
+
+impl Query {
+    /// From the selection options: refuses a filter the provider lacks, and resolves the
+    /// window (local times in `TZ`, or UTC with `--utc`) — both before any request.
+    pub fn new(ctx: &Context, args: &SelectionArgs) -> Result<Self, Error> {
+        let info = ctx.provider.info();
+        let pushes_status = info.filters.contains(&Filter::Status);
+        let filters = Filters {
+            search: args.search.clone(),
+            persona_id: args.persona_id.clone(),
+            api_key_id: args.api_key_id.clone(),
+            status: args.status.map(Into::into).filter(|_| pushes_status),
+        };
+        filters.check(info).map_err(Error::Usage)?;
+        let window = match (&args.since, &args.until) {
+            (None, None) => None,
+            (since, until) => Some(
+                Window::resolve(since.as_ref(), until.as_ref(), Utc::now(), ctx.output.utc)
+                    .map_err(Error::Usage)?,
+            ),
+        };
+        let end_reasons = args
+            .end_reason
+            .iter()
+            .map(|reason| reason.trim().to_uppercase())
+            .filter(|reason| !reason.is_empty())
+            .collect();
+        Ok(Self {
+            filters,
+            selection: Selection {
+                window,
+                status: args.status.map(Into::into),
+                end_reasons,
+            },
+        })
+    }
+}
+
+/// Walks the session list as `plan` says, handing each session the query selects to `emit`
+/// in the provider's order, with the progress bar (if one is shown) kept up to date; says on
+/// `-v` when it stopped early.
+pub async fn walk(
+    ctx: &Context,
+    query: &Query,
+    plan: Plan,
+    emit: impl FnMut(Session) -> std::io::Result<()>,
+) -> Result<Outcome, Error> {
+    let log = &ctx.log;
+    let outcome = paginate_selected(
+        ctx.provider.info().paging,
+        plan,
+        ctx.concurrency,
+        Pages {
+            ctx,
+            filters: &query.filters,
+        },
+        &query.selection,
+        emit,
+        |progress| log.progress(|bar| show(bar, progress)),
+    )
+    .await?;
+    if outcome.stopped_early {
+        log.verbose("stopping early: the provider lists newest first, and the pages left are older than --since");
+    }
+    Ok(outcome)
+}
+
+/// `--sort`: the whole selection, sorted in memory, then the limit.
+async fn sorted(
+    ctx: &Context,
+    query: &Query,
+    sort: &SortSpec,
+    plan: Plan,
+    view: &View,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let log = &ctx.log;
+    let keep = match plan {
+        Plan::Limit(n) => Some(n),
+        Plan::All | Plan::Page { .. } => None,
+    };
+    if wants_progress(ctx, Format::Table, Plan::All, ctx.provider.info().paging) {
+        log.show_progress(progress_bar());
+    }
+    let mut sessions = Vec::new();
+    let walked = walk(ctx, query, Plan::All, |session| {
+        sessions.push(session);
+        Ok(())
+    })
+    .await;
+    log.clear_progress();
+    let outcome = walked?;
+    if let Some(Missing { arrived, expected }) = outcome.missing(Plan::All) {
+        let missing = PagingProblem::Missing { arrived, expected };
+        return Err(Error::malformed(Malformed::Paging(missing)));
+    }
+    warn_of(ctx, &outcome, view);
+    sort.sort(&mut sessions);
+    let selected = sessions.len();
+    if let Some(n) = keep {
+        sessions.truncate(usize::try_from(n).unwrap_or(usize::MAX));
+    }
+    let shown = sessions.len();
+    let left_out = write_list(sessions, view, ctx.terminal, out)?;
+    out.flush()?;
+    if left_out > 0 {
+        log.note(format_args!(
+            "{left_out} column(s) left out to fit the terminal — pass --wide to see every \
+             column, or choose them with --fields"
+        ));
+    }
+    if shown < selected {
+        log.note(format_args!(
+            "showing the first {shown} of {selected} sessions in this order — pass --all to see \
+             them all, or --limit N"
+        ));
+    }
+    Ok(())
+}
+
+/// What tolerant mapping noticed, for the fields the output shows.
+fn warn_of(ctx: &Context, outcome: &Outcome, view: &View) {
+    for line in outcome.warnings.lines(
+        "session",
+        |field| view.shows_field(field),
+        |text| ctx.client.mask(text),
+    ) {
+        ctx.log.warning(line);
+    }
 }
 
 /// Ends a list that failed midway: what was streamed stays (a JSON array unclosed, so that
@@ -155,20 +395,10 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// The server-side filters from the selection options.
-fn filters(selection: &SelectionArgs) -> Filters {
-    Filters {
-        search: selection.search.clone(),
-        persona_id: selection.persona_id.clone(),
-        api_key_id: selection.api_key_id.clone(),
-        status: selection.status.map(Into::into),
-    }
-}
-
 /// Whether a walk deserves a progress bar: a long one, on a terminal's stderr, unless `-q`.
 /// Streamed rows on the same terminal are progress enough; a bar drawn among them would be
 /// left behind in the scrollback.
-fn wants_progress(ctx: &Context, format: Format, plan: Plan, paging: Paging) -> bool {
+pub fn wants_progress(ctx: &Context, format: Format, plan: Plan, paging: Paging) -> bool {
     let streams_to_terminal = ctx.terminal.stdout_tty && format != Format::Table;
     ctx.terminal.stderr_tty && !ctx.log.is_quiet() && !streams_to_terminal && is_long(plan, paging)
 }
@@ -193,7 +423,7 @@ fn is_long(plan: Plan, paging: Paging) -> bool {
     }
 }
 
-fn progress_bar() -> ProgressBar {
+pub fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{bar:24}] {pos}/{len} pages, {msg} [{elapsed}]")
@@ -245,10 +475,13 @@ fn plan(info: &ProviderInfo, args: &ListArgs) -> Result<Plan, Error> {
 }
 
 /// Lines for stderr: sessions left out and how to get them, and a list that moved meanwhile.
-fn notes(requested: Plan, plan: Plan, outcome: &Outcome) -> Vec<String> {
-    let mut notes: Vec<String> = left_out_note(requested, plan, outcome)
-        .into_iter()
-        .collect();
+fn notes(requested: Plan, plan: Plan, outcome: &Outcome, selects: bool) -> Vec<String> {
+    let left_out = if selects {
+        selected_left_out_note(plan, outcome)
+    } else {
+        left_out_note(requested, plan, outcome)
+    };
+    let mut notes: Vec<String> = left_out.into_iter().collect();
     if let (Some(first), Some(last)) = (outcome.total, outcome.final_total)
         && first != last
     {
@@ -264,6 +497,19 @@ fn notes(requested: Plan, plan: Plan, outcome: &Outcome) -> Vec<String> {
         ));
     }
     notes
+}
+
+/// With sessions left out by the selection, the provider's total says nothing of how many
+/// more match: only that the limit stopped the walk.
+fn selected_left_out_note(plan: Plan, outcome: &Outcome) -> Option<String> {
+    let shown = outcome.emitted;
+    match plan {
+        Plan::Limit(n) if shown >= n && outcome.more && !outcome.stopped_early => Some(format!(
+            "showing the first {shown} matching sessions; there may be more — pass --all to see \
+             them all, or --limit N"
+        )),
+        _ => None,
+    }
 }
 
 /// One line saying how many sessions there are beyond those shown, and how to get them.
@@ -393,7 +639,7 @@ mod cap_tests {
             duplicates: 1,
             ..Outcome::default()
         };
-        let notes = notes(Plan::All, Plan::All, &outcome);
+        let notes = notes(Plan::All, Plan::All, &outcome, false);
         assert_eq!(notes.len(), 2, "{notes:?}");
         assert!(notes[0].contains("changed from 30 to 31"));
     }

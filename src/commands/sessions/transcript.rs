@@ -61,16 +61,29 @@ pub async fn run(
     by_id::finish(ctx, written, out, &failures, ids.len())
 }
 
+/// The transcript of `id`; for a provider whose messages need it, with the session fetched
+/// alongside to place them (a session that cannot be fetched leaves them unplaced).
 async fn fetch(
     ctx: &Context,
     part: &dyn Transcripts,
     id: &SessionId,
 ) -> Result<Mapped<Transcript>, Error> {
-    ctx.client
-        .fetch(&part.transcript_request(id), |body| {
-            part.parse_transcript(id, body)
-        })
-        .await
+    let request = part.transcript_request(id);
+    let transcript = ctx
+        .client
+        .fetch(&request, |body| part.parse_transcript(id, body));
+    if !part.session_alongside() {
+        return transcript.await;
+    }
+    let sessions = ctx.provider.sessions();
+    let get = sessions.get_request(id);
+    let session = ctx.client.fetch(&get, |body| sessions.parse_session(body));
+    let (transcript, session) = tokio::join!(transcript, session);
+    let mut transcript = transcript?;
+    if let Ok(Mapped { record, .. }) = session {
+        transcript.record.place(record.started_at, record.ended_at);
+    }
+    Ok(transcript)
 }
 
 /// A chat at a terminal (a list table with `--fields`); in JSON one document per session

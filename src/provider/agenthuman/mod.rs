@@ -6,13 +6,10 @@ mod sessions;
 mod usage;
 
 use super::kind::{ProviderInfo, ProviderKind};
-use super::{Provider, Sessions, UsageReport};
+use super::{Provider, Sessions, UsageReport, word_id};
 use crate::model::SessionId;
 
 pub struct AgentHuman;
-
-/// Longest ID accepted; AgentHuman's are `sess_` and 26 characters.
-const MAX_ID_LEN: usize = 128;
 
 impl Provider for AgentHuman {
     fn info(&self) -> &'static ProviderInfo {
@@ -20,19 +17,7 @@ impl Provider for AgentHuman {
     }
 
     fn parse_id(&self, raw: &str) -> Result<SessionId, String> {
-        let valid = !raw.is_empty()
-            && raw.len() <= MAX_ID_LEN
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if valid {
-            Ok(SessionId::validated(raw))
-        } else {
-            Err(format!(
-                "{raw:?} is not an agenthuman session ID — IDs are letters, digits, _ and -, \
-                 such as sess_01H3Z8G9YR3K2N5M6P7Q8W4T"
-            ))
-        }
+        word_id(raw, "agenthuman", "sess_01H3Z8G9YR3K2N5M6P7Q8W4T")
     }
 
     fn sessions(&self) -> &dyn Sessions {
@@ -41,6 +26,11 @@ impl Provider for AgentHuman {
 
     fn usage(&self) -> Option<&dyn UsageReport> {
         Some(self)
+    }
+
+    /// `GET /v1/usage`: small, where the session list is the whole list.
+    fn probe_request(&self) -> super::ApiRequest {
+        self.usage_request()
     }
 }
 

@@ -24,6 +24,7 @@ impl Sessions for AgentHuman {
         let query = match filters.status {
             Some(StatusFilter::Active) => vec![("status", "started".to_owned())],
             Some(StatusFilter::Ended) => vec![("status", "ended".to_owned())],
+            Some(StatusFilter::Created) => vec![("status", "created".to_owned())],
             None => Vec::new(),
         };
         ApiRequest::list(query, &page)

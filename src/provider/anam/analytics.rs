@@ -3,16 +3,16 @@
 //! the 1000 most recent sessions with reports).
 //!
 //! Both are read tolerantly: an odd field is null and noted, the rest of the report stays.
-//! Names become snake_case, and seconds become integer milliseconds under `_ms` names.
+//! Names become snake_case, and seconds become integer milliseconds under `_ms` names. The
+//! aggregate report's own reading is in [`aggregate`].
+
+mod aggregate;
 
 use serde_json::{Map, Value};
 
 use super::Anam;
-use crate::model::analytics::{
-    AggregateCounts, AggregateFilters, ReportConfig, Summary, ToolCall, ToolCallCounts,
-};
-use crate::model::session::format_utc;
-use crate::model::{Aggregate, LatencyRow, Report, SessionId, SlowTurn, Turn};
+use crate::model::analytics::{ReportConfig, Summary, ToolCall, ToolCallCounts};
+use crate::model::{Aggregate, Report, SessionId, Turn};
 use crate::provider::json::{BodyError, FieldProblem, Mapped, ObjectReader, RecordReader};
 use crate::provider::{AggregateQuery, Analytics, ApiRequest, ProviderKind, json};
 
@@ -40,11 +40,11 @@ impl Analytics for Anam {
         let body = json::parse_json(body)?;
         let turns = array(&body, "turns")?;
         let fields = RecordReader::of(&body, "analytics report")?;
-        let mut problems = Vec::new();
+        let mut turn_problems = Vec::new();
         let turns = turns
             .iter()
             .enumerate()
-            .map(|(position, item)| turn(id, position, item, &mut problems))
+            .map(|(position, item)| turn(id, position, item, &mut turn_problems))
             .collect();
         let report = Report {
             provider: ProviderKind::Anam.name(),
@@ -86,84 +86,20 @@ impl Analytics for Anam {
                 average_latencies: seconds_map(&fields, "summary", "summary.averageLatencies"),
             },
             turns,
+            turn_problems,
         };
-        problems.extend(fields.problems());
         Ok(Mapped {
             record: report,
-            problems,
+            problems: fields.problems(),
         })
     }
 
     fn aggregate_request(&self, query: &AggregateQuery) -> ApiRequest {
-        let mut request = ApiRequest::get(
-            &["v1", "sessions", "analytics"],
-            "the aggregate session analytics".to_owned(),
-        );
-        let window = query.window.unwrap_or(crate::window::Window {
-            since: None,
-            until: None,
-        });
-        let pairs = [
-            ("from", window.since.as_ref().map(format_utc)),
-            ("to", window.until.as_ref().map(format_utc)),
-            ("personaId", query.persona_id.clone()),
-            ("apiKeyId", query.api_key_id.clone()),
-            ("clientLabel", query.label.clone()),
-            ("sessionType", query.session_type.clone()),
-        ];
-        request.query = pairs
-            .into_iter()
-            .filter_map(|(name, value)| Some((name, value?)))
-            .collect();
-        request
+        aggregate::request(query)
     }
 
     fn parse_aggregate(&self, body: &[u8]) -> Result<Mapped<Aggregate>, BodyError> {
-        let body = json::parse_json(body)?;
-        let slowest = array(&body, "slowestTurns")?;
-        let fields = RecordReader::of(&body, "aggregate report")?;
-        let from = fields.time("from", "from");
-        let to = fields.time("to", "to");
-        let mut problems = Vec::new();
-        let slowest_turns = slowest
-            .iter()
-            .enumerate()
-            .filter_map(|(position, item)| slow_turn(position, item, &mut problems))
-            .collect();
-        let aggregate = Aggregate {
-            provider: ProviderKind::Anam.name(),
-            from,
-            to,
-            filters: AggregateFilters {
-                persona_id: fields.id("filters", "filters.personaId"),
-                api_key_id: fields.id("filters", "filters.apiKeyId"),
-                client_label: fields.text("filters", "filters.clientLabel"),
-                session_type: fields.text("filters", "filters.sessionType"),
-            },
-            session_count: fields.count("session_count", "sessionCount"),
-            sessions_with_reports: fields.count("sessions_with_reports", "sessionsWithReports"),
-            truncated: fields.flag("truncated", "truncated"),
-            turn_count: fields.count("turn_count", "turnCount"),
-            latencies: latencies(&fields, from, to),
-            counts: AggregateCounts {
-                completed_turns: fields.count("counts", "counts.completedTurns"),
-                interrupted_turns: fields.count("counts", "counts.interruptedTurns"),
-                interrupted_before_audio_turns: fields
-                    .count("counts", "counts.interruptedBeforeAudioTurns"),
-                total_errors: fields.count("counts", "counts.totalErrors"),
-                total_warnings: fields.count("counts", "counts.totalWarnings"),
-                sessions_with_errors: fields.count("counts", "counts.sessionsWithErrors"),
-                sessions_with_warnings: fields.count("counts", "counts.sessionsWithWarnings"),
-                tool_calls: tool_call_counts(&fields, "counts", "counts.toolCalls"),
-            },
-            rates: rates(&fields),
-            slowest_turns,
-        };
-        problems.extend(fields.problems());
-        Ok(Mapped {
-            record: aggregate,
-            problems,
-        })
+        aggregate::parse(body)
     }
 }
 
@@ -181,23 +117,23 @@ fn array<'a>(body: &'a Value, key: &str) -> Result<&'a [Value], BodyError> {
     }
 }
 
-/// One turn, field by field; one that is not even an object keeps its place, empty.
-fn turn(id: &SessionId, position: usize, item: &Value, problems: &mut Vec<FieldProblem>) -> Turn {
+/// One turn, field by field, its problems noted with its place; one that is not even an
+/// object keeps its place, empty.
+fn turn(
+    id: &SessionId,
+    position: usize,
+    item: &Value,
+    problems: &mut Vec<(usize, FieldProblem)>,
+) -> Turn {
     let mut turn = Turn {
         session_id: id.to_string(),
         ..Turn::default()
     };
-    let in_turn = |problem: FieldProblem| FieldProblem {
-        what: format!("turn {position}: {}", problem.what),
-        ..problem
-    };
     let fields = match RecordReader::of(item, "turn") {
         Ok(fields) => fields,
         Err(what) => {
-            problems.push(in_turn(FieldProblem {
-                field: "turn_index",
-                what,
-            }));
+            let field = "turn_index";
+            problems.push((position, FieldProblem { field, what }));
             return turn;
         }
     };
@@ -246,10 +182,25 @@ fn turn(id: &SessionId, position: usize, item: &Value, problems: &mut Vec<FieldP
             format!("`toolCalls` is {}, not an array", json::kind(other)),
         ),
     }
-    turn.user_text = fields.text("user_text", "userMessage");
-    turn.persona_text = fields.text("persona_text", "assistantMessage");
-    problems.extend(fields.problems().into_iter().map(in_turn));
+    turn.user_text = words(&fields, "user_text", "userMessage");
+    turn.persona_text = words(&fields, "persona_text", "assistantMessage");
+    problems.extend(fields.problems().into_iter().map(|p| (position, p)));
     turn
+}
+
+/// What someone said: text, and anything else noted by its type alone, never quoted (it
+/// would be the users' words in a warning).
+fn words(fields: &RecordReader, field: &'static str, path: &str) -> Option<String> {
+    match fields.raw(field, path)? {
+        Value::String(text) => Some(text.clone()),
+        other => {
+            fields.note(
+                field,
+                format!("`{path}` is {}, not text", json::kind(other)),
+            );
+            None
+        }
+    }
 }
 
 /// One tool call of a turn; its problems are noted on the turn's reader.
@@ -302,25 +253,25 @@ fn tool_call_counts(fields: &RecordReader, field: &'static str, path: &str) -> T
     }
 }
 
-/// The entries of the object at `path`; another type is noted, and no entries.
+/// The entries of the object at `path` (none when it is missing or null); another type is
+/// noted, and no entries.
 fn object_at<'a>(
     fields: &RecordReader<'a>,
     field: &'static str,
     path: &str,
-) -> &'a Map<String, Value> {
-    static EMPTY: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
-    let empty = EMPTY.get_or_init(Map::new);
-    match fields.raw(field, path) {
-        None => empty,
-        Some(Value::Object(object)) => object,
+) -> impl Iterator<Item = (&'a String, &'a Value)> {
+    let object = match fields.raw(field, path) {
+        None => None,
+        Some(Value::Object(object)) => Some(object),
         Some(other) => {
             fields.note(
                 field,
                 format!("`{path}` is {}, not an object", json::kind(other)),
             );
-            empty
+            None
         }
-    }
+    };
+    object.into_iter().flatten()
 }
 
 /// An object as sent (the client's own metadata), or null.
@@ -342,7 +293,6 @@ fn object_or_null(fields: &RecordReader, field: &'static str, path: &str) -> Val
 /// integer ms; a key that is not in seconds keeps its value under its snake_case name.
 fn seconds_map(fields: &RecordReader, field: &'static str, path: &str) -> Map<String, Value> {
     object_at(fields, field, path)
-        .iter()
         .map(|(key, value)| {
             let value = if key.ends_with("Seconds") {
                 let ms = fields.millis(field, &format!("{path}.{key}"), 1000.0);
@@ -353,83 +303,6 @@ fn seconds_map(fields: &RecordReader, field: &'static str, path: &str) -> Map<St
             (ms_name(key), value)
         })
         .collect()
-}
-
-/// Each latency metric of the aggregate report as a row, in the provider's order.
-fn latencies(
-    fields: &RecordReader,
-    from: Option<chrono::DateTime<chrono::Utc>>,
-    to: Option<chrono::DateTime<chrono::Utc>>,
-) -> Vec<LatencyRow> {
-    const FIELD: &str = "latencies";
-    object_at(fields, FIELD, "latencies")
-        .keys()
-        .map(|key| {
-            let path = format!("latencies.{key}");
-            let stat = |name: &str| fields.millis(FIELD, &format!("{path}.{name}"), 1000.0);
-            let metric = ms_name(key);
-            let metric = if metric.ends_with("_ms") {
-                metric
-            } else {
-                format!("{metric}_ms")
-            };
-            if fields.raw(FIELD, &path).is_some_and(|v| !v.is_object()) {
-                fields.note(FIELD, format!("`{path}` is not an object"));
-            }
-            LatencyRow {
-                metric,
-                count: fields.count(FIELD, &format!("{path}.count")),
-                avg_ms: stat("avg"),
-                p50_ms: stat("p50"),
-                p90_ms: stat("p90"),
-                p95_ms: stat("p95"),
-                p99_ms: stat("p99"),
-                max_ms: stat("max"),
-                from,
-                to,
-            }
-        })
-        .collect()
-}
-
-/// The rates of the aggregate report, each under its snake_case name: a fraction, or null.
-fn rates(fields: &RecordReader) -> Map<String, Value> {
-    object_at(fields, "rates", "rates")
-        .keys()
-        .map(|key| {
-            let rate = fields.number("rates", &format!("rates.{key}"));
-            (snake_case(key), rate.map_or(Value::Null, Value::from))
-        })
-        .collect()
-}
-
-/// One of the slowest turns; one that is not an object is noted and left out.
-fn slow_turn(position: usize, item: &Value, problems: &mut Vec<FieldProblem>) -> Option<SlowTurn> {
-    const FIELD: &str = "slowest_turns";
-    let fields = match RecordReader::of(item, "slow turn") {
-        Ok(fields) => fields,
-        Err(what) => {
-            problems.push(FieldProblem {
-                field: FIELD,
-                what: format!("slowest turn {position}: {what}"),
-            });
-            return None;
-        }
-    };
-    let turn = SlowTurn {
-        session_id: fields.id(FIELD, "sessionId"),
-        correlation_id: fields.id(FIELD, "correlationId"),
-        metric: fields.text(FIELD, "metric").map(|m| ms_name(&m)),
-        value_ms: fields.millis(FIELD, "valueSeconds", 1000.0),
-        session_start_time: fields.time(FIELD, "sessionStartTime"),
-        persona_id: fields.id(FIELD, "personaId"),
-        client_label: fields.text(FIELD, "clientLabel"),
-    };
-    problems.extend(fields.problems().into_iter().map(|p| FieldProblem {
-        what: format!("slowest turn {position}: {}", p.what),
-        ..p
-    }));
-    Some(turn)
 }
 
 /// A provider name in snake_case, with `…Seconds` as `…_ms`: `firstAudioLatencySeconds` →
@@ -464,10 +337,8 @@ mod tests {
 
     use super::*;
     use crate::provider::Provider;
-    use crate::window::Window;
 
     const REPORT: &str = include_str!("../../../tests/fixtures/anam_analytics.json");
-    const AGGREGATE: &str = include_str!("../../../tests/fixtures/anam_analytics_aggregate.json");
 
     fn id() -> SessionId {
         Anam.parse_id("00000000-0000-0000-0000-000000000000")
@@ -579,6 +450,16 @@ mod tests {
             report.turns[1].persona_text.as_deref(),
             Some("Let me look.")
         );
+        body["turns"][1]["userMessage"] = json!(4111);
+        let record = Anam
+            .parse_report(&id(), body.to_string().as_bytes())
+            .unwrap()
+            .record;
+        assert_eq!(record.turns[1].user_text, None);
+        assert_eq!(
+            record.turn_problems[0].1.what, "`userMessage` is a number, not text",
+            "what was said is never quoted"
+        );
     }
 
     #[test]
@@ -603,19 +484,26 @@ mod tests {
         assert_eq!(record.turns[0].tool_calls, None);
         assert_eq!(record.summary.total_turns, None);
         assert_eq!(record.summary.completed_turns, Some(1));
-        let problems: Vec<String> = problems
+        let in_turns: Vec<String> = record
+            .turn_problems
             .iter()
-            .map(|p| format!("{}: {}", p.field, p.what))
+            .map(|(turn, p)| format!("{turn} {}: {}", p.field, p.what))
             .collect();
         assert_eq!(
-            problems,
+            in_turns,
             [
-                "tool_calls: turn 0: `toolCalls` is an object, not an array",
-                "first_audio_latency_ms: turn 1: `firstAudioLatencySeconds` is \"fast\", not a duration",
-                "tool_call_details: turn 1: tool call 0: `durationSeconds` is -1, not a duration",
-                "turn_index: turn 2: a turn is a string, not an object",
-                "summary: `summary.totalTurns` is 2.5, not a count",
+                "0 tool_calls: `toolCalls` is an object, not an array",
+                "1 first_audio_latency_ms: `firstAudioLatencySeconds` is \"fast\", not a duration",
+                "1 tool_call_details: tool call 0: `durationSeconds` is -1, not a duration",
+                "2 turn_index: a turn is a string, not an object",
             ]
+        );
+        assert_eq!(
+            problems,
+            [FieldProblem {
+                field: "summary",
+                what: "`summary.totalTurns` is 2.5, not a count".into()
+            }]
         );
         assert_eq!(
             Anam.parse_report(&id(), br#"{"turns": {}}"#)
@@ -649,122 +537,5 @@ mod tests {
         assert!(not_found.why.contains("LiveKit"));
         let with = Anam.report_request(&id(), true);
         assert_eq!(with.query, [("includeMessages", "true".to_owned())]);
-    }
-
-    #[test]
-    fn maps_the_documented_aggregate_report() {
-        let Mapped { record, problems } = Anam.parse_aggregate(AGGREGATE.as_bytes()).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(record.from, Some(utc("2026-04-19T09:00:00Z")));
-        assert_eq!(record.filters.client_label, None);
-        assert_eq!(
-            (
-                record.session_count,
-                record.sessions_with_reports,
-                record.turn_count
-            ),
-            (Some(128), Some(121), Some(1874))
-        );
-        assert_eq!(record.truncated, Some(false));
-        let metrics: Vec<&str> = record.latencies.iter().map(|r| r.metric.as_str()).collect();
-        assert_eq!(
-            metrics,
-            [
-                "transcription_latency_ms",
-                "llm_time_to_first_output_ms",
-                "llm_generation_duration_ms",
-                "tts_generation_duration_ms",
-                "tts_time_to_first_audio_ms",
-                "first_audio_latency_ms",
-                "speaking_duration_ms",
-                "user_speech_duration_ms",
-            ]
-        );
-        let first_audio = &record.latencies[5];
-        assert_eq!(first_audio.count, Some(1698));
-        assert_eq!(
-            [
-                first_audio.avg_ms,
-                first_audio.p50_ms,
-                first_audio.p90_ms,
-                first_audio.p95_ms,
-                first_audio.p99_ms,
-                first_audio.max_ms
-            ],
-            [
-                Some(1310),
-                Some(1180),
-                Some(1860),
-                Some(2210),
-                Some(3420),
-                Some(6750)
-            ]
-        );
-        assert_eq!(first_audio.to, Some(utc("2026-04-20T09:00:00Z")));
-        assert_eq!(record.counts.interrupted_before_audio_turns, Some(22));
-        assert_eq!(record.counts.tool_calls.failed, Some(5));
-        assert_eq!(record.rates["tool_call_failure_rate"], 0.0521);
-        assert_eq!(record.rates.len(), 5);
-        assert_eq!(record.slowest_turns.len(), 2);
-        let slow = &record.slowest_turns[1];
-        assert_eq!(slow.metric.as_deref(), Some("llm_time_to_first_output_ms"));
-        assert_eq!(slow.value_ms, Some(4310));
-        assert_eq!(slow.client_label.as_deref(), Some("js-sdk-api-key"));
-        let json = serde_json::to_value(&record).unwrap();
-        assert_eq!(json["latencies"]["first_audio_latency_ms"]["p95"], 2210);
-        assert_eq!(json["latencies"]["first_audio_latency_ms"]["count"], 1698);
-        assert_eq!(json["slowest_turns"][0]["metric"], "first_audio_latency_ms");
-        assert_eq!(json["counts"]["tool_calls"]["by_name"]["lookup_order"], 96);
-    }
-
-    #[test]
-    fn an_odd_aggregate_field_is_null_and_noted() {
-        let mut body: Value = serde_json::from_str(AGGREGATE).unwrap();
-        body["latencies"]["firstAudioLatencySeconds"]["p95"] = json!("slow");
-        body["rates"]["interruptionRate"] = json!("high");
-        body["truncated"] = json!("yes");
-        body["slowestTurns"].as_array_mut().unwrap().push(json!(7));
-        let Mapped { record, problems } =
-            Anam.parse_aggregate(body.to_string().as_bytes()).unwrap();
-        assert_eq!(record.latencies[5].p95_ms, None);
-        assert_eq!(record.latencies[5].p99_ms, Some(3420));
-        assert_eq!(record.rates["interruption_rate"], Value::Null);
-        assert_eq!(record.truncated, None);
-        assert_eq!(record.slowest_turns.len(), 2);
-        let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["slowest_turns", "truncated", "latencies", "rates"]);
-    }
-
-    #[test]
-    fn the_aggregate_request_sends_the_window_and_filters_given() {
-        let bare = Anam.aggregate_request(&AggregateQuery::default());
-        assert_eq!(bare.segments, ["v1", "sessions", "analytics"]);
-        assert!(bare.query.is_empty(), "the provider's default window");
-        let query = AggregateQuery {
-            window: Some(Window {
-                since: Some(utc("2026-04-13T09:00:00Z")),
-                until: Some(utc("2026-04-20T09:00:00.5Z")),
-            }),
-            persona_id: Some("p".into()),
-            api_key_id: None,
-            label: Some("web app".into()),
-            session_type: Some("turnkey".into()),
-        };
-        let request = Anam.aggregate_request(&query);
-        let sent: Vec<(&str, &str)> = request
-            .query
-            .iter()
-            .map(|(k, v)| (*k, v.as_str()))
-            .collect();
-        assert_eq!(
-            sent,
-            [
-                ("from", "2026-04-13T09:00:00Z"),
-                ("to", "2026-04-20T09:00:00.500Z"),
-                ("personaId", "p"),
-                ("clientLabel", "web app"),
-                ("sessionType", "turnkey"),
-            ]
-        );
     }
 }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::Anam;
 use crate::model::{Message, SessionId, Transcript};
 use crate::provider::json::{BodyError, FieldProblem, Mapped, ObjectReader, RecordReader};
-use crate::provider::{ApiRequest, ProviderKind, Transcripts, json};
+use crate::provider::{ApiRequest, ProviderKind, Transcripts, json, message_role, offset_ms};
 
 /// What Anam's 404 on a transcript can mean.
 const NOT_FOUND_WHY: &str = "the session may still be running, or transcripts were off or \
@@ -94,26 +94,12 @@ fn message(
     };
     message.at = fields.time("at", "timestamp");
     message.offset_ms = offset_ms(started_at, message.at);
-    message.role = fields.text("role", "role").map(|role| role_name(&role));
+    message.role = fields.text("role", "role").map(|role| message_role(&role));
     message.text = fields.text("text", "message");
     message.speaking_ms = fields.millis("speaking_ms", "speakingDurationSeconds", 1000.0);
     message.interrupted = fields.flag("interrupted", "wasInterrupted");
     problems.extend(fields.problems());
     message
-}
-
-/// The time from the session's start to `at`, when both are known.
-pub fn offset_ms(started_at: Option<DateTime<Utc>>, at: Option<DateTime<Utc>>) -> Option<i64> {
-    Some((at? - started_at?).num_milliseconds())
-}
-
-/// A role in avatarctl's words: `user`, `persona`, `system`, `tool`; another as sent.
-fn role_name(role: &str) -> String {
-    let lower = role.trim().to_ascii_lowercase();
-    match lower.as_str() {
-        "assistant" | "ai" | "agent" | "replica" => "persona".to_owned(),
-        _ => lower,
-    }
 }
 
 #[cfg(test)]

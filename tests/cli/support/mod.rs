@@ -8,10 +8,12 @@
 
 pub mod agenthuman;
 pub mod anam;
+pub mod beyondpresence;
 pub mod hold;
 pub mod run;
 pub mod server;
 pub mod stream;
+pub mod tavus;
 
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
@@ -24,6 +26,7 @@ use assert_cmd::Command;
 pub use agenthuman::FakeAgentHuman;
 #[allow(unused_imports)]
 pub use anam::FakeAnam;
+pub use beyondpresence::FakeBeyond;
 #[allow(unused_imports)]
 pub use hold::{Barrier, Gate};
 #[allow(unused_imports)]
@@ -32,6 +35,7 @@ pub use run::{AH_KEY, ANAM_KEY, Run, ids, run};
 pub use server::{FakeServer, Recorded, Reply};
 #[allow(unused_imports)]
 pub use stream::{Streaming, stream_anam};
+pub use tavus::FakeTavus;
 
 /// The normalized session fields in their documented order (DESIGN.md), `raw` aside: the
 /// CSV header, and the JSON keys before `raw`.
@@ -50,7 +54,7 @@ pub const SESSION_FIELDS: [&str; 11] = [
 ];
 
 /// Inherited variables whose name starts with one of these are removed.
-const CLEARED_PREFIXES: [&str; 3] = ["AVATARCTL_", "ANAM_", "AGENTHUMAN_"];
+const CLEARED_PREFIXES: [&str; 5] = ["AVATARCTL_", "ANAM_", "AGENTHUMAN_", "TAVUS_", "BEY_"];
 /// Inherited variables with one of these names (in any case) are removed.
 const CLEARED_NAMES: [&str; 10] = [
     "NO_COLOR",
