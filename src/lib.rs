@@ -43,7 +43,7 @@
 //! - `paginate/` — `mod.rs` the walk over any keyed record (whole lists, cursors, what was
 //!   missing); `numbered.rs` numbered pages.
 //! - `commands/` — one file per command: `sessions/list.rs`, `sessions/get.rs`,
-//!   `sessions/transcript.rs`, `sessions/recording.rs`, `sessions/analytics.rs`, `usage.rs`,
+//!   `sessions/transcript.rs`, `sessions/recording.rs`, `sessions/analytics.rs`, `sessions/stats.rs`, `usage.rs`,
 //!   `providers.rs`, `completions.rs`, `man.rs`; `sessions/by_id.rs` what the ID commands share.
 //! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
 //!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`; `chat.rs` the transcript view.
@@ -154,6 +154,12 @@ fn run_command(
                 let ctxs = Context::connect_all(global, env, terminal, log)?;
                 return ctxs[0].run(commands::sessions::list::run_all(&ctxs, args, out));
             }
+            if let SessionsCommand::Stats(args) = &sessions.command
+                && config::Config::wants_all(global, env)?
+            {
+                let ctxs = Context::connect_all(global, env, terminal, log)?;
+                return ctxs[0].run(commands::sessions::stats::run_all(&ctxs, args, out));
+            }
             let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
             ctx.run(async {
                 match &sessions.command {
@@ -171,6 +177,9 @@ fn run_command(
                     }
                     SessionsCommand::Analytics(args) => {
                         commands::sessions::analytics::run(&ctx, args, &mut stdin(), out).await
+                    }
+                    SessionsCommand::Stats(args) => {
+                        commands::sessions::stats::run(&ctx, args, out).await
                     }
                 }
             })

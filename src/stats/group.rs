@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, Local, NaiveDateTime, TimeZone, Utc};
 use clap::ValueEnum;
 
 use crate::model::Session;
+pub use crate::selection::start_of;
 
 /// A `--by` key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, ValueEnum)]
@@ -68,12 +69,6 @@ impl GroupKey {
             Self::Hour => time(|t| t.format("%Y-%m-%dT%H").to_string()),
         }
     }
-}
-
-/// A session's start, as windows read it: `started_at`, else `created_at` when it never
-/// started.
-pub fn start_of(session: &Session) -> Option<DateTime<Utc>> {
-    session.started_at.or(session.created_at)
 }
 
 /// The wall clock time keys are read on: an instant to its local date and time.
