@@ -82,6 +82,9 @@ _avatarctl() {
             avatarctl__subcmd__help__subcmd__sessions,recording)
                 cmd="avatarctl__subcmd__help__subcmd__sessions__subcmd__recording"
                 ;;
+            avatarctl__subcmd__help__subcmd__sessions,stats)
+                cmd="avatarctl__subcmd__help__subcmd__sessions__subcmd__stats"
+                ;;
             avatarctl__subcmd__help__subcmd__sessions,transcript)
                 cmd="avatarctl__subcmd__help__subcmd__sessions__subcmd__transcript"
                 ;;
@@ -103,6 +106,9 @@ _avatarctl() {
             avatarctl__subcmd__sessions,recording)
                 cmd="avatarctl__subcmd__sessions__subcmd__recording"
                 ;;
+            avatarctl__subcmd__sessions,stats)
+                cmd="avatarctl__subcmd__sessions__subcmd__stats"
+                ;;
             avatarctl__subcmd__sessions,transcript)
                 cmd="avatarctl__subcmd__sessions__subcmd__transcript"
                 ;;
@@ -120,6 +126,9 @@ _avatarctl() {
                 ;;
             avatarctl__subcmd__sessions__subcmd__help,recording)
                 cmd="avatarctl__subcmd__sessions__subcmd__help__subcmd__recording"
+                ;;
+            avatarctl__subcmd__sessions__subcmd__help,stats)
+                cmd="avatarctl__subcmd__sessions__subcmd__help__subcmd__stats"
                 ;;
             avatarctl__subcmd__sessions__subcmd__help,transcript)
                 cmd="avatarctl__subcmd__sessions__subcmd__help__subcmd__transcript"
@@ -433,7 +442,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__help__subcmd__sessions)
-            opts="list get transcript recording analytics"
+            opts="list get transcript recording analytics stats"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,6 +498,20 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__help__subcmd__sessions__subcmd__recording)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__help__subcmd__sessions__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -569,7 +592,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics help"
+            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -803,7 +826,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__help)
-            opts="list get transcript recording analytics help"
+            opts="list get transcript recording analytics stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,6 +896,20 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__help__subcmd__recording)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__sessions__subcmd__help__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1022,6 +1059,132 @@ _avatarctl() {
             fi
             case "${prev}" in
                 --download)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --columns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        avatarctl__subcmd__sessions__subcmd__stats)
+            opts="-p -o -v -q -h -V --limit --all --by --error-reasons --check --sort --page --per-page --search --persona-id --api-key-id --status --since --until --end-reason --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "provider status end_reason persona label day week month hour" -- "${cur}"))
+                    return 0
+                    ;;
+                --error-reasons)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --per-page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --persona-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -W "active ended created" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --end-reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -89,6 +89,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand transcript 'What was said in sessions, message by message'
             cand recording 'A session''s recording: its download URL, or the file itself with --download'
             cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+            cand stats 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;session'= {
@@ -126,6 +127,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand transcript 'What was said in sessions, message by message'
             cand recording 'A session''s recording: its download URL, or the file itself with --download'
             cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+            cand stats 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;sessions;list'= {
@@ -554,12 +556,103 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'avatarctl;sessions;stats'= {
+            cand --limit 'At most N sessions (those the selection keeps), as `sessions list --limit N` would list them [default: every page]'
+            cand --by 'Group by KEY[,KEY...]: provider, status, end_reason, persona (its name, else its ID), label, day, week (ISO, 2026-W17), month, hour — time keys by start, in local time or with --utc in UTC'
+            cand --error-reasons 'The end reasons that count as errors, exactly, ignoring case (e.g. ERROR,TIMEOUT) [default: any reason containing ERROR or FAIL]'
+            cand --check 'A gate on the total, ''METRIC OP VALUE'' (repeatable): OP one of < <= > >= == !=; VALUE a number, a percentage for error_rate (5%), or a duration for duration_ms_* metrics (10m, 500ms). Any failed check exits 7; a metric with no data passes, with a note. Checked only when every page was read'
+            cand --sort 'Refused: stats reads the whole selection, in any order'
+            cand --page 'Refused: stats reads every page (or --limit N sessions)'
+            cand --per-page 'Refused: stats chooses its own page size'
+            cand --search 'anam: sessions whose ID or client label matches'
+            cand --persona-id 'anam: sessions of one persona'
+            cand --api-key-id 'anam: sessions minted with one API key'
+            cand --status 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves'
+            cand --since 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date'
+            cand --until 'Sessions that started before TIME (exclusive; the forms of --since). Checked here'
+            cand --end-reason 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --jq 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --all 'Every page: what stats reads anyway unless --limit is given'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'avatarctl;session;stats'= {
+            cand --limit 'At most N sessions (those the selection keeps), as `sessions list --limit N` would list them [default: every page]'
+            cand --by 'Group by KEY[,KEY...]: provider, status, end_reason, persona (its name, else its ID), label, day, week (ISO, 2026-W17), month, hour — time keys by start, in local time or with --utc in UTC'
+            cand --error-reasons 'The end reasons that count as errors, exactly, ignoring case (e.g. ERROR,TIMEOUT) [default: any reason containing ERROR or FAIL]'
+            cand --check 'A gate on the total, ''METRIC OP VALUE'' (repeatable): OP one of < <= > >= == !=; VALUE a number, a percentage for error_rate (5%), or a duration for duration_ms_* metrics (10m, 500ms). Any failed check exits 7; a metric with no data passes, with a note. Checked only when every page was read'
+            cand --sort 'Refused: stats reads the whole selection, in any order'
+            cand --page 'Refused: stats reads every page (or --limit N sessions)'
+            cand --per-page 'Refused: stats chooses its own page size'
+            cand --search 'anam: sessions whose ID or client label matches'
+            cand --persona-id 'anam: sessions of one persona'
+            cand --api-key-id 'anam: sessions minted with one API key'
+            cand --status 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves'
+            cand --since 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date'
+            cand --until 'Sessions that started before TIME (exclusive; the forms of --since). Checked here'
+            cand --end-reason 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here'
+            cand -p 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --provider 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]'
+            cand --api-key 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]'
+            cand --api-key-file 'Read the API key from a file (`-` for stdin), keeping it out of the process list'
+            cand --base-url 'The provider''s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]'
+            cand --timeout 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]'
+            cand --retries 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]'
+            cand --concurrency 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]'
+            cand -o 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --output 'Output format [env: AVATARCTL_OUTPUT] [default: table]'
+            cand --fields 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --columns 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)'
+            cand --jq 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw'
+            cand --color 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)'
+            cand --all 'Every page: what stats reads anyway unless --limit is given'
+            cand --csv-safe 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with '''
+            cand --raw 'JSON/NDJSON: each provider object exactly as the API returned it'
+            cand --utc 'Tables: show times in UTC instead of local time'
+            cand --show-secrets 'Print credential fields of responses instead of `[REDACTED]`'
+            cand --no-headers 'Tables and CSV: leave out the header row (for scripts that read columns)'
+            cand --wide 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+            cand -v 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand --verbose 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+            cand -q 'No hints or progress on stderr (errors are still printed)'
+            cand --quiet 'No hints or progress on stderr (errors are still printed)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'avatarctl;sessions;help'= {
             cand list 'List sessions, in the order the provider returns them'
             cand get 'Show sessions in full, fetched concurrently and printed in the order given'
             cand transcript 'What was said in sessions, message by message'
             cand recording 'A session''s recording: its download URL, or the file itself with --download'
             cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+            cand stats 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;sessions;help;list'= {
@@ -572,6 +665,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         }
         &'avatarctl;sessions;help;analytics'= {
         }
+        &'avatarctl;sessions;help;stats'= {
+        }
         &'avatarctl;sessions;help;help'= {
         }
         &'avatarctl;session;help'= {
@@ -580,6 +675,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand transcript 'What was said in sessions, message by message'
             cand recording 'A session''s recording: its download URL, or the file itself with --download'
             cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+            cand stats 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'avatarctl;session;help;list'= {
@@ -591,6 +687,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         &'avatarctl;session;help;recording'= {
         }
         &'avatarctl;session;help;analytics'= {
+        }
+        &'avatarctl;session;help;stats'= {
         }
         &'avatarctl;session;help;help'= {
         }
@@ -722,6 +820,7 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
             cand transcript 'What was said in sessions, message by message'
             cand recording 'A session''s recording: its download URL, or the file itself with --download'
             cand analytics 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+            cand stats 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
         }
         &'avatarctl;help;sessions;list'= {
         }
@@ -732,6 +831,8 @@ set edit:completion:arg-completer[avatarctl] = {|@words|
         &'avatarctl;help;sessions;recording'= {
         }
         &'avatarctl;help;sessions;analytics'= {
+        }
+        &'avatarctl;help;sessions;stats'= {
         }
         &'avatarctl;help;usage'= {
         }

@@ -61,43 +61,44 @@ complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "auth" -d 'Which
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "providers" -d 'The providers, their API key env vars and base URLs'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "completions" -d 'Print a shell completion script to stdout'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l utc -d 'Tables: show times in UTC instead of local time'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s h -l help -d 'Print help'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "list" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "transcript" -d 'What was said in sessions, message by message'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "list" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "transcript" -d 'What was said in sessions, message by message'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "stats" -d 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
@@ -319,49 +320,106 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l limit -d 'At most N sessions (those the selection keeps), as `sessions list --limit N` would list them [default: every page]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l by -d 'Group by KEY[,KEY...]: provider, status, end_reason, persona (its name, else its ID), label, day, week (ISO, 2026-W17), month, hour — time keys by start, in local time or with --utc in UTC' -r -f -a "provider\t''
+status\t''
+end_reason\t''
+persona\t'`persona_name`, else `persona_id`'
+label\t''
+day\t'`2026-04-20`, by the session\'s start'
+week\t'The ISO week, `2026-W17`'
+month\t'`2026-04`'
+hour\t'`2026-04-20T09`'"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l error-reasons -d 'The end reasons that count as errors, exactly, ignoring case (e.g. ERROR,TIMEOUT) [default: any reason containing ERROR or FAIL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l check -d 'A gate on the total, \'METRIC OP VALUE\' (repeatable): OP one of < <= > >= == !=; VALUE a number, a percentage for error_rate (5%), or a duration for duration_ms_* metrics (10m, 500ms). Any failed check exits 7; a metric with no data passes, with a note. Checked only when every page was read' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l sort -d 'Refused: stats reads the whole selection, in any order' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l page -d 'Refused: stats reads every page (or --limit N sessions)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l per-page -d 'Refused: stats chooses its own page size' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l search -d 'anam: sessions whose ID or client label matches' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l persona-id -d 'anam: sessions of one persona' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l api-key-id -d 'anam: sessions minted with one API key' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l all -d 'Every page: what stats reads anyway unless --limit is given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, in the order the provider returns them'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "transcript" -d 'What was said in sessions, message by message'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "stats" -d 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l utc -d 'Tables: show times in UTC instead of local time'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s h -l help -d 'Print help'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -s V -l version -d 'Print version'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "list" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "transcript" -d 'What was said in sessions, message by message'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s h -l help -d 'Print help'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "list" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "ls" -d 'List sessions, in the order the provider returns them'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "transcript" -d 'What was said in sessions, message by message'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "stats" -d 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l page -d 'One page, as the provider numbers them (from 1)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l per-page -d 'Sessions per page, with --page (anam: 1-100; tavus: 1-100) [default: 20]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l limit -d 'At most N sessions, fetching as many pages as needed [default: 20]' -r
@@ -583,11 +641,67 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -s V -l version -d 'Print version'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l limit -d 'At most N sessions (those the selection keeps), as `sessions list --limit N` would list them [default: every page]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l by -d 'Group by KEY[,KEY...]: provider, status, end_reason, persona (its name, else its ID), label, day, week (ISO, 2026-W17), month, hour — time keys by start, in local time or with --utc in UTC' -r -f -a "provider\t''
+status\t''
+end_reason\t''
+persona\t'`persona_name`, else `persona_id`'
+label\t''
+day\t'`2026-04-20`, by the session\'s start'
+week\t'The ISO week, `2026-W17`'
+month\t'`2026-04`'
+hour\t'`2026-04-20T09`'"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l error-reasons -d 'The end reasons that count as errors, exactly, ignoring case (e.g. ERROR,TIMEOUT) [default: any reason containing ERROR or FAIL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l check -d 'A gate on the total, \'METRIC OP VALUE\' (repeatable): OP one of < <= > >= == !=; VALUE a number, a percentage for error_rate (5%), or a duration for duration_ms_* metrics (10m, 500ms). Any failed check exits 7; a metric with no data passes, with a note. Checked only when every page was read' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l sort -d 'Refused: stats reads the whole selection, in any order' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l page -d 'Refused: stats reads every page (or --limit N sessions)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l per-page -d 'Refused: stats chooses its own page size' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l search -d 'anam: sessions whose ID or client label matches' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l persona-id -d 'anam: sessions of one persona' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l api-key-id -d 'anam: sessions minted with one API key' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l status -d 'Sessions with this status: active (started), ended or created. Checked here for every provider, and sent to agenthuman, tavus too, which filter it themselves' -r -f -a "active\t''
+ended\t''
+created\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l since -d 'Sessions that started at or after TIME (RFC 3339; a local date or date-time such as 2026-04-20 or "2026-04-20 09:00", read in TZ or with --utc in UTC; or a span back from now: 30m, 24h, 7d, 2w). Checked here: no provider filters by date' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l until -d 'Sessions that started before TIME (exclusive; the forms of --since). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l end-reason -d 'Sessions whose end reason is one of LIST, exactly, ignoring case (e.g. ERROR,TIMEOUT). Checked here' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
+agenthuman\t''
+tavus\t''
+beyondpresence\t''
+all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l timeout -d 'Per-request timeout, e.g. 30s, 2m, 500ms [env: AVATARCTL_TIMEOUT] [default: 30s]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l retries -d 'Retries (0-10) for 429, 5xx, connection errors and timeouts [default: 3]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l concurrency -d 'Requests in flight at once (1-64): pages for --all and --limit, IDs for get; halves by itself on 429 [default: 8]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format [env: AVATARCTL_OUTPUT] [default: table]' -r -f -a "table\t''
+json\t''
+ndjson\t''
+csv\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l all -d 'Every page: what stats reads anyway unless --limit is given'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l csv-safe -d 'CSV for spreadsheets: prefix cells that start with = + - @ tab or CR with \''
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l raw -d 'JSON/NDJSON: each provider object exactly as the API returned it'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l utc -d 'Tables: show times in UTC instead of local time'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l show-secrets -d 'Print credential fields of responses instead of `[REDACTED]`'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l no-headers -d 'Tables and CSV: leave out the header row (for scripts that read columns)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l wide -d 'Tables: every column at full width, even on a terminal (nothing cut or left out)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -s v -l verbose -d 'Log each HTTP request (method, URL, status, time) to stderr, secrets redacted'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -s q -l quiet -d 'No hints or progress on stderr (errors are still printed)'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "list" -d 'List sessions, in the order the provider returns them'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show sessions in full, fetched concurrently and printed in the order given'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "transcript" -d 'What was said in sessions, message by message'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "stats" -d 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s p -l provider -d 'Which provider, or `all`: every provider whose API key env var is set (sessions list, sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]' -r -f -a "anam\t''
 agenthuman\t''
@@ -697,5 +811,6 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_see
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "transcript" -d 'What was said in sessions, message by message'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "recording" -d 'A session\'s recording: its download URL, or the file itself with --download'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "analytics" -d 'Per-turn latency reports of sessions; with no ID, the aggregate report over a window'
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from sessions" -f -a "stats" -d 'How the selected sessions went: counts, minutes, errors and duration percentiles, in total and grouped with --by; --check makes it a CI gate (exit 7)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand help; and __fish_seen_subcommand_from auth" -f -a "status" -d 'For the selected provider, or every provider with a key: where its key comes from (never the key), the base URL in effect, and whether the provider accepts the key (one cheap request each). Exit 4 if any key is refused'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand completions" -f -a "bash elvish fish powershell zsh"

@@ -17,6 +17,8 @@ pub mod exit {
     pub const AUTH: u8 = 4;
     pub const PROVIDER: u8 = 5;
     pub const RATE_LIMITED: u8 = 6;
+    /// A `sessions stats --check` failed, on complete data.
+    pub const CHECK_FAILED: u8 = 7;
     pub const INTERRUPTED: u8 = 130;
 }
 
@@ -44,6 +46,9 @@ pub enum Error {
         total: usize,
         code: u8,
     },
+    /// `sessions stats --check` gates that failed; each was already reported on its own line.
+    #[error("{}", checks_failed_message(*failed, *total))]
+    ChecksFailed { failed: usize, total: usize },
     /// With `--provider all`, some providers failed; each was already reported.
     #[error("{}", providers_message(*failed, *total))]
     Providers {
@@ -89,6 +94,7 @@ impl Error {
                 _ => exit::PROVIDER,
             },
             Self::Partial { code, .. } | Self::Providers { code, .. } => *code,
+            Self::ChecksFailed { .. } => exit::CHECK_FAILED,
             Self::Interrupted => exit::INTERRUPTED,
             Self::Io(_) | Self::Other(_) => exit::OTHER,
         }
@@ -125,19 +131,29 @@ fn describe_wait(wait: Duration) -> String {
 }
 
 /// When several failures happened in one run, the exit code that stands: the first of
-/// usage, auth, rate limit, provider, not found, other that occurred (DESIGN.md).
+/// usage, auth, rate limit, provider, not found, other that occurred (DESIGN.md). A failed
+/// check ranks after them all: checks run only on complete data, so it stands only alone.
 pub fn first_by_precedence(codes: impl IntoIterator<Item = u8>) -> Option<u8> {
-    const ORDER: [u8; 6] = [
+    const ORDER: [u8; 7] = [
         exit::USAGE,
         exit::AUTH,
         exit::RATE_LIMITED,
         exit::PROVIDER,
         exit::NOT_FOUND,
         exit::OTHER,
+        exit::CHECK_FAILED,
     ];
     let codes: Vec<u8> = codes.into_iter().collect();
     let rank = |code: &u8| ORDER.iter().position(|c| c == code).unwrap_or(ORDER.len());
     codes.into_iter().min_by_key(rank)
+}
+
+fn checks_failed_message(failed: usize, total: usize) -> String {
+    if total == 1 {
+        "the check failed — it is reported above".to_owned()
+    } else {
+        format!("{failed} of {total} checks failed — each is reported above")
+    }
 }
 
 fn partial_message(failed: usize, total: usize) -> String {
@@ -563,6 +579,15 @@ mod tests {
         let paging = Malformed::Paging(PagingProblem::CursorRepeats);
         assert_eq!(Error::malformed(paging).exit_code(), 5);
         assert_eq!(Error::Interrupted.exit_code(), 130);
+        let checks = Error::ChecksFailed {
+            failed: 1,
+            total: 1,
+        };
+        assert_eq!(checks.exit_code(), 7);
+        assert_eq!(
+            checks.to_string(),
+            "the check failed — it is reported above"
+        );
         assert_eq!(
             Error::Partial {
                 failed: 1,
@@ -581,6 +606,8 @@ mod tests {
         assert_eq!(first_by_precedence([3, 6, 4]), Some(4));
         assert_eq!(first_by_precedence([5, 2]), Some(2));
         assert_eq!(first_by_precedence([130]), Some(130));
+        assert_eq!(first_by_precedence([7, 1]), Some(1));
+        assert_eq!(first_by_precedence([7]), Some(7));
         assert_eq!(first_by_precedence([]), None);
     }
 

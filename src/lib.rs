@@ -43,10 +43,13 @@
 //! - `paginate/` — `mod.rs` the walk over any keyed record (whole lists, cursors, what was
 //!   missing); `numbered.rs` numbered pages.
 //! - `commands/` — one file per command: `sessions/list.rs`, `sessions/get.rs`,
-//!   `sessions/transcript.rs`, `sessions/recording.rs`, `sessions/analytics.rs`, `usage.rs`,
+//!   `sessions/transcript.rs`, `sessions/recording.rs`, `sessions/analytics.rs`, `sessions/stats.rs`, `usage.rs`,
 //!   `providers.rs`, `completions.rs`, `man.rs`; `sessions/by_id.rs` what the ID commands share.
 //! - `output/` — `mod.rs` formats and the renderer; `view.rs` the columns of one record type
 //!   (and so what is masked); `table.rs`, `json.rs`, `csv.rs`; `chat.rs` the transcript view.
+//! - `stats/` — `sessions stats` without I/O: `mod.rs` the accumulator and its metrics;
+//!   `group.rs` the `--by` keys; `durations.rs` exact percentiles; `check.rs` `--check`;
+//!   `render.rs` the report in every format.
 //! - `warnings.rs` — what tolerant mapping noticed, once per field.
 //! - `window.rs` — `--since`/`--until` as written, resolved to instants; `selection.rs` what
 //!   `sessions list` and `stats` select client-side (window, status, end reasons) and `--sort`.
@@ -67,6 +70,7 @@ pub mod record;
 pub mod sanitize;
 pub mod secret;
 pub mod selection;
+pub mod stats;
 pub mod warnings;
 pub mod window;
 
@@ -150,6 +154,12 @@ fn run_command(
                 let ctxs = Context::connect_all(global, env, terminal, log)?;
                 return ctxs[0].run(commands::sessions::list::run_all(&ctxs, args, out));
             }
+            if let SessionsCommand::Stats(args) = &sessions.command
+                && config::Config::wants_all(global, env)?
+            {
+                let ctxs = Context::connect_all(global, env, terminal, log)?;
+                return ctxs[0].run(commands::sessions::stats::run_all(&ctxs, args, out));
+            }
             let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
             ctx.run(async {
                 match &sessions.command {
@@ -167,6 +177,9 @@ fn run_command(
                     }
                     SessionsCommand::Analytics(args) => {
                         commands::sessions::analytics::run(&ctx, args, &mut stdin(), out).await
+                    }
+                    SessionsCommand::Stats(args) => {
+                        commands::sessions::stats::run(&ctx, args, out).await
                     }
                 }
             })

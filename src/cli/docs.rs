@@ -111,6 +111,10 @@ pub const ANALYTICS_EXAMPLES: &str = "Examples:
   avatarctl sessions analytics 3f1c2b9e-8d4a-4c6f-9e21-7a5b0c3d1e2f
   avatarctl sessions analytics ID --messages -o csv
   avatarctl sessions analytics --since 7d --jq '.latencies.first_audio_latency_ms.p95'";
+pub const STATS_EXAMPLES: &str = "Examples:
+  avatarctl sessions stats --since 7d --by day
+  avatarctl sessions stats --since 30d --by persona,end_reason -o csv > report.csv
+  avatarctl sessions stats --since 1h --check 'error_rate <= 5%' --check 'duration_ms_p95 < 20m'";
 pub const USAGE_EXAMPLES: &str = "Examples:
   avatarctl usage
   avatarctl -p anam usage --jq .can_start

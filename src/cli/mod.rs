@@ -21,7 +21,7 @@ pub use options::{ConnectionArgs, OutputArgs, ProviderChoice, parse_timeout};
 use crate::provider::kind::PROVIDERS;
 pub use sessions::{
     AnalyticsArgs, IdsArgs, ListArgs, RecordingArgs, SelectionArgs, SessionType, SessionsArgs,
-    SessionsCommand,
+    SessionsCommand, StatsArgs,
 };
 
 #[derive(Debug, Parser)]

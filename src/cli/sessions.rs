@@ -9,6 +9,8 @@ use super::{ConnectionArgs, OutputArgs};
 use crate::provider::StatusFilter;
 use crate::provider::kind::{Filter, PROVIDERS, Paging, Resource, only_for};
 use crate::selection::SortSpec;
+use crate::stats::GroupKey;
+use crate::stats::check::Check;
 use crate::window::TimeSpec;
 
 /// `avatarctl sessions`: the groups may stand here too (`avatarctl sessions -o json list`).
@@ -51,6 +53,11 @@ pub enum SessionsCommand {
          the aggregate report over a window of at most 31 days (NDJSON and CSV: a latency \
          metric a line; -o json for the whole report)"))]
     Analytics(AnalyticsArgs),
+
+    /// How the selected sessions went: counts, minutes, errors and duration percentiles,
+    /// in total and grouped with --by; --check makes it a CI gate (exit 7)
+    #[command(after_help = super::docs::STATS_EXAMPLES)]
+    Stats(StatsArgs),
 }
 
 fn transcript_about() -> String {
@@ -94,6 +101,78 @@ pub struct ListArgs {
     pub output: OutputArgs,
 }
 
+/// `sessions stats`: the selection of `sessions list`, aggregated.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// At most N sessions (those the selection keeps), as `sessions list --limit N` would
+    /// list them [default: every page]
+    #[arg(long, value_name = "N", value_parser = positive::<u64>)]
+    pub limit: Option<u64>,
+
+    /// Every page: what stats reads anyway unless --limit is given
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
+
+    /// Group by KEY[,KEY...]: provider, status, end_reason, persona (its name, else its ID),
+    /// label, day, week (ISO, 2026-W17), month, hour — time keys by start, in local time or
+    /// with --utc in UTC
+    #[arg(
+        long,
+        value_name = "KEYS",
+        value_enum,
+        ignore_case = true,
+        value_delimiter = ','
+    )]
+    pub by: Vec<GroupKey>,
+
+    /// The end reasons that count as errors, exactly, ignoring case (e.g. ERROR,TIMEOUT)
+    /// [default: any reason containing ERROR or FAIL]
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub error_reasons: Vec<String>,
+
+    /// A gate on the total, 'METRIC OP VALUE' (repeatable): OP one of < <= > >= == !=;
+    /// VALUE a number, a percentage for error_rate (5%), or a duration for duration_ms_*
+    /// metrics (10m, 500ms). Any failed check exits 7; a metric with no data passes, with a
+    /// note. Checked only when every page was read
+    #[arg(long, value_name = "CHECK", value_parser = parse_check)]
+    pub check: Vec<Check>,
+
+    /// Refused: stats reads the whole selection, in any order
+    #[arg(long, hide = true, allow_hyphen_values = true, value_parser = refuse_in_stats("--sort"))]
+    pub sort: Option<String>,
+
+    /// Refused: stats reads every page (or --limit N sessions)
+    #[arg(long, hide = true, value_parser = refuse_in_stats("--page"))]
+    pub page: Option<String>,
+
+    /// Refused: stats chooses its own page size
+    #[arg(long, hide = true, value_parser = refuse_in_stats("--per-page"))]
+    pub per_page: Option<String>,
+
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+fn parse_check(text: &str) -> Result<Check, String> {
+    text.parse()
+}
+
+/// A value parser that refuses its option: it changes nothing in `sessions stats`.
+fn refuse_in_stats(flag: &'static str) -> impl Fn(&str) -> Result<String, String> + Clone {
+    move |_| {
+        Err(format!(
+            "{flag} changes nothing in sessions stats, which reads the whole selection (or \
+             --limit N sessions) — leave it out"
+        ))
+    }
+}
+
 impl SessionsCommand {
     /// The option groups given after the command, for [`super::Cli::parse_from_args`].
     pub(super) fn options(&mut self) -> (&mut ConnectionArgs, &mut OutputArgs) {
@@ -102,6 +181,7 @@ impl SessionsCommand {
             Self::Get(args) | Self::Transcript(args) => (&mut args.connection, &mut args.output),
             Self::Recording(args) => (&mut args.connection, &mut args.output),
             Self::Analytics(args) => (&mut args.connection, &mut args.output),
+            Self::Stats(args) => (&mut args.connection, &mut args.output),
         }
     }
 
@@ -111,7 +191,7 @@ impl SessionsCommand {
             Self::Get(args) | Self::Transcript(args) => &args.ids,
             Self::Analytics(args) => &args.ids,
             Self::Recording(args) => std::slice::from_ref(&args.id),
-            Self::List(_) => &[],
+            Self::List(_) | Self::Stats(_) => &[],
         }
     }
 }

@@ -138,6 +138,7 @@ mod tests {
                 ".SS \"avatarctl sessions transcript\"",
                 ".SS \"avatarctl sessions recording\"",
                 ".SS \"avatarctl sessions analytics\"",
+                ".SS \"avatarctl sessions stats\"",
                 ".SS \"avatarctl usage\"",
                 ".SS \"avatarctl auth status\"",
                 ".SS \"avatarctl providers\"",

@@ -312,6 +312,42 @@ pub fn write_json_document(out: &mut dyn Write, document: &Value) -> io::Result<
     json::write_object(out, document)
 }
 
+/// A table of rows that are not records (a report's), fitted to the terminal as a list
+/// table is; returns how many columns were left out to fit it.
+pub fn write_table(
+    columns: Vec<Column>,
+    rows: Vec<Vec<Value>>,
+    options: &OutputOptions,
+    terminal: Terminal,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
+    let mut table = table::ListTable::with_columns(columns, options);
+    for row in rows {
+        table.add_values(row);
+    }
+    table.finish(&terminal, out)
+}
+
+/// A streaming writer of JSON objects in `format` (JSON array, NDJSON, or CSV with this
+/// header, honouring `--csv-safe` and `--no-headers`); `None` for a table.
+pub fn record_sink<'a>(
+    out: &'a mut dyn Write,
+    header: &[String],
+    options: &OutputOptions,
+) -> io::Result<Option<Box<dyn RecordSink + 'a>>> {
+    Ok(match options.format {
+        Format::Table => None,
+        Format::Json => Some(Box::new(json::JsonArray::new(out))),
+        Format::Ndjson => Some(Box::new(json::Ndjson::new(out))),
+        Format::Csv => Some(Box::new(csv::Csv::new(
+            out,
+            header,
+            options.csv_safe,
+            !options.no_headers,
+        )?)),
+    })
+}
+
 /// Renders a short list of records that are all at hand (e.g. `avatarctl providers`);
 /// returns how many columns a table left out to fit the terminal.
 pub fn write_list<R: Record>(

@@ -11,7 +11,7 @@ use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets};
 use serde_json::Value;
 
 use super::view::{Column, Columns, View};
-use super::{Terminal, text};
+use super::{OutputOptions, Terminal, text};
 use crate::record::{FieldPath, Kind, RAW, Record};
 use crate::sanitize::sanitize;
 
@@ -42,14 +42,24 @@ impl ListTable {
             // A list table always has columns; the others are JSON shapes.
             _ => Vec::new(),
         };
+        Self::with_columns(columns, &view.options)
+    }
+
+    /// A table of rows that are not records (a report's rows), with these columns.
+    pub fn with_columns(columns: Vec<Column>, options: &OutputOptions) -> Self {
         Self {
             columns,
             rows: Vec::new(),
-            utc: view.options.utc,
-            color: view.options.color,
-            headers: !view.options.no_headers,
-            wide: view.options.wide,
+            utc: options.utc,
+            color: options.color,
+            headers: !options.no_headers,
+            wide: options.wide,
         }
+    }
+
+    /// A row of values, one per column.
+    pub fn add_values(&mut self, row: Vec<Value>) {
+        self.rows.push(row);
     }
 
     pub fn add(&mut self, record: &impl Record) {

@@ -137,7 +137,13 @@ fn the_man_page_is_roff_and_hidden_from_the_help() {
     assert!(page.contains("\\-\\-provider"), "{page}");
     // One page for everything: each command in place, with its own options, and no
     // references to pages of their own that `avatarctl man` does not write.
-    for command in ["sessions list", "sessions get", "providers", "completions"] {
+    for command in [
+        "sessions list",
+        "sessions get",
+        "sessions stats",
+        "providers",
+        "completions",
+    ] {
         let heading = format!(".SS \"avatarctl {command}\"");
         assert!(page.contains(&heading), "no {heading}:\n{page}");
     }

@@ -19,6 +19,7 @@ mod reliability;
 mod rendering;
 mod secrets;
 mod selection;
+mod stats;
 mod support;
 mod tavus;
 mod terminal;
