@@ -229,3 +229,39 @@ fn what_cannot_serve_several_providers_is_refused_before_any_request() {
         0
     );
 }
+
+#[test]
+fn stats_by_provider_count_every_provider_and_tavus_durations_are_unknown() {
+    let fleet = fleet();
+    let run = run(
+        all(&fleet, &["anam", "agenthuman", "tavus"]).args([
+            "-p", "all", "sessions", "stats", "--by", "provider", "-o", "json",
+        ]),
+        ANAM_KEY,
+    );
+    let report = run.json();
+    let groups: Vec<(String, u64)> = report["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["key"]["provider"].as_str().unwrap().to_owned(),
+                g["sessions"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut groups = groups;
+    groups.sort();
+    assert_eq!(
+        groups,
+        [
+            ("agenthuman".to_owned(), 7),
+            ("anam".to_owned(), 30),
+            ("tavus".to_owned(), 12)
+        ]
+    );
+    assert_eq!(report["total"]["sessions"], 49);
+    // Tavus list rows carry no duration: counted, not guessed.
+    run.assert_stderr_contains("duration unknown");
+}
