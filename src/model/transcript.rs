@@ -41,6 +41,23 @@ pub struct Transcript {
     pub enabled: Option<bool>,
 }
 
+impl Message {
+    /// A message of session `session_id` at `index`, nothing known of it yet: what a
+    /// mapper fills field by field (and keeps, empty, for an item it cannot read).
+    pub fn empty(session_id: &str, index: usize) -> Self {
+        Self {
+            session_id: session_id.to_owned(),
+            index: index as u64,
+            at: None,
+            offset_ms: None,
+            role: None,
+            text: None,
+            speaking_ms: None,
+            interrupted: None,
+        }
+    }
+}
+
 impl Transcript {
     /// Places the transcript in its session, when only the session knows its times: the
     /// start and end, and each message's offset from the start.
@@ -87,16 +104,7 @@ mod tests {
 
     #[test]
     fn the_schema_lists_the_serialized_fields_in_order() {
-        let message = Message {
-            session_id: "s".into(),
-            index: 0,
-            at: None,
-            offset_ms: None,
-            role: None,
-            text: None,
-            speaking_ms: None,
-            interrupted: None,
-        };
+        let message = Message::empty("s", 0);
         let json = serde_json::to_value(&message).unwrap();
         let keys: Vec<&str> = json
             .as_object()

@@ -72,16 +72,7 @@ fn message(
     started_at: Option<DateTime<Utc>>,
     problems: &mut Vec<FieldProblem>,
 ) -> Message {
-    let mut message = Message {
-        session_id: id.to_string(),
-        index: index as u64,
-        at: None,
-        offset_ms: None,
-        role: None,
-        text: None,
-        speaking_ms: None,
-        interrupted: None,
-    };
+    let mut message = Message::empty(id.as_str(), index);
     let fields = match RecordReader::of(item, "transcript message") {
         Ok(fields) => fields,
         Err(what) => {

@@ -73,16 +73,7 @@ fn message(
     item: &Value,
     problems: &mut Vec<FieldProblem>,
 ) -> Message {
-    let mut message = Message {
-        session_id: id.to_string(),
-        index: index as u64,
-        at: None,
-        offset_ms: None,
-        role: None,
-        text: None,
-        speaking_ms: None,
-        interrupted: None,
-    };
+    let mut message = Message::empty(id.as_str(), index);
     let Ok(fields) = RecordReader::of(item, "message") else {
         problems.push(FieldProblem {
             field: "text",
