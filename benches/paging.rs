@@ -4,7 +4,8 @@
 //! the fake costs next to nothing), runs the release-profile binary against it, and prints
 //! wall time and the binary's peak RSS for each case. Sizes and latency can be changed with
 //! `BENCH_SESSIONS` (default 10000), `BENCH_LATENCY_MS` (50), `BENCH_BIG_SESSIONS` (100000),
-//! `BENCH_WHOLE_SESSIONS` (50000, in one AgentHuman response) and `BENCH_RUNS` (3, the median
+//! `BENCH_WHOLE_SESSIONS` (50000, in one AgentHuman response), `BENCH_STATS_SESSIONS`
+//! (1000000, for `sessions stats`) and `BENCH_RUNS` (3, the median
 //! is reported).
 #![allow(clippy::print_stdout)] // The results table is the output.
 
@@ -72,6 +73,16 @@ fn main() {
         &format!("{big} sessions, no latency, `--all -o csv`"),
         &csv,
         big,
+    );
+    drop(server);
+
+    let counted = setting("BENCH_STATS_SESSIONS", 1_000_000);
+    let server = fake_anam(counted, Duration::ZERO);
+    let stats = measure(runs, &server, 1, &["stats", "-o", "ndjson"]);
+    report(
+        &format!("{counted} sessions, `sessions stats -o ndjson` (kept: IDs and durations)"),
+        &stats,
+        counted,
     );
     drop(server);
 
@@ -152,8 +163,13 @@ fn measure_as(
 
 fn run_once(key_env: &str, server: &FakeServer, lines: usize, args: &[&str]) -> Measured {
     let started = Instant::now();
+    // `stats …` runs `sessions stats`; anything else is `sessions list`'s arguments.
+    let command: &[&str] = match args.first() {
+        Some(&"stats") => &["-q", "sessions"],
+        _ => &["-q", "sessions", "list"],
+    };
     let mut child = Command::new(BIN)
-        .args(["-q", "sessions", "list"])
+        .args(command)
         .args(args)
         .env_clear()
         .env(key_env, "bench-key")
