@@ -14,12 +14,14 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 
+mod digests;
 mod numbered;
 
 use crate::error::{Error, Malformed, PagingProblem};
 use crate::provider::{Listed, Mapped, Page, PageRequest, Paging};
 use crate::record::Keyed;
 use crate::warnings::Warnings;
+use digests::DigestSet;
 
 /// What part of the list to fetch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -226,7 +228,7 @@ pub async fn paginate_selected<R: Keyed>(
         selector,
         order: Order::default(),
         limit: plan.limit(),
-        seen: HashSet::new(),
+        seen: DigestSet::default(),
         digester: Digester::new(),
         pages_seen: HashSet::new(),
         outcome: Outcome {
@@ -271,7 +273,7 @@ struct Walk<'s, R, E, P> {
     order: Order,
     limit: Option<u64>,
     /// A 128-bit digest of each ID emitted: the one thing kept per record.
-    seen: HashSet<u128>,
+    seen: DigestSet,
     digester: Digester,
     /// A fingerprint of each page's records, to tell a page served twice.
     pages_seen: HashSet<u64>,
