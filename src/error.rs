@@ -39,23 +39,18 @@ pub enum Error {
     /// A recording's download failed, or its URL may not be fetched.
     #[error("{0}")]
     Download(Box<DownloadError>),
-    /// Several requests failed; each was already reported on its own line.
-    #[error("{}", partial_message(*failed, *total))]
+    /// Several requests failed — of sessions asked for by ID, or of providers with
+    /// `--provider all`; each was already reported on its own line.
+    #[error("{}", partial_message(*failed, *total, *of))]
     Partial {
         failed: usize,
         total: usize,
         code: u8,
+        of: Part,
     },
     /// `sessions stats --check` gates that failed; each was already reported on its own line.
     #[error("{}", checks_failed_message(*failed, *total))]
     ChecksFailed { failed: usize, total: usize },
-    /// With `--provider all`, some providers failed; each was already reported.
-    #[error("{}", providers_message(*failed, *total))]
-    Providers {
-        failed: usize,
-        total: usize,
-        code: u8,
-    },
     /// Ctrl-C.
     #[error("interrupted")]
     Interrupted,
@@ -93,7 +88,7 @@ impl Error {
                 DownloadProblem::Write { .. } => exit::OTHER,
                 _ => exit::PROVIDER,
             },
-            Self::Partial { code, .. } | Self::Providers { code, .. } => *code,
+            Self::Partial { code, .. } => *code,
             Self::ChecksFailed { .. } => exit::CHECK_FAILED,
             Self::Interrupted => exit::INTERRUPTED,
             Self::Io(_) | Self::Other(_) => exit::OTHER,
@@ -156,24 +151,30 @@ fn checks_failed_message(failed: usize, total: usize) -> String {
     }
 }
 
-fn partial_message(failed: usize, total: usize) -> String {
-    if failed == total {
-        format!("none of the {total} sessions could be fetched — each failure is above")
-    } else {
-        format!(
-            "{failed} of {total} sessions could not be fetched — the others were printed; each \
-             failure is above"
-        )
-    }
+/// What the parts of a partly failed run are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Sessions asked for by ID.
+    Sessions,
+    /// Providers, with `--provider all`.
+    Providers,
 }
 
-fn providers_message(failed: usize, total: usize) -> String {
-    if failed == total {
-        format!("every one of the {total} providers failed — each failure is above")
-    } else {
-        format!(
+fn partial_message(failed: usize, total: usize, of: Part) -> String {
+    match (of, failed == total) {
+        (Part::Sessions, true) => {
+            format!("none of the {total} sessions could be fetched — each failure is above")
+        }
+        (Part::Sessions, false) => format!(
+            "{failed} of {total} sessions could not be fetched — the others were printed; each \
+             failure is above"
+        ),
+        (Part::Providers, true) => {
+            format!("every one of the {total} providers failed — each failure is above")
+        }
+        (Part::Providers, false) => format!(
             "{failed} of {total} providers failed — the others were printed; each failure is above"
-        )
+        ),
     }
 }
 
@@ -592,7 +593,8 @@ mod tests {
             Error::Partial {
                 failed: 1,
                 total: 2,
-                code: 3
+                code: 3,
+                of: Part::Sessions,
             }
             .exit_code(),
             3

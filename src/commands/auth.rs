@@ -77,5 +77,12 @@ pub async fn run(ctxs: &[Context], out: &mut dyn Write) -> Result<(), Error> {
         });
     }
     let written = write_list(rows, &view, first.terminal, out).map(|_| ());
-    super::sessions::list::providers_finish(first, written, out, failures, ctxs.len())
+    super::finish(
+        first,
+        written,
+        out,
+        &failures,
+        ctxs.len(),
+        crate::error::Part::Providers,
+    )
 }

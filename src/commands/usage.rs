@@ -58,7 +58,14 @@ pub async fn run_all(ctxs: &[Context], out: &mut dyn Write) -> Result<(), Error>
     } else {
         write_details(reports, false, &view, first.terminal, out)
     };
-    super::sessions::list::providers_finish(first, written, out, failures, asked.len())
+    super::finish(
+        first,
+        written,
+        out,
+        &failures,
+        asked.len(),
+        crate::error::Part::Providers,
+    )
 }
 
 /// One provider's report, with what mapping noticed said on stderr.

@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::by_id;
 use crate::cli::AnalyticsArgs;
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{Error, Part};
 use crate::model::analytics::{MESSAGE_COLUMNS, TURN_COLUMNS};
 use crate::model::{Aggregate, LatencyRow, Report, SessionId, SlowTurn, Turn};
 use crate::output::{
@@ -107,7 +107,7 @@ async fn reports(
         render_reports(ctx, reports, ids.len() == 1, &view, out)
     };
     let written = written.and_then(|left_out| note_left_out(ctx, left_out, out));
-    by_id::finish(ctx, written, out, &failures, ids.len())
+    crate::commands::finish(ctx, written, out, &failures, ids.len(), Part::Sessions)
 }
 
 async fn fetch(

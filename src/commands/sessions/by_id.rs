@@ -5,12 +5,12 @@
 //! the exit code once the rest is printed.
 
 use std::future::Future;
-use std::io::{self, BufRead, Write};
+use std::io::BufRead;
 
 use futures_util::{StreamExt, stream};
 
 use crate::context::Context;
-use crate::error::{Error, first_by_precedence};
+use crate::error::Error;
 use crate::model::SessionId;
 
 /// The ID that stands for "one per line on stdin".
@@ -81,36 +81,6 @@ where
         .collect()
         .await;
     Ok(std::iter::once(first).chain(others).collect())
-}
-
-/// Ends a command over IDs once what could be fetched was `written`: each failure on stderr,
-/// and the exit code of the one that stands (DESIGN.md's precedence).
-pub fn finish(
-    ctx: &Context,
-    written: io::Result<()>,
-    out: &mut dyn Write,
-    failures: &[Error],
-    total: usize,
-) -> Result<(), Error> {
-    match written.and_then(|()| out.flush()) {
-        Ok(()) => {}
-        // The reader went away (`| head`) with what it wanted, but the failures are not in
-        // what it read: they still go to stderr and decide the exit code.
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe && !failures.is_empty() => {}
-        // With no failures, a closed pipe ends the run quietly (`main` sees to that).
-        Err(error) => return Err(error.into()),
-    }
-    let Some(code) = first_by_precedence(failures.iter().map(Error::exit_code)) else {
-        return Ok(());
-    };
-    for failure in failures {
-        ctx.log.error(failure);
-    }
-    Err(Error::Partial {
-        failed: failures.len(),
-        total,
-        code,
-    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use super::by_id;
 use crate::cli::IdsArgs;
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{Error, Part};
 use crate::model::{Session, SessionId};
 use crate::output::{Layout, write_details};
 use crate::provider::Mapped;
@@ -35,7 +35,7 @@ pub async fn run(
     } else {
         write_details(sessions, ids.len() == 1, &view, ctx.terminal, out)
     };
-    by_id::finish(ctx, written, out, &failures, ids.len())
+    crate::commands::finish(ctx, written, out, &failures, ids.len(), Part::Sessions)
 }
 
 /// The sessions fetched, the failures, and what mapping noticed, in the order given.

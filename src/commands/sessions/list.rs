@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::{ListArgs, SelectionArgs};
 use crate::context::Context;
-use crate::error::{Error, Malformed, PagingProblem};
+use crate::error::{Error, Malformed, PagingProblem, Part};
 use crate::http::Client;
 use crate::log::Log;
 use crate::model::Session;
@@ -137,7 +137,7 @@ pub async fn run_all(ctxs: &[Context], args: &ListArgs, out: &mut dyn Write) -> 
         selected.truncate(limit);
     }
     let written = write_list(selected, &view, first.terminal, out).map(|_| ());
-    providers_finish(first, written, out, failures, ctxs.len())?;
+    crate::commands::finish(first, written, out, &failures, ctxs.len(), Part::Providers)?;
     for note in notes {
         first.log.note(note);
     }
@@ -152,35 +152,6 @@ fn all_view(ctx: &Context) -> Result<View, Error> {
         options.fields = Some(columns.map(FieldPath::top).collect());
     }
     View::new::<Session>(&options, Layout::List)
-}
-
-/// Ends a command over several providers: the data written, then each provider's failure
-/// on its own line and a summary, with the exit code that ranks first.
-pub fn providers_finish(
-    ctx: &Context,
-    written: std::io::Result<()>,
-    out: &mut dyn Write,
-    failures: Vec<Error>,
-    total: usize,
-) -> Result<(), Error> {
-    let flushed = written.and_then(|()| out.flush());
-    if let Err(error) = flushed
-        && (failures.is_empty() || error.kind() != std::io::ErrorKind::BrokenPipe)
-    {
-        return Err(error.into());
-    }
-    let Some(code) = crate::error::first_by_precedence(failures.iter().map(Error::exit_code))
-    else {
-        return Ok(());
-    };
-    for failure in &failures {
-        ctx.log.error(failure);
-    }
-    Err(Error::Providers {
-        failed: failures.len(),
-        total,
-        code,
-    })
 }
 
 /// What a walk over the session list selects: the provider's own filters, sent with each

@@ -8,7 +8,7 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::list::{Query, progress_bar, providers_finish, walk, wants_progress};
+use super::list::{Query, progress_bar, walk, wants_progress};
 use crate::cli::{SelectionArgs, StatsArgs};
 use crate::context::Context;
 use crate::error::{Error, Malformed, PagingProblem};
@@ -110,7 +110,14 @@ pub async fn run_all(ctxs: &[Context], args: &StatsArgs, out: &mut dyn Write) ->
                 .log
                 .error("checks not evaluated: the data is incomplete");
         }
-        return providers_finish(first, written.map_err(into_io), out, failures, ctxs.len());
+        return crate::commands::finish(
+            first,
+            written.map_err(into_io),
+            out,
+            &failures,
+            ctxs.len(),
+            crate::error::Part::Providers,
+        );
     }
     finish(first, args, &report, &selection, out)?;
     for note in notes {

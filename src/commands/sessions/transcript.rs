@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::by_id;
 use crate::cli::IdsArgs;
 use crate::context::Context;
-use crate::error::Error;
+use crate::error::{Error, Part};
 use crate::model::{Message, SessionId, Transcript};
 use crate::output::{Format, Layout, Renderer, View, write_chat, write_json_document};
 use crate::provider::{Mapped, Resource, Transcripts};
@@ -58,7 +58,7 @@ pub async fn run(
     } else {
         render(ctx, transcripts, ids.len() == 1, &view, out)
     };
-    by_id::finish(ctx, written, out, &failures, ids.len())
+    crate::commands::finish(ctx, written, out, &failures, ids.len(), Part::Sessions)
 }
 
 /// The transcript of `id`; for a provider whose messages need it, with the session fetched
