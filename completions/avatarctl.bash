@@ -140,7 +140,7 @@ _avatarctl() {
 
     case "${cmd}" in
         avatarctl)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage auth providers completions help"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version sessions session usage auth providers completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -152,6 +152,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -270,7 +274,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__auth__subcmd__status)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -282,6 +286,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -592,7 +600,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics stats help"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version list ls get transcript recording analytics stats help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -604,6 +612,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -662,7 +674,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__analytics)
-            opts="-p -o -v -q -h -V --messages --since --until --persona-id --api-key-id --label --session-type --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --messages --since --until --persona-id --api-key-id --label --session-type --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -698,6 +710,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -756,7 +772,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__get)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -768,6 +784,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -938,7 +958,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__list)
-            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -994,6 +1014,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1052,7 +1076,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__recording)
-            opts="-p -o -v -q -h -V --download --force --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --download --force --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1068,6 +1092,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1126,7 +1154,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__stats)
-            opts="-p -o -v -q -h -V --limit --all --by --error-reasons --check --sort --page --per-page --search --persona-id --api-key-id --status --since --until --end-reason --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --limit --all --by --error-reasons --check --sort --page --per-page --search --persona-id --api-key-id --status --since --until --end-reason --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,6 +1224,10 @@ _avatarctl() {
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --api-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1252,7 +1284,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__transcript)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1264,6 +1296,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1322,7 +1358,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__usage)
-            opts="-p -o -v -q -h -V --provider --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1334,6 +1370,10 @@ _avatarctl() {
                     ;;
                 -p)
                     COMPREPLY=($(compgen -W "anam agenthuman tavus beyondpresence all" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --api-key)

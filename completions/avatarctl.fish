@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_avatarctl_global_optspecs
-    string join \n p/provider= api-key= api-key-file= base-url= timeout= retries= concurrency= o/output= fields= jq= csv-safe raw utc show-secrets no-headers wide color= v/verbose q/quiet h/help V/version
+    string join \n p/provider= profile= api-key= api-key-file= base-url= timeout= retries= concurrency= o/output= fields= jq= csv-safe raw utc show-secrets no-headers wide color= v/verbose q/quiet h/help V/version
 end
 
 function __fish_avatarctl_needs_command
@@ -29,6 +29,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -66,6 +67,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -117,6 +119,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -161,6 +164,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -192,6 +196,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -222,6 +227,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -253,6 +259,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -294,6 +301,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -349,6 +357,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -387,6 +396,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -438,6 +448,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -482,6 +493,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -513,6 +525,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -543,6 +556,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -574,6 +588,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -615,6 +630,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -670,6 +686,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -708,6 +725,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -747,6 +765,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r

@@ -8,7 +8,7 @@ use std::io::Read;
 use std::sync::Arc;
 
 use crate::cli::GlobalArgs;
-use crate::config::{Config, EnvLookup};
+use crate::config::{Config, Sources};
 use crate::error::Error;
 use crate::http::Client;
 use crate::log::Log;
@@ -26,6 +26,8 @@ pub struct Context {
     pub concurrency: usize,
     pub terminal: Terminal,
     pub log: Log,
+    /// The profile that applied, if one did.
+    pub profile: Option<String>,
     /// Shared by the contexts of `--provider all`, whose walks run together.
     runtime: Arc<tokio::runtime::Runtime>,
 }
@@ -35,23 +37,23 @@ impl Context {
     /// only commands that make requests pay for it.
     pub fn connect(
         args: &GlobalArgs,
-        env: EnvLookup,
+        sources: Sources,
         stdin: &mut dyn Read,
         terminal: Terminal,
         log: &Log,
     ) -> Result<Self, Error> {
-        let config = Config::resolve(args, env, stdin, terminal.stdout_tty)?;
+        let config = Config::resolve(args, sources, stdin, terminal.stdout_tty)?;
         Self::with(config, runtime()?, terminal, log)
     }
 
     /// One context per provider with a key, for `--provider all`, sharing one runtime.
     pub fn connect_all(
         args: &GlobalArgs,
-        env: EnvLookup,
+        sources: Sources,
         terminal: Terminal,
         log: &Log,
     ) -> Result<Vec<Self>, Error> {
-        let configs = Config::resolve_all(args, env, terminal.stdout_tty)?;
+        let configs = Config::resolve_all(args, sources, terminal.stdout_tty)?;
         let runtime = runtime()?;
         configs
             .into_iter()
@@ -73,6 +75,7 @@ impl Context {
             concurrency: config.connection.concurrency,
             terminal,
             log: log.clone(),
+            profile: config.profile,
             runtime,
         })
     }

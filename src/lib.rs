@@ -26,8 +26,9 @@
 //! - `cli/` — `mod.rs` the tree, the option groups each command declares and the scope check;
 //!   `options.rs` the connection and output groups; `sessions.rs` the `sessions` commands and
 //!   the selection group.
-//! - `config/` — `mod.rs` flags + env → `Config`; `key.rs` provider inference and the key;
-//!   `base_url.rs` where requests may go.
+//! - `config/` — `mod.rs` flags + env + profile → `Config`; `key.rs` provider inference and
+//!   the key; `base_url.rs` where requests may go; `profile.rs` the config file's profiles and
+//!   the key command.
 //! - `context.rs` — what a networked command gets; the runtime and Ctrl-C, once.
 //! - `record.rs` — the record seam: `Record`, `Schema`, `FieldPath`.
 //! - `model/` — the normalized records and their schemas: `session.rs` (with `tool_call.rs`),
@@ -124,43 +125,59 @@ fn run_command(
     match &cli.command {
         // Generated from the command tree alone: no config, no key, no HTTP client.
         Command::Completions { shell } => {
-            Ok(commands::completions::write_completions(*shell, out)?)
+            return Ok(commands::completions::write_completions(*shell, out)?);
         }
-        Command::Man => Ok(commands::man::write_man(out)?),
+        Command::Man => return Ok(commands::man::write_man(out)?),
+        _ => {}
+    }
+    // The config file is read once, here, by every command that resolves a configuration.
+    let profile = config::choose_profile(global.connection.profile.as_deref(), env)?;
+    let sources = config::Sources {
+        env,
+        profile: profile.as_ref(),
+    };
+    match &cli.command {
+        Command::Completions { .. } | Command::Man => unreachable!("answered above"),
         Command::Providers(_) => {
             let options =
                 config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;
-            commands::providers::run(&options, env, terminal, out)
+            commands::providers::run(&options, sources, terminal, out)
         }
         Command::Auth(_) => {
-            let ctxs = match config::Config::selects_one(global, env)? {
-                true => vec![Context::connect(global, env, &mut stdin(), terminal, log)?],
-                false => Context::connect_all(global, env, terminal, log)?,
+            let ctxs = match config::Config::selects_one(global, sources)? {
+                true => vec![Context::connect(
+                    global,
+                    sources,
+                    &mut stdin(),
+                    terminal,
+                    log,
+                )?],
+                false => Context::connect_all(global, sources, terminal, log)?,
             };
             ctxs[0].run(commands::auth::run(&ctxs, out))
         }
-        Command::Usage(_) if config::Config::wants_all(global, env)? => {
-            let ctxs = Context::connect_all(global, env, terminal, log)?;
+        Command::Usage(_) if config::Config::wants_all(global, sources)? => {
+            let ctxs = Context::connect_all(global, sources, terminal, log)?;
             ctxs[0].run(commands::usage::run_all(&ctxs, out))
         }
         Command::Usage(_) => {
-            let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
+            let ctx = Context::connect(global, sources, &mut stdin(), terminal, log)?;
             ctx.run(commands::usage::run(&ctx, out))
         }
         Command::Sessions(sessions) => {
             if let SessionsCommand::List(args) = &sessions.command
-                && config::Config::wants_all(global, env)?
+                && config::Config::wants_all(global, sources)?
             {
-                let ctxs = Context::connect_all(global, env, terminal, log)?;
+                let ctxs = Context::connect_all(global, sources, terminal, log)?;
                 return ctxs[0].run(commands::sessions::list::run_all(&ctxs, args, out));
             }
             if let SessionsCommand::Stats(args) = &sessions.command
-                && config::Config::wants_all(global, env)?
+                && config::Config::wants_all(global, sources)?
             {
-                let ctxs = Context::connect_all(global, env, terminal, log)?;
+                let ctxs = Context::connect_all(global, sources, terminal, log)?;
                 return ctxs[0].run(commands::sessions::stats::run_all(&ctxs, args, out));
             }
-            let ctx = Context::connect(global, env, &mut stdin(), terminal, log)?;
+            let ctx = Context::connect(global, sources, &mut stdin(), terminal, log)?;
             ctx.run(async {
                 match &sessions.command {
                     SessionsCommand::List(args) => {

@@ -43,6 +43,14 @@ pub const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     ("AVATARCTL_PROVIDER", "the provider (or all), as --provider"),
     (
+        "AVATARCTL_PROFILE",
+        "the config file's profile to use, as --profile",
+    ),
+    (
+        "AVATARCTL_CONFIG",
+        "the config file of profiles [default: $XDG_CONFIG_HOME/avatarctl/config.toml, else ~/.config/avatarctl/config.toml]",
+    ),
+    (
         "AVATARCTL_BASE_URL",
         "the API root for the selected provider, as --base-url",
     ),

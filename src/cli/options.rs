@@ -25,6 +25,10 @@ pub struct ConnectionArgs {
                 sessions stats, usage) [env: AVATARCTL_PROVIDER] [default: the one whose API key env var is set]")]
     pub provider: Option<ProviderChoice>,
 
+    /// Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
+
     #[arg(long, value_name = "KEY", help = key_help())]
     pub api_key: Option<String>,
 
@@ -99,6 +103,7 @@ impl ConnectionArgs {
     pub fn then(self, later: Self) -> Self {
         Self {
             provider: later.provider.or(self.provider),
+            profile: later.profile.or(self.profile),
             api_key: later.api_key.or(self.api_key),
             api_key_file: later.api_key_file.or(self.api_key_file),
             base_url: later.base_url.or(self.base_url),

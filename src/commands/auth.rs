@@ -15,6 +15,8 @@ use crate::record::{FieldSpec, Kind, Record, Schema};
 #[derive(Debug, Serialize)]
 struct AuthRow {
     provider: &'static str,
+    /// The config file's profile that applied, if one did.
+    profile: Option<String>,
     key_source: String,
     base_url: String,
     /// Whether the provider took the key; null when the check itself failed (a network
@@ -33,6 +35,7 @@ impl Record for AuthRow {
         noun: "provider",
         fields: &[
             field("provider", Kind::Text),
+            field("profile", Kind::Text),
             field("key_source", Kind::Text),
             field("base_url", Kind::Text),
             field("accepted", Kind::Plain),
@@ -70,6 +73,7 @@ pub async fn run(ctxs: &[Context], out: &mut dyn Write) -> Result<(), Error> {
         };
         rows.push(AuthRow {
             provider: ctx.name(),
+            profile: ctx.profile.clone(),
             key_source: ctx.client.key_source().to_owned(),
             base_url: ctx.client.base_url().to_string(),
             accepted,

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::config::{EnvLookup, base_url_of, key_is_set, selected_now};
+use crate::config::{Sources, base_url_of, base_url_text, selected_now};
 use crate::error::Error;
 use crate::output::{Layout, OutputOptions, Terminal, View, write_list};
 use crate::provider::ProviderKind;
@@ -17,8 +17,10 @@ use crate::record::{FieldSpec, Kind, Record, Schema};
 struct ProviderRow {
     provider: &'static str,
     key_env: &'static str,
+    /// Whether it has a key: its env var, or the profile in play gives one.
     key_set: bool,
-    /// In effect: `AVATARCTL_BASE_URL`, else the provider's own variable, else its default.
+    /// In effect: a chosen profile's, `AVATARCTL_BASE_URL`, the provider's own variable, the
+    /// default profile's, else its default.
     base_url: String,
     /// Whether a run without `-p` would use it now.
     selected: bool,
@@ -46,24 +48,20 @@ impl Record for ProviderRow {
 /// Lists the providers; needs no key and makes no request.
 pub fn run(
     options: &OutputOptions,
-    env: EnvLookup,
+    sources: Sources,
     terminal: Terminal,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let view = View::new::<ProviderRow>(options, Layout::List)?;
-    let selected = selected_now(env);
+    let selected = selected_now(sources);
     let rows = ProviderKind::all()
         .map(|provider| ProviderRow {
             provider: provider.name(),
             key_env: provider.key_env(),
-            key_set: key_is_set(provider, env),
-            // A variable that does not parse is shown as it is; using it says what is wrong.
-            base_url: base_url_of(provider, None, env).map_or_else(
-                |_| {
-                    env("AVATARCTL_BASE_URL")
-                        .or_else(|| env(provider.info().base_url_env))
-                        .unwrap_or_default()
-                },
+            key_set: sources.has_key(provider),
+            // A URL that does not parse is shown as it is; using it says what is wrong.
+            base_url: base_url_of(provider, None, sources).map_or_else(
+                |_| base_url_text(provider, None, sources).0,
                 |url| match url.path() {
                     "/" => url.as_str().trim_end_matches('/').to_owned(),
                     _ => url.to_string(),
@@ -84,7 +82,12 @@ mod tests {
 
     fn providers(options: &OutputOptions) -> Result<String, Error> {
         let mut out = Vec::new();
-        run(options, &|_: &str| None, Terminal::piped(), &mut out)?;
+        run(
+            options,
+            Sources::env_only(&|_: &str| None),
+            Terminal::piped(),
+            &mut out,
+        )?;
         Ok(String::from_utf8(out).unwrap())
     }
 

@@ -1,11 +1,13 @@
-//! Which provider, and its API key: from `--provider`, `AVATARCTL_PROVIDER` or the one key
-//! env var that is set; the key from `--api-key`, `--api-key-file` (or stdin) or the
-//! provider's env var. Messages name where a key came from, never the key.
+//! Which provider, and its API key: from `--provider`, a chosen profile, `AVATARCTL_PROVIDER`
+//! or the one provider with a key; the key from `--api-key`, `--api-key-file` (or stdin), a
+//! chosen profile, the provider's env var or the default profile. Messages name where a key
+//! came from, never the key.
 
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 
-use super::{EnvLookup, from_env_with};
+use super::profile::{KEY_COMMAND_TIMEOUT, KeySource, Profile, run_key_command};
+use super::{EnvLookup, Sources, from_env_with};
 use crate::cli::{ConnectionArgs, ProviderChoice};
 use crate::error::Error;
 use crate::provider::ProviderKind;
@@ -23,13 +25,13 @@ pub(super) fn key_flag(args: &ConnectionArgs) -> Option<&'static str> {
     }
 }
 
-/// The provider from `AVATARCTL_PROVIDER`, else the one whose key env var is set.
-/// `key_flag` names the flag that gave the key, for the message when neither decides.
+/// The one provider with a key (its env var, or the profile in play). `key_flag` names the
+/// flag that gave the key, for the message when that does not decide.
 pub(super) fn resolve_provider(
-    env: EnvLookup,
+    sources: Sources,
     key_flag: Option<&str>,
 ) -> Result<ProviderKind, Error> {
-    let with_key = with_keys(env);
+    let with_key = with_keys(sources);
     let choices = names("|");
     match (with_key.as_slice(), key_flag) {
         ([one], _) => Ok(*one),
@@ -54,30 +56,44 @@ pub(super) fn resolve_provider(
     }
 }
 
-/// The providers whose key env var is set, in the table's order.
-pub(super) fn with_keys(env: EnvLookup) -> Vec<ProviderKind> {
+/// The providers with a key, in the table's order.
+pub(super) fn with_keys(sources: Sources) -> Vec<ProviderKind> {
     ProviderKind::all()
-        .filter(|p| env(p.key_env()).is_some())
+        .filter(|p| sources.has_key(*p))
         .collect()
 }
 
-/// `--provider`, else `AVATARCTL_PROVIDER` (a provider's name or `all`, in any case).
+/// `--provider`, else a chosen profile's provider, else `AVATARCTL_PROVIDER` (a provider's
+/// name or `all`, in any case). A `--provider` that is not the chosen profile's is refused:
+/// one of the two is a mistake.
 pub(super) fn choice(
     args: &ConnectionArgs,
-    env: EnvLookup,
+    sources: Sources,
 ) -> Result<Option<ProviderChoice>, Error> {
-    match args.provider {
-        Some(choice) => Ok(Some(choice)),
-        None => from_env_with(env, "AVATARCTL_PROVIDER", ProviderChoice::from_name, || {
-            format!("{}, all", names(", "))
-        }),
+    match (args.provider, sources.explicit()) {
+        (Some(ProviderChoice::One(provider)), Some(profile)) if provider != profile.provider => {
+            Err(Error::usage(format!(
+                "--provider {provider} and profile {:?} (provider {}) disagree — leave out one \
+                 of them",
+                profile.name, profile.provider
+            )))
+        }
+        (Some(choice), _) => Ok(Some(choice)),
+        (None, Some(profile)) => Ok(Some(ProviderChoice::One(profile.provider))),
+        (None, None) => from_env_with(
+            sources.env,
+            "AVATARCTL_PROVIDER",
+            ProviderChoice::from_name,
+            || format!("{}, all", names(", ")),
+        ),
     }
 }
 
-pub(super) fn resolve_key(
+/// The key and where it came from, by the precedence of flags, profiles and env vars.
+pub(super) fn resolve_key<'a>(
     args: &ConnectionArgs,
     provider: ProviderKind,
-    env: EnvLookup,
+    sources: Sources<'a>,
     stdin: &mut dyn Read,
 ) -> Result<(ApiKey, String), Error> {
     if let Some(raw) = &args.api_key {
@@ -96,8 +112,49 @@ pub(super) fn resolve_key(
             provider.name()
         ))
     };
-    let raw = env(var).ok_or_else(missing)?;
-    Ok((parse_key(&raw, var, missing)?, var.into()))
+    /// Where the key is, when no flag gave it.
+    enum Found<'a> {
+        Env(String),
+        Profile(&'a str, &'a KeySource),
+    }
+    // A profile that names no key leaves the key to the env var.
+    let from_profile =
+        |profile: &'a Profile| Some(Found::Profile(&profile.name, profile.key.as_ref()?));
+    let from_env = || (sources.env)(var).map(Found::Env);
+    match sources.layered(provider, from_profile, from_env) {
+        Some(Found::Env(raw)) => Ok((parse_key(&raw, var, missing)?, var.into())),
+        Some(Found::Profile(name, source)) => profile_key(name, source, sources.env),
+        None => Err(missing()),
+    }
+}
+
+/// The key from profile `name`'s `source`, and where it came from; its errors name the
+/// profile.
+fn profile_key(name: &str, source: &KeySource, env: EnvLookup) -> Result<(ApiKey, String), Error> {
+    match source {
+        KeySource::Env(var) => {
+            let source = format!("{var} (profile {name})");
+            let missing = || {
+                Error::usage(format!(
+                    "profile {name:?} reads its API key from {var}, which is not set"
+                ))
+            };
+            let raw = env(var).ok_or_else(missing)?;
+            Ok((parse_key(&raw, &source, missing)?, source))
+        }
+        KeySource::File(path) => key_from_file(
+            path,
+            format!("api_key_file {} (profile {name})", path.display()),
+            "check the path in the config file",
+        ),
+        KeySource::Command(command) => {
+            let source = format!("api_key_command (profile {name})");
+            let text = run_key_command(command, KEY_COMMAND_TIMEOUT).map_err(|why| {
+                Error::usage(format!("the api_key_command of profile {name:?} {why}"))
+            })?;
+            key_from_text(&text, source)
+        }
+    }
 }
 
 /// Wraps a key read from `source`; `empty` is the error when nothing is left of it. The
@@ -129,15 +186,25 @@ fn read_key_file(path: &Path, stdin: &mut dyn Read) -> Result<(ApiKey, String), 
             (text, source)
         }
     } else {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read --api-key-file {}: {e} — check the path, or pass the key in the env var",
-                path.display()
-            ))
-        })?;
-        (text, format!("--api-key-file {}", path.display()))
+        return key_from_file(
+            path,
+            format!("--api-key-file {}", path.display()),
+            "check the path, or pass the key in the env var",
+        );
     };
-    let key = parse_key(&text, &source, || {
+    key_from_text(&text, source)
+}
+
+/// The key in the file at `path`; `source` names it in messages, `hint` says what to do
+/// when it cannot be read.
+fn key_from_file(path: &Path, source: String, hint: &str) -> Result<(ApiKey, String), Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::usage(format!("cannot read {source}: {e} — {hint}")))?;
+    key_from_text(&text, source)
+}
+
+fn key_from_text(text: &str, source: String) -> Result<(ApiKey, String), Error> {
+    let key = parse_key(text, &source, || {
         Error::usage(format!("{source} is empty — it should hold the API key"))
     })?;
     Ok((key, source))

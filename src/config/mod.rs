@@ -1,11 +1,13 @@
-//! Flags and environment → one typed [`Config`]. The only module that reads env vars or the
-//! key file: `AVATARCTL_*` are read here rather than by clap, so that an empty one counts as
-//! unset and a bad one is named in its error.
+//! Flags, environment and profile → one typed [`Config`]. The only module that reads env
+//! vars, the config file or the key file: `AVATARCTL_*` are read here rather than by clap, so
+//! that an empty one counts as unset and a bad one is named in its error.
 //!
-//! `key.rs` finds the provider and its key; `base_url.rs` checks where requests may go.
+//! `key.rs` finds the provider and its key; `base_url.rs` checks where requests may go;
+//! `profile.rs` reads the config file's profiles and runs a key command.
 
 mod base_url;
 mod key;
+mod profile;
 
 use std::io::Read;
 use std::time::Duration;
@@ -20,12 +22,66 @@ use crate::provider::ProviderKind;
 use crate::record::FieldPath;
 
 pub use base_url::{is_loopback, parse_base_url};
+pub use profile::{Chosen, KEY_COMMAND_TIMEOUT, KeySource, Profile, choose as choose_profile};
 
 /// Everything a command that talks to a provider needs, resolved and validated.
 #[derive(Debug)]
 pub struct Config {
     pub connection: Connection,
     pub output: OutputOptions,
+    /// The profile that applied to this provider, if one did.
+    pub profile: Option<String>,
+}
+
+/// What a run reads besides its flags: the environment, and the profile in play.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub env: EnvLookup<'a>,
+    pub profile: Option<&'a Chosen>,
+}
+
+impl<'a> Sources<'a> {
+    /// The environment alone, with no profile.
+    pub fn env_only(env: EnvLookup<'a>) -> Self {
+        Self { env, profile: None }
+    }
+
+    /// The profile in play, if it is for `provider` and was chosen (`explicit`) or is the
+    /// file's default (`!explicit`).
+    fn profile_for(&self, provider: ProviderKind, explicit: bool) -> Option<&'a Profile> {
+        self.profile
+            .filter(|chosen| chosen.explicit == explicit && chosen.profile.provider == provider)
+            .map(|chosen| &chosen.profile)
+    }
+
+    /// The explicitly chosen profile, whatever its provider.
+    fn explicit(&self) -> Option<&'a Profile> {
+        self.profile
+            .filter(|chosen| chosen.explicit)
+            .map(|chosen| &chosen.profile)
+    }
+
+    /// A setting for `provider` by the precedence of profiles: the chosen profile's, else the
+    /// environment's, else the default profile's.
+    fn layered<T>(
+        &self,
+        provider: ProviderKind,
+        from_profile: impl Fn(&'a Profile) -> Option<T>,
+        from_env: impl FnOnce() -> Option<T>,
+    ) -> Option<T> {
+        self.profile_for(provider, true)
+            .and_then(&from_profile)
+            .or_else(from_env)
+            .or_else(|| self.profile_for(provider, false).and_then(&from_profile))
+    }
+
+    /// Whether `provider` has a key: its env var, or the profile in play gives one.
+    pub fn has_key(&self, provider: ProviderKind) -> bool {
+        (self.env)(provider.key_env()).is_some()
+            || self.profile.is_some_and(|chosen| {
+                chosen.profile.provider == provider && chosen.profile.key.is_some()
+            })
+    }
 }
 
 /// The timeout when neither `--timeout` nor `AVATARCTL_TIMEOUT` is given.
@@ -87,12 +143,12 @@ impl Config {
     /// `--api-key-file -`.
     pub fn resolve(
         args: &GlobalArgs,
-        env: EnvLookup,
+        sources: Sources,
         stdin: &mut dyn Read,
         stdout_is_tty: bool,
     ) -> Result<Self, Error> {
         let connection = &args.connection;
-        let provider = match key::choice(connection, env)? {
+        let provider = match key::choice(connection, sources)? {
             Some(ProviderChoice::One(provider)) => provider,
             Some(ProviderChoice::All) => {
                 return Err(Error::usage(
@@ -100,33 +156,36 @@ impl Config {
                      session ID and this command belong to one provider: pick it with -p",
                 ));
             }
-            None => key::resolve_provider(env, key::key_flag(connection))?,
+            None => key::resolve_provider(sources, key::key_flag(connection))?,
         };
-        Self::resolve_for(args, provider, env, stdin, stdout_is_tty)
+        Self::resolve_for(args, provider, sources, stdin, stdout_is_tty)
     }
 
-    /// Whether one provider was named (`-p anam`, `AVATARCTL_PROVIDER=anam`), or a key given
-    /// by flag or file, which belongs to one: else `auth status` checks every key set.
-    pub fn selects_one(args: &GlobalArgs, env: EnvLookup) -> Result<bool, Error> {
+    /// Whether one provider was named (`-p anam`, `AVATARCTL_PROVIDER=anam`, a chosen
+    /// profile), or a key given by flag or file, which belongs to one: else `auth status`
+    /// checks every key set.
+    pub fn selects_one(args: &GlobalArgs, sources: Sources) -> Result<bool, Error> {
         Ok(matches!(
-            key::choice(&args.connection, env)?,
+            key::choice(&args.connection, sources)?,
             Some(ProviderChoice::One(_))
         ) || key::key_flag(&args.connection).is_some())
     }
 
     /// Whether `--provider all` (or `AVATARCTL_PROVIDER=all`) was asked for.
-    pub fn wants_all(args: &GlobalArgs, env: EnvLookup) -> Result<bool, Error> {
-        Ok(key::choice(&args.connection, env)? == Some(ProviderChoice::All))
+    pub fn wants_all(args: &GlobalArgs, sources: Sources) -> Result<bool, Error> {
+        Ok(key::choice(&args.connection, sources)? == Some(ProviderChoice::All))
     }
 
-    /// One configuration per provider whose key env var is set, for `--provider all`: each
-    /// with its own key and its own base URL (`ANAM_BASE_URL`, …). A key or base URL given
-    /// for one provider cannot serve them all, so those options are refused.
+    /// One configuration per provider with a key (its env var, or the profile in play), for
+    /// `--provider all`: each with its own key and its own base URL (`ANAM_BASE_URL`, …). A
+    /// key or base URL given for one provider cannot serve them all, so those options are
+    /// refused.
     pub fn resolve_all(
         args: &GlobalArgs,
-        env: EnvLookup,
+        sources: Sources,
         stdout_is_tty: bool,
     ) -> Result<Vec<Self>, Error> {
+        let env = sources.env;
         let connection = &args.connection;
         let refused = [
             ("--api-key", connection.api_key.is_some()),
@@ -144,7 +203,7 @@ impl Config {
                 "{option} cannot be used with --provider all: {what} — or pick one provider with -p"
             )));
         }
-        let providers = key::with_keys(env);
+        let providers = key::with_keys(sources);
         if providers.is_empty() {
             return Err(Error::usage(format!(
                 "--provider all found no API key — set one or more of {}",
@@ -154,7 +213,13 @@ impl Config {
         providers
             .into_iter()
             .map(|provider| {
-                Self::resolve_for(args, provider, env, &mut std::io::empty(), stdout_is_tty)
+                Self::resolve_for(
+                    args,
+                    provider,
+                    sources,
+                    &mut std::io::empty(),
+                    stdout_is_tty,
+                )
             })
             .collect()
     }
@@ -163,14 +228,16 @@ impl Config {
     fn resolve_for(
         args: &GlobalArgs,
         provider: ProviderKind,
-        env: EnvLookup,
+        sources: Sources,
         stdin: &mut dyn Read,
         stdout_is_tty: bool,
     ) -> Result<Self, Error> {
+        let env = sources.env;
         let output = resolve_output(&args.output, args.color, env, stdout_is_tty)?;
         let connection = &args.connection;
-        let (key, key_source) = key::resolve_key(connection, provider, env, stdin)?;
-        let base_url = base_url_of(provider, connection.base_url.as_deref(), env)?;
+        // The base URL first: a key command runs only once everything else is known good.
+        let base_url = base_url_of(provider, connection.base_url.as_deref(), sources)?;
+        let (key, key_source) = key::resolve_key(connection, provider, sources, stdin)?;
         let timeout = match connection.timeout {
             Some(timeout) => timeout,
             None => match env("AVATARCTL_TIMEOUT") {
@@ -191,6 +258,10 @@ impl Config {
                 concurrency: usize::from(connection.concurrency.unwrap_or(DEFAULT_CONCURRENCY)),
             },
             output,
+            profile: sources
+                .profile_for(provider, true)
+                .or_else(|| sources.profile_for(provider, false))
+                .map(|profile| profile.name.clone()),
         })
     }
 }
@@ -277,39 +348,57 @@ pub fn github_actions(env: EnvLookup) -> bool {
     env("GITHUB_ACTIONS").is_some_and(|value| value == "true")
 }
 
-/// Whether a provider's key env var is set, for `avatarctl providers`.
-pub fn key_is_set(provider: ProviderKind, env: EnvLookup) -> bool {
-    env(provider.key_env()).is_some()
-}
-
-/// Which providers a run without `-p` would use now: the one named by `AVATARCTL_PROVIDER`
-/// (every one with a key for `all`), else the one whose key is set; none when that is
-/// ambiguous or unset.
-pub fn selected_now(env: EnvLookup) -> Vec<ProviderKind> {
-    match env("AVATARCTL_PROVIDER").and_then(|name| ProviderChoice::from_name(&name)) {
+/// Which providers a run without `-p` would use now: the chosen profile's, else the one
+/// named by `AVATARCTL_PROVIDER` (every one with a key for `all`), else the one with a key;
+/// none when that is ambiguous or unset.
+pub fn selected_now(sources: Sources) -> Vec<ProviderKind> {
+    if let Some(profile) = sources.explicit() {
+        return vec![profile.provider];
+    }
+    match (sources.env)("AVATARCTL_PROVIDER").and_then(|name| ProviderChoice::from_name(&name)) {
         Some(ProviderChoice::One(provider)) => vec![provider],
-        Some(ProviderChoice::All) => key::with_keys(env),
-        None => match key::with_keys(env).as_slice() {
+        Some(ProviderChoice::All) => key::with_keys(sources),
+        None => match key::with_keys(sources).as_slice() {
             [one] => vec![*one],
             _ => Vec::new(),
         },
     }
 }
 
-/// Where `provider`'s requests go: `--base-url`, else `AVATARCTL_BASE_URL`, else the
-/// provider's own variable (`ANAM_BASE_URL`, …), else its default.
+/// Where `provider`'s requests go, and what said so: `--base-url`, else a chosen profile's
+/// `base_url`, else `AVATARCTL_BASE_URL`, else the provider's own variable (`ANAM_BASE_URL`,
+/// …), else the default profile's `base_url`, else the provider's default.
+pub fn base_url_text(
+    provider: ProviderKind,
+    flag: Option<&str>,
+    sources: Sources,
+) -> (String, String) {
+    let own = provider.info().base_url_env;
+    let env = sources.env;
+    let from_profile = |profile: &Profile| {
+        let url = profile.base_url.clone()?;
+        Some((url, format!("base_url of profile {:?}", profile.name)))
+    };
+    let from_env = || {
+        let var = |name: &str| Some((env(name)?, name.to_owned()));
+        var("AVATARCTL_BASE_URL").or_else(|| var(own))
+    };
+    flag.map(|flag| (flag.to_owned(), "--base-url".to_owned()))
+        .or_else(|| sources.layered(provider, from_profile, from_env))
+        .unwrap_or_else(|| {
+            let default = provider.default_base_url().to_owned();
+            (default, "the default base URL".to_owned())
+        })
+}
+
+/// [`base_url_text`], parsed and checked.
 pub fn base_url_of(
     provider: ProviderKind,
     flag: Option<&str>,
-    env: EnvLookup,
+    sources: Sources,
 ) -> Result<url::Url, Error> {
-    let own = provider.info().base_url_env;
-    match (flag, env("AVATARCTL_BASE_URL"), env(own)) {
-        (Some(flag), _, _) => parse_base_url(flag, "--base-url"),
-        (None, Some(var), _) => parse_base_url(&var, "AVATARCTL_BASE_URL"),
-        (None, None, Some(var)) => parse_base_url(&var, own),
-        (None, None, None) => parse_base_url(provider.default_base_url(), "the default base URL"),
-    }
+    let (text, source) = base_url_text(provider, flag, sources);
+    parse_base_url(&text, &source)
 }
 
 #[cfg(test)]
@@ -330,7 +419,12 @@ mod tests {
                 .find(|(k, _)| *k == name)
                 .map(|(_, v)| v.to_string())
         };
-        Config::resolve(&args(argv), &env, &mut "stdin-key\n".as_bytes(), false)
+        Config::resolve(
+            &args(argv),
+            Sources::env_only(&env),
+            &mut "stdin-key\n".as_bytes(),
+            false,
+        )
     }
 
     #[test]
@@ -436,7 +530,7 @@ mod tests {
         let env = |_: &str| None;
         let stdin = Config::resolve(
             &args(&["-p", "anam", "--api-key-file", "-"]),
-            &env,
+            Sources::env_only(&env),
             &mut "key\x7f\n".as_bytes(),
             false,
         );
@@ -486,7 +580,13 @@ mod tests {
             ("AVATARCTL_BASE_URL", ""),
         ];
         let env = |name: &str| process_like(&vars, name);
-        let config = Config::resolve(&args(&[]), &env, &mut "".as_bytes(), false).unwrap();
+        let config = Config::resolve(
+            &args(&[]),
+            Sources::env_only(&env),
+            &mut "".as_bytes(),
+            false,
+        )
+        .unwrap();
         assert_eq!(
             (config.output.format, config.connection.timeout),
             (Format::Table, DEFAULT_TIMEOUT)

@@ -112,7 +112,7 @@ fn a_named_provider_with_a_key_file_is_the_only_one_checked() {
     );
     let out = run.success();
     let expected = format!(
-        "provider,key_source,base_url,accepted,detail\nanam,--api-key-file {},",
+        "provider,profile,key_source,base_url,accepted,detail\nanam,,--api-key-file {},",
         file.display()
     );
     assert!(out.starts_with(&expected), "{out}");

@@ -13,6 +13,7 @@ mod list_agenthuman;
 mod list_anam;
 mod output;
 mod paging;
+mod profiles;
 mod provider_all;
 mod recording;
 mod reliability;

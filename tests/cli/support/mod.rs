@@ -56,7 +56,7 @@ pub const SESSION_FIELDS: [&str; 11] = [
 /// Inherited variables whose name starts with one of these are removed.
 const CLEARED_PREFIXES: [&str; 5] = ["AVATARCTL_", "ANAM_", "AGENTHUMAN_", "TAVUS_", "BEY_"];
 /// Inherited variables with one of these names (in any case) are removed.
-const CLEARED_NAMES: [&str; 10] = [
+const CLEARED_NAMES: [&str; 12] = [
     "NO_COLOR",
     "CLICOLOR",
     "CLICOLOR_FORCE",
@@ -67,10 +67,13 @@ const CLEARED_NAMES: [&str; 10] = [
     "NO_PROXY",
     "COLUMNS",
     "LINES",
+    // Where the config file of profiles is looked for: HOME is set to an empty folder instead.
+    "XDG_CONFIG_HOME",
+    "APPDATA",
 ];
 
 /// The `avatarctl` binary with none of the caller's configuration: every variable above is
-/// removed and `TZ=UTC`. Add what the test needs with `.env(…)` and `.args(…)`.
+/// removed, `TZ=UTC`, and `HOME` is an empty folder, so that no config file applies. Add what the test needs with `.env(…)` and `.args(…)`.
 pub fn avatarctl() -> Command {
     Command::from_std(avatarctl_process())
 }
@@ -90,7 +93,7 @@ pub fn avatarctl_path() -> &'static Path {
 pub fn clean_process(program: impl AsRef<OsStr>) -> std::process::Command {
     let mut command = std::process::Command::new(program);
     clear_configuration(&mut command, std::env::vars_os().map(|(name, _)| name));
-    command.env("TZ", "UTC");
+    command.env("TZ", "UTC").env("HOME", empty_home());
     command
 }
 
@@ -119,6 +122,16 @@ pub fn installed(program: &str) -> Option<PathBuf> {
         );
     }
     found
+}
+
+/// A folder with nothing in it, for `HOME`.
+fn empty_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| {
+        let home = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-home");
+        std::fs::create_dir_all(&home).expect("create the empty HOME");
+        home
+    })
 }
 
 fn clear_configuration(
