@@ -772,7 +772,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__get)
-            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --columns --fields --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -822,16 +822,16 @@ _avatarctl() {
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
                     ;;
-                --fields)
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "provider id status end_reason started_at ended_at duration_ms persona_id persona_name label created_at raw" -- "${cur}"))
                     return 0
                     ;;
                 --columns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jq)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "provider id status end_reason started_at ended_at duration_ms persona_id persona_name label created_at raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -958,7 +958,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__list)
-            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --page --per-page --limit --all --sort --search --persona-id --api-key-id --status --since --until --end-reason --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --columns --fields --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1052,16 +1052,16 @@ _avatarctl() {
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
                     ;;
-                --fields)
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "provider id status end_reason started_at ended_at duration_ms persona_id persona_name label created_at raw" -- "${cur}"))
                     return 0
                     ;;
                 --columns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jq)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "provider id status end_reason started_at ended_at duration_ms persona_id persona_name label created_at raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1284,7 +1284,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__sessions__subcmd__transcript)
-            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --columns --fields --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1334,16 +1334,16 @@ _avatarctl() {
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
                     ;;
-                --fields)
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "session_id index at offset_ms role text speaking_ms interrupted" -- "${cur}"))
                     return 0
                     ;;
                 --columns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jq)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "session_id index at offset_ms role text speaking_ms interrupted" -- "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1358,7 +1358,7 @@ _avatarctl() {
             return 0
             ;;
         avatarctl__subcmd__usage)
-            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --columns --fields --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --color --verbose --quiet --help --version"
+            opts="-p -o -v -q -h -V --provider --profile --api-key --api-key-file --base-url --timeout --retries --concurrency --output --jq --csv-safe --raw --utc --show-secrets --no-headers --wide --columns --fields --color --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1408,16 +1408,16 @@ _avatarctl() {
                     COMPREPLY=($(compgen -W "table json ndjson csv" -- "${cur}"))
                     return 0
                     ;;
-                --fields)
+                --jq)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields)
+                    COMPREPLY=($(compgen -W "provider period_start period_end minutes_included minutes_used minutes_remaining minutes_purchased minutes_purchased_remaining active_sessions concurrency_limit can_start estimated_wait_ms plan raw" -- "${cur}"))
                     return 0
                     ;;
                 --columns)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --jq)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "provider period_start period_end minutes_included minutes_used minutes_remaining minutes_purchased minutes_purchased_remaining active_sessions concurrency_limit can_start estimated_wait_ms plan raw" -- "${cur}"))
                     return 0
                     ;;
                 --color)

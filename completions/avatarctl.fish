@@ -130,8 +130,19 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "provider\t''
+id\t''
+status\t''
+end_reason\t''
+started_at\t''
+ended_at\t''
+duration_ms\t''
+persona_id\t''
+persona_name\t''
+label\t''
+created_at\t''
+raw\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -175,8 +186,19 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "provider\t''
+id\t''
+status\t''
+end_reason\t''
+started_at\t''
+ended_at\t''
+duration_ms\t''
+persona_id\t''
+persona_name\t''
+label\t''
+created_at\t''
+raw\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -207,8 +229,19 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "provider\t''
+id\t''
+status\t''
+end_reason\t''
+started_at\t''
+ended_at\t''
+duration_ms\t''
+persona_id\t''
+persona_name\t''
+label\t''
+created_at\t''
+raw\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -238,8 +271,15 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "session_id\t''
+index\t''
+at\t''
+offset_ms\t''
+role\t''
+text\t''
+speaking_ms\t''
+interrupted\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -459,8 +499,19 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "provider\t''
+id\t''
+status\t''
+end_reason\t''
+started_at\t''
+ended_at\t''
+duration_ms\t''
+persona_id\t''
+persona_name\t''
+label\t''
+created_at\t''
+raw\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -504,8 +555,19 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "provider\t''
+id\t''
+status\t''
+end_reason\t''
+started_at\t''
+ended_at\t''
+duration_ms\t''
+persona_id\t''
+persona_name\t''
+label\t''
+created_at\t''
+raw\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -536,8 +598,19 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "provider\t''
+id\t''
+status\t''
+end_reason\t''
+started_at\t''
+ended_at\t''
+duration_ms\t''
+persona_id\t''
+persona_name\t''
+label\t''
+created_at\t''
+raw\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -567,8 +640,15 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "session_id\t''
+index\t''
+at\t''
+offset_ms\t''
+role\t''
+text\t''
+speaking_ms\t''
+interrupted\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -736,8 +816,21 @@ complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -s o -l outpu
 json\t''
 ndjson\t''
 csv\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l jq -d 'Filter the JSON output with a jq expression (built in: no jq needed); implies -o json, applies to each line with -o ndjson; strings print raw' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l fields -l columns -d 'Comma-separated fields to show; dotted paths reach into raw (raw.personaConfig.name)' -r -f -a "provider\t''
+period_start\t''
+period_end\t''
+minutes_included\t''
+minutes_used\t''
+minutes_remaining\t''
+minutes_purchased\t''
+minutes_purchased_remaining\t''
+active_sessions\t''
+concurrency_limit\t''
+can_start\t''
+estimated_wait_ms\t''
+plan\t''
+raw\t''"
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l color -d 'When to use colors (NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -99,6 +99,7 @@ pub enum Command {
 
     /// Plan minutes, concurrency and sessions active now
     #[command(after_help = docs::USAGE_EXAMPLES)]
+    #[command(mut_arg("fields", options::fields_of::<crate::model::Usage>))]
     Usage(UsageArgs),
 
     /// Which API key is in use, and whether the provider accepts it

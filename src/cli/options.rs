@@ -8,12 +8,15 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::Args;
-use clap::builder::{PossibleValuesParser, TypedValueParser};
+use std::ffi::OsStr;
+
+use clap::builder::{PossibleValue, PossibleValuesParser, StringValueParser, TypedValueParser};
+use clap::{Arg, Args};
 
 use crate::output::Format;
 use crate::provider::ProviderKind;
 use crate::provider::kind::{PROVIDERS, key_envs};
+use crate::record::{RAW, Record, Schema};
 
 /// Where and how to reach the provider: the options of every command that makes requests.
 #[derive(Clone, Debug, Default, Args)]
@@ -145,6 +148,38 @@ impl ProviderChoice {
             return Some(Self::All);
         }
         ProviderKind::from_name(name).map(Self::One)
+    }
+}
+
+/// `--fields` of a command whose records are `R`s: the same free-form list (checked against
+/// the record once the command runs, so that a dotted `raw.` path passes), with `R`'s field
+/// names offered to shell completion. For `#[command(mut_arg("fields", fields_of::<R>))]`.
+pub fn fields_of<R: Record>(arg: Arg) -> Arg {
+    arg.value_parser(FieldNames(R::SCHEMA))
+        .hide_possible_values(true)
+}
+
+/// Parses any text, and names a schema's fields (and `raw`, where records carry it) for
+/// completion.
+#[derive(Clone)]
+struct FieldNames(&'static Schema);
+
+impl TypedValueParser for FieldNames {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let names = self.0.fields.iter().map(|field| field.name);
+        let raw = self.0.has_raw.then_some(RAW);
+        Some(Box::new(names.chain(raw).map(PossibleValue::new)))
     }
 }
 

@@ -4,7 +4,9 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
+use super::options::fields_of;
 use super::{ConnectionArgs, OutputArgs};
+use crate::model::{Message, Session};
 
 use crate::provider::StatusFilter;
 use crate::provider::kind::{Filter, PROVIDERS, Paging, Resource, only_for};
@@ -30,14 +32,17 @@ pub struct SessionsArgs {
 pub enum SessionsCommand {
     /// List sessions, in the order the provider returns them
     #[command(visible_alias = "ls", after_help = super::docs::LIST_EXAMPLES)]
+    #[command(mut_arg("fields", fields_of::<Session>))]
     List(ListArgs),
 
     /// Show sessions in full, fetched concurrently and printed in the order given
     #[command(after_help = super::docs::GET_EXAMPLES)]
+    #[command(mut_arg("fields", fields_of::<Session>))]
     Get(IdsArgs),
 
     /// What was said in sessions, message by message
     #[command(long_about = transcript_about(), after_help = super::docs::TRANSCRIPT_EXAMPLES)]
+    #[command(mut_arg("fields", fields_of::<Message>))]
     Transcript(IdsArgs),
 
     /// A session's recording: its download URL, or the file itself with --download

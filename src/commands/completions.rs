@@ -21,8 +21,12 @@ pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
     let mut command = visible_command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, BIN_NAME, &mut script);
-    if shell == Shell::Fish {
-        script = repair_fish(&String::from_utf8_lossy(&script), &command).into_bytes();
+    match shell {
+        Shell::Fish => {
+            script = repair_fish(&String::from_utf8_lossy(&script), &command).into_bytes();
+        }
+        Shell::Zsh => script = repair_zsh(&String::from_utf8_lossy(&script)).into_bytes(),
+        _ => {}
     }
     out.write_all(&script)
 }
@@ -65,6 +69,34 @@ fn repair_fish(script: &str, command: &Command) -> String {
         ));
     }
     script
+}
+
+/// Makes zsh complete an option's value with the spec of the command it is given to.
+///
+/// clap_complete's zsh script has one `_arguments` call per level. Without `-A`, `_arguments`
+/// parses options anywhere on the line, so the root's call claims `--fields` even after
+/// `sessions list`, and completes its value with the root's free-form spec instead of the
+/// field names `sessions list` offers (found by running the script in zsh; see
+/// `tests/cli/completions.rs`). `-A "-*"` makes a level stop at its first non-option word:
+/// given to the calls of levels whose only positional is their subcommand, it hands every
+/// word after the subcommand to that subcommand's own call.
+fn repair_zsh(script: &str) -> String {
+    const CALL: &str = "_arguments \"${_arguments_options[@]}\" : \\";
+    const STOPPING: &str = "_arguments \"${_arguments_options[@]}\" -A \"-*\" : \\";
+    let lines: Vec<&str> = script.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(script.len() + 256);
+    for (i, line) in lines.iter().enumerate() {
+        let call_of_a_parent = line.trim_start().starts_with(CALL)
+            && lines[i + 1..]
+                .iter()
+                .take_while(|spec| !spec.contains("&& ret=0"))
+                .any(|spec| spec.starts_with("\"*::: :->"));
+        match call_of_a_parent {
+            true => out.push_str(&line.replacen(CALL, STOPPING, 1)),
+            false => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// For each subcommand (one and two levels down, as the fish generator writes them) whose
@@ -151,6 +183,23 @@ mod tests {
             assert!(script.contains("provider"), "{shell}: global options");
             assert!(!script.contains("roff"), "{shell}: offers the hidden `man`");
         }
+    }
+
+    #[test]
+    fn the_zsh_script_stops_each_parent_level_at_its_subcommand() {
+        let mut script = Vec::new();
+        write_completions(Shell::Zsh, &mut script).unwrap();
+        let script = String::from_utf8(script).unwrap();
+        let stopping = script.matches(r#"_arguments "${_arguments_options[@]}" -A "-*" :"#);
+        // The root, sessions (and its help), auth (and its help), and the root's help.
+        assert!(stopping.count() >= 4, "{script}");
+        // A leaf such as `sessions get`, whose IDs follow its options, is left as it was.
+        let get = script
+            .split("(get)\n")
+            .nth(1)
+            .and_then(|rest| rest.lines().next())
+            .unwrap();
+        assert_eq!(get, r#"_arguments "${_arguments_options[@]}" : \"#);
     }
 
     #[test]

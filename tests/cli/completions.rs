@@ -243,6 +243,33 @@ mod in_shells {
             ["agenthuman", "all", "anam"],
             "{shell}"
         );
+        assert_eq!(sorted("avatarctl sessions list -o c"), ["csv"], "{shell}");
+        // The keys of --by, and the field names of the command's records for --fields.
+        assert_eq!(
+            sorted("avatarctl sessions stats --by mo"),
+            ["month"],
+            "{shell}"
+        );
+        assert_eq!(
+            sorted("avatarctl sessions list --fields persona_"),
+            ["persona_id", "persona_name"],
+            "{shell}"
+        );
+        assert_eq!(
+            sorted("avatarctl sessions get --columns ended"),
+            ["ended_at"],
+            "{shell}"
+        );
+        assert_eq!(
+            sorted("avatarctl session transcript --fields rol"),
+            ["role"],
+            "{shell}"
+        );
+        assert_eq!(
+            sorted("avatarctl usage --fields minutes_u"),
+            ["minutes_used"],
+            "{shell}"
+        );
         // The commands, without the hidden `man`.
         let top = complete("avatarctl ");
         for command in ["sessions", "providers", "completions"] {
