@@ -155,7 +155,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -289,7 +289,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -615,7 +615,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -713,7 +713,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -787,7 +787,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1017,7 +1017,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1095,7 +1095,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1225,7 +1225,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1299,7 +1299,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)
@@ -1373,7 +1373,7 @@ _avatarctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(avatarctl complete-profiles 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --api-key)

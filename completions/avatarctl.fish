@@ -29,7 +29,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_needs_command" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_needs_command" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_needs_command" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -67,7 +67,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -119,7 +119,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -175,7 +175,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -218,7 +218,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -260,7 +260,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -299,7 +299,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -341,7 +341,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -397,7 +397,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand sessions; and __fish_seen_subcommand_from stats" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -436,7 +436,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and not __fish_seen_subcommand_from list ls get transcript recording analytics stats help" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -488,7 +488,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from list" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -544,7 +544,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from ls" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -587,7 +587,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from get" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -629,7 +629,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from transcript" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -668,7 +668,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from recording" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -710,7 +710,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from analytics" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -766,7 +766,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand session; and __fish_seen_subcommand_from stats" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -805,7 +805,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand usage" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r
@@ -858,7 +858,7 @@ agenthuman\t''
 tavus\t''
 beyondpresence\t''
 all\t''"
-complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r
+complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l profile -d 'Use a profile of the config file: its provider, base URL and key [env: AVATARCTL_PROFILE]' -r -f -a '(avatarctl complete-profiles 2>/dev/null)'
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key -d 'The API key [default: $ANAM_API_KEY or $AGENTHUMAN_API_KEY or $TAVUS_API_KEY or $BEY_API_KEY, for the provider]' -r
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l api-key-file -d 'Read the API key from a file (`-` for stdin), keeping it out of the process list' -r -F
 complete -c avatarctl -n "__fish_avatarctl_using_subcommand auth; and __fish_seen_subcommand_from status" -l base-url -d 'The provider\'s API root, for proxies, regional endpoints and tests (https, or http on loopback) [env: AVATARCTL_BASE_URL]' -r

@@ -128,6 +128,10 @@ fn run_command(
             return Ok(commands::completions::write_completions(*shell, out)?);
         }
         Command::Man => return Ok(commands::man::write_man(out)?),
+        // Asked by a completion script as the user types: never an error.
+        Command::CompleteProfiles => {
+            return Ok(commands::completions::write_profile_names(env, out)?);
+        }
         _ => {}
     }
     // The config file is read once, here, by every command that resolves a configuration.
@@ -137,7 +141,9 @@ fn run_command(
         profile: profile.as_ref(),
     };
     match &cli.command {
-        Command::Completions { .. } | Command::Man => unreachable!("answered above"),
+        Command::Completions { .. } | Command::Man | Command::CompleteProfiles => {
+            unreachable!("answered above")
+        }
         Command::Providers(_) => {
             let options =
                 config::resolve_output(&global.output, global.color, env, terminal.stdout_tty)?;

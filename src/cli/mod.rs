@@ -121,6 +121,10 @@ pub enum Command {
     /// Print the man page, in roff, to stdout
     #[command(hide = true)]
     Man,
+
+    /// The config file's profile names, one a line, for the completion scripts to offer
+    #[command(hide = true)]
+    CompleteProfiles,
 }
 
 /// `avatarctl usage`: one record from the provider.
@@ -180,7 +184,7 @@ impl Command {
                 ),
             },
             Self::Providers(providers) => (None, Some(take(&mut providers.output))),
-            Self::Completions { .. } | Self::Man => (None, None),
+            Self::Completions { .. } | Self::Man | Self::CompleteProfiles => (None, None),
         };
         if let Some(connection) = connection {
             global.connection = take(&mut global.connection).then(connection);

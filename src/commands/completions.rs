@@ -10,6 +10,7 @@ use clap::{Command, CommandFactory};
 use clap_complete::Shell;
 
 use crate::cli::Cli;
+use crate::config::{EnvLookup, profile_names};
 
 /// The name the scripts complete, and the man page's title.
 pub(crate) const BIN_NAME: &str = "avatarctl";
@@ -28,7 +29,56 @@ pub fn write_completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
         Shell::Zsh => script = repair_zsh(&String::from_utf8_lossy(&script)).into_bytes(),
         _ => {}
     }
+    if let Some(script_text) = complete_profiles(shell, &String::from_utf8_lossy(&script)) {
+        script = script_text.into_bytes();
+    }
     out.write_all(&script)
+}
+
+/// The hidden command the scripts run to complete `--profile`.
+const PROFILES_COMMAND: &str = "complete-profiles";
+
+/// `avatarctl complete-profiles`: the profile names, one a line.
+pub fn write_profile_names(env: EnvLookup, out: &mut dyn Write) -> io::Result<()> {
+    for name in profile_names(env) {
+        writeln!(out, "{name}")?;
+    }
+    Ok(())
+}
+
+/// Makes `--profile <TAB>` offer the config file's profile names, asked of the binary as the
+/// user types (a profile is the user's own, so no script can list them ahead of time): bash,
+/// zsh and fish run `avatarctl complete-profiles`, where clap_complete would offer file names.
+/// PowerShell and elvish scripts offer nothing there, as before.
+fn complete_profiles(shell: Shell, script: &str) -> Option<String> {
+    let ask = format!("{BIN_NAME} {PROFILES_COMMAND} 2>/dev/null");
+    let mut out = String::with_capacity(script.len() + 1024);
+    let mut after_case = false;
+    for line in script.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let repaired = match shell {
+            // The line after a `--profile)` case: `COMPREPLY=($(compgen -f "${cur}"))`.
+            Shell::Bash if after_case => line.replacen(
+                r#"compgen -f "${cur}""#,
+                &format!(r#"compgen -W "$({ask})" -- "${{cur}}""#),
+                1,
+            ),
+            Shell::Zsh if trimmed.starts_with("'--profile=[") => line.replacen(
+                ":NAME:_default'",
+                &format!(r#":NAME:{{compadd -- ${{(f)"$({ask})"}}}}'"#),
+                1,
+            ),
+            Shell::Fish if trimmed.contains(" -l profile ") => {
+                let end = line.trim_end();
+                format!("{end} -f -a '({ask})'\n")
+            }
+            Shell::Bash | Shell::Zsh | Shell::Fish => line.to_owned(),
+            _ => return None,
+        };
+        after_case = shell == Shell::Bash && trimmed.trim_end() == "--profile)";
+        out.push_str(&repaired);
+    }
+    Some(out)
 }
 
 /// The command tree without its hidden subcommands (`man`).

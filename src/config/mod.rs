@@ -22,7 +22,9 @@ use crate::provider::ProviderKind;
 use crate::record::FieldPath;
 
 pub use base_url::{is_loopback, parse_base_url};
-pub use profile::{Chosen, KEY_COMMAND_TIMEOUT, KeySource, Profile, choose as choose_profile};
+pub use profile::{
+    Chosen, KEY_COMMAND_TIMEOUT, KeySource, Profile, choose as choose_profile, profile_names,
+};
 
 /// Everything a command that talks to a provider needs, resolved and validated.
 #[derive(Debug)]

@@ -176,6 +176,21 @@ pub fn choose(flag: Option<&str>, env: EnvLookup) -> Result<Option<Chosen>, Erro
     Ok(Some(Chosen { profile, explicit }))
 }
 
+/// The names of the config file's profiles, for shell completion: none when there is no
+/// file, or it does not parse.
+pub fn profile_names(env: EnvLookup) -> Vec<String> {
+    let Some((path, _)) = config_path(env) else {
+        return Vec::new();
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    parse(&text, &path).map_or_else(
+        |_| Vec::new(),
+        |(_, profiles)| profiles.into_keys().collect(),
+    )
+}
+
 /// The file's `default` and its profiles, checked: a problem is one line naming the file (and
 /// the line and column where the parser knows them), never quoting the file's text.
 fn parse(text: &str, path: &Path) -> Result<(Option<String>, BTreeMap<String, Profile>), Error> {

@@ -59,6 +59,37 @@ fn committed_completion_scripts_are_what_the_binary_prints() {
 }
 
 #[test]
+fn the_profile_names_are_listed_for_the_scripts_and_never_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let names = |text: Option<&str>| {
+        match text {
+            Some(text) => std::fs::write(&config, text).unwrap(),
+            None => std::fs::remove_file(&config).unwrap(),
+        }
+        let output = avatarctl()
+            .env("AVATARCTL_CONFIG", &config)
+            .arg("complete-profiles")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success() && output.stderr.is_empty(),
+            "{output:?}"
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    assert_eq!(
+        names(Some(
+            "default = \"b\"\n[profiles.b]\nprovider = \"anam\"\n[a]\nprovider = \"tavus\"\n"
+        )),
+        "a\nb\n"
+    );
+    // A file that does not parse, or no file: no names, and nothing said while typing.
+    assert_eq!(names(Some("[profiles.b\n")), "");
+    assert_eq!(names(None), "");
+}
+
+#[test]
 fn completions_holds_one_script_per_shell_and_nothing_else() {
     let present: BTreeSet<String> = std::fs::read_dir(repository().join("completions"))
         .unwrap()
@@ -180,6 +211,14 @@ mod in_shells {
             for file in ["lfile", "list.txt"] {
                 std::fs::write(dir.path().join("work").join(file), "").unwrap();
             }
+            // Profiles for `--profile <TAB>`, in the config file the shell's avatarctl reads.
+            let config = dir.path().join(".config/avatarctl");
+            std::fs::create_dir_all(&config).unwrap();
+            std::fs::write(
+                config.join("config.toml"),
+                "[profiles.acme]\nprovider = \"anam\"\n[profiles.globex]\nprovider = \"tavus\"\n",
+            )
+            .unwrap();
             Self { dir }
         }
 
@@ -191,12 +230,22 @@ mod in_shells {
             self.path().join("work")
         }
 
-        /// `program` with nothing of the caller's shell setup: PATH only, a scratch HOME.
+        /// `program` with nothing of the caller's shell setup: PATH (with the binary under
+        /// test first, for the scripts that ask it for profile names), a scratch HOME.
         fn shell(&self, program: &Path) -> Command {
+            let binary_dir = crate::support::avatarctl_path()
+                .parent()
+                .unwrap()
+                .to_owned();
+            let inherited = std::env::var_os("PATH").unwrap_or_default();
+            let path = std::env::join_paths(
+                std::iter::once(binary_dir).chain(std::env::split_paths(&inherited)),
+            )
+            .unwrap();
             let mut command = Command::new(program);
             command
                 .env_clear()
-                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("PATH", path)
                 .env("HOME", self.path())
                 .env("XDG_CONFIG_HOME", self.path().join(".config"))
                 .env("XDG_DATA_HOME", self.path().join(".local/share"))
@@ -263,6 +312,17 @@ mod in_shells {
         assert_eq!(
             sorted("avatarctl session transcript --fields rol"),
             ["role"],
+            "{shell}"
+        );
+        // Profile names, asked of the binary as the user types.
+        assert_eq!(
+            sorted("avatarctl --profile "),
+            ["acme", "globex"],
+            "{shell}"
+        );
+        assert_eq!(
+            sorted("avatarctl sessions list --profile g"),
+            ["globex"],
             "{shell}"
         );
         assert_eq!(
