@@ -31,7 +31,7 @@ pub(super) fn resolve_provider(
     sources: Sources,
     key_flag: Option<&str>,
 ) -> Result<ProviderKind, Error> {
-    let with_key = with_keys(sources);
+    let with_key = sources.inferable();
     let choices = names("|");
     match (with_key.as_slice(), key_flag) {
         ([one], _) => Ok(*one),

@@ -77,12 +77,36 @@ impl<'a> Sources<'a> {
             .or_else(|| self.profile_for(provider, false).and_then(&from_profile))
     }
 
-    /// Whether `provider` has a key: its env var, or the profile in play gives one.
+    /// Whether `provider` has a key: its env var, or the profile in play gives one (an
+    /// `api_key_env` one only when that variable is set).
     pub fn has_key(&self, provider: ProviderKind) -> bool {
-        (self.env)(provider.key_env()).is_some()
-            || self.profile.is_some_and(|chosen| {
-                chosen.profile.provider == provider && chosen.profile.key.is_some()
-            })
+        (self.env)(provider.key_env()).is_some() || self.profile_gives_key(provider)
+    }
+
+    /// Whether the profile in play is for `provider` and gives its key.
+    fn profile_gives_key(&self, provider: ProviderKind) -> bool {
+        self.profile.is_some_and(|chosen| {
+            chosen.profile.provider == provider
+                && match &chosen.profile.key {
+                    Some(KeySource::Env(var)) => (self.env)(var).is_some(),
+                    Some(_) => true,
+                    None => false,
+                }
+        })
+    }
+
+    /// The providers to infer from when none is named: those whose key env var is set; when
+    /// none is, the default profile's (env vars come before a default profile).
+    pub fn inferable(&self) -> Vec<ProviderKind> {
+        let from_env: Vec<ProviderKind> = ProviderKind::all()
+            .filter(|p| (self.env)(p.key_env()).is_some())
+            .collect();
+        if !from_env.is_empty() {
+            return from_env;
+        }
+        ProviderKind::all()
+            .filter(|p| self.profile_gives_key(*p))
+            .collect()
     }
 }
 
@@ -360,7 +384,7 @@ pub fn selected_now(sources: Sources) -> Vec<ProviderKind> {
     match (sources.env)("AVATARCTL_PROVIDER").and_then(|name| ProviderChoice::from_name(&name)) {
         Some(ProviderChoice::One(provider)) => vec![provider],
         Some(ProviderChoice::All) => key::with_keys(sources),
-        None => match key::with_keys(sources).as_slice() {
+        None => match sources.inferable().as_slice() {
             [one] => vec![*one],
             _ => Vec::new(),
         },

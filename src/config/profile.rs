@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::io::{ErrorKind, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -90,10 +90,10 @@ struct Entry {
 }
 
 fn provider_name<'de, D: Deserializer<'de>>(de: D) -> Result<ProviderKind, D::Error> {
-    let name = String::deserialize(de)?;
+    let name = String::deserialize(de).map_err(|_| D::Error::custom("provider must be a name"))?;
     ProviderKind::from_name(&name).ok_or_else(|| {
         D::Error::custom(format!(
-            "provider {name:?} is not one avatarctl knows — use one of {}",
+            "provider is not one avatarctl knows — use one of {}",
             names(", ")
         ))
     })
@@ -169,7 +169,7 @@ pub fn choose(flag: Option<&str>, env: EnvLookup) -> Result<Option<Chosen>, Erro
         let what = if explicit {
             format!("no profile {name:?} in {}", path.display())
         } else {
-            format!("{}: default = {name:?} names no profile", path.display())
+            format!("{}: `default` names no profile of the file", path.display())
         };
         return Err(Error::usage(format!("{what} — {known}")));
     };
@@ -216,7 +216,10 @@ fn parse(text: &str, path: &Path) -> Result<(Option<String>, BTreeMap<String, Pr
             text.split_inclusive('\n').find_map(|line| {
                 let start = offset;
                 offset += line.len();
-                line.trim_start().starts_with(prefix).then_some(start)
+                let rest = line.trim_start().strip_prefix(prefix)?;
+                let ends = prefix.ends_with(']')
+                    || rest.starts_with(|c: char| c.is_whitespace() || c == '=' || c == '.');
+                ends.then_some(start)
             })
         };
         if !value.is_table() {
@@ -332,27 +335,33 @@ pub fn run_key_command(command: &str, timeout: Duration) -> Result<String, Strin
         }
     };
     // A process it left behind may hold the pipes open: wait for them no longer than the rest.
-    let rest = deadline
-        .saturating_duration_since(Instant::now())
-        .max(Duration::from_millis(200));
-    let out = stdout.recv_timeout(rest).unwrap_or_default();
-    let err = stderr.recv_timeout(rest).unwrap_or_default();
-    let out = String::from_utf8_lossy(&out).trim().to_owned();
+    // One short grace in all, for the pipes to end after the command did.
+    let grace = Instant::now() + Duration::from_millis(200);
+    for (_, ended) in [&stdout, &stderr] {
+        let _ = ended.recv_timeout(grace.saturating_duration_since(Instant::now()));
+    }
+    let taken = |(kept, _): &(Arc<Mutex<Vec<u8>>>, _)| {
+        let kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+        String::from_utf8_lossy(&kept).into_owned()
+    };
+    let (out, err) = (taken(&stdout), taken(&stderr));
+    let out = out.trim().to_owned();
     if status.success() {
         if out.is_empty() {
             return Err("printed nothing on stdout — it should print the key".into());
         }
         return Ok(out);
     }
-    let err = String::from_utf8_lossy(&err);
     let first = err.lines().map(str::trim).find(|line| !line.is_empty());
     let said = match first {
         Some(line) => {
-            let masked = if out.len() >= 4 {
-                line.replace(&out, REDACTED)
-            } else {
-                line.to_owned()
-            };
+            // Whatever it printed may be the key, whole or in part: each line and word of it.
+            let mut printed: Vec<&str> = out.lines().chain(out.split_whitespace()).collect();
+            printed.retain(|part| part.trim().len() >= 4);
+            printed.sort_by_key(|part| std::cmp::Reverse(part.len()));
+            let masked = printed.iter().fold(line.to_owned(), |line, part| {
+                line.replace(part.trim(), REDACTED)
+            });
             let mut shown = sanitize(&masked).into_owned();
             if shown.chars().count() > 200 {
                 shown = shown.chars().take(200).collect::<String>() + "…";
@@ -370,17 +379,25 @@ pub fn run_key_command(command: &str, timeout: Duration) -> Result<String, Strin
 
 /// Reads a pipe to its end on a thread (the first MiB kept), so that neither pipe can fill
 /// and stall the command.
-fn drain(pipe: Option<impl Read + Send + 'static>) -> mpsc::Receiver<Vec<u8>> {
+/// What has been read so far is shared, so that a process the command left behind holding a
+/// pipe open costs nothing of what was printed; the channel says when the pipe ended.
+fn drain(pipe: Option<impl Read + Send + 'static>) -> (Arc<Mutex<Vec<u8>>>, mpsc::Receiver<()>) {
+    let kept = Arc::new(Mutex::new(Vec::new()));
     let (sender, receiver) = mpsc::channel();
     if let Some(mut pipe) = pipe {
+        let filling = Arc::clone(&kept);
         std::thread::spawn(move || {
-            let mut kept = Vec::new();
-            let _ = pipe.by_ref().take(1 << 20).read_to_end(&mut kept);
-            let _ = std::io::copy(&mut pipe, &mut std::io::sink());
-            let _ = sender.send(kept);
+            let mut buffer = [0; 8192];
+            while let Ok(n @ 1..) = pipe.read(&mut buffer) {
+                let mut kept = filling.lock().unwrap_or_else(|e| e.into_inner());
+                if kept.len() < 1 << 20 {
+                    kept.extend_from_slice(&buffer[..n]);
+                }
+            }
+            let _ = sender.send(());
         });
     }
-    receiver
+    (kept, receiver)
 }
 
 #[cfg(test)]
@@ -463,7 +480,8 @@ mod tests {
         assert!(unknown.contains("unknown field `base`"), "{unknown}");
         let provider = parsed("[profiles.acme]\nprovider = \"heygen\"\n").unwrap_err();
         assert!(
-            provider.contains("provider \"heygen\" is not one avatarctl knows"),
+            provider.contains("provider is not one avatarctl knows")
+                && !provider.contains("heygen"),
             "{provider}"
         );
         let two = parsed(
@@ -524,6 +542,14 @@ mod tests {
                 long
             ),
             Err("exited with status 3: vault: [REDACTED] denied".into())
+        );
+        // A key printed over several lines, and echoed word by word, is masked all the same.
+        assert_eq!(
+            run_key_command(
+                "printf 'sk-live-abcdef\\nwarn\\n'; echo 'token sk-live-abcdef bad' >&2; exit 1",
+                long
+            ),
+            Err("exited with status 1: token [REDACTED] bad".into())
         );
         assert_eq!(
             run_key_command("exit 1", long),

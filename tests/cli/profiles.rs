@@ -396,3 +396,19 @@ fn provider_all_takes_the_default_profile_s_provider_with_the_others() {
     assert_eq!(providers.iter().filter(|p| **p == "anam").count(), 2);
     assert_eq!(providers.iter().filter(|p| **p == "agenthuman").count(), 3);
 }
+
+#[test]
+fn a_key_env_var_comes_before_a_default_profile_for_another_provider() {
+    let server = anam(ANAM_KEY);
+    let config = ConfigDir::new(
+        "default = \"t\"\n[t]\nprovider = \"tavus\"\napi_key_command = \"exit 1\"\n",
+    );
+    let listed = run(
+        with_config(&config)
+            .env("ANAM_API_KEY", ANAM_KEY)
+            .env("ANAM_BASE_URL", server.url())
+            .args(["sessions", "list", "-o", "json"]),
+        ANAM_KEY,
+    );
+    assert_eq!(ids(&listed.json()).len(), 2, "the env var's provider, anam");
+}
