@@ -10,23 +10,31 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 pub struct RawObject {
-    text: Box<RawValue>,
+    /// `None`: null, the object of a record read without it.
+    text: Option<Box<RawValue>>,
     tree: OnceCell<Value>,
 }
 
 impl RawObject {
+    /// No object: null (what a list read without its provider objects holds).
+    pub fn null() -> Self {
+        Self {
+            text: None,
+            tree: OnceCell::new(),
+        }
+    }
+
     /// The object from its text, as a list body held it.
     pub fn from_text(text: Box<RawValue>) -> Self {
         Self {
-            text,
+            text: Some(text),
             tree: OnceCell::new(),
         }
     }
 
     /// The object from a tree already built.
     pub fn from_value(value: Value) -> Self {
-        let text = serde_json::value::to_raw_value(&value)
-            .unwrap_or_else(|_| RawValue::from_string("null".into()).expect("null is JSON"));
+        let text = serde_json::value::to_raw_value(&value).ok();
         let tree = OnceCell::new();
         let _ = tree.set(value);
         Self { text, tree }
@@ -35,19 +43,22 @@ impl RawObject {
     /// The tree, built on first use. (The text was checked as JSON when it was read, so it
     /// always parses; null would only stand for a text that does not.)
     pub fn tree(&self) -> &Value {
-        self.tree
-            .get_or_init(|| serde_json::from_str(self.text.get()).unwrap_or(Value::Null))
+        self.tree.get_or_init(|| match &self.text {
+            Some(text) => serde_json::from_str(text.get()).unwrap_or(Value::Null),
+            None => Value::Null,
+        })
     }
 
     /// The text as received, while no tree has been built: once one is, it may have been
     /// changed (masked), and the tree is what is shown.
     pub fn received(&self) -> Option<&str> {
-        self.tree.get().is_none().then(|| self.text.get())
+        let text = self.text.as_deref().map_or("null", RawValue::get);
+        self.tree.get().is_none().then_some(text)
     }
 
     /// Takes the object out, leaving null in its place.
     pub fn take(&mut self) -> Self {
-        std::mem::replace(self, Self::from_text(RawValue::NULL.to_owned()))
+        std::mem::replace(self, Self::null())
     }
 
     pub fn tree_mut(&mut self) -> &mut Value {

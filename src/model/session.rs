@@ -209,7 +209,7 @@ impl Session {
             label: None,
             created_at: None,
             tool_calls: None,
-            raw: RawObject::from_value(Value::Null),
+            raw: RawObject::null(),
         }
     }
 }

@@ -112,7 +112,7 @@ mod tests {
             can_start: Some(true),
             estimated_wait_ms: Some(0),
             plan: None,
-            raw: RawObject::from_value(Value::Null),
+            raw: RawObject::null(),
         };
         let json = serde_json::to_value(&usage).unwrap();
         let object = json.as_object().unwrap();

@@ -11,8 +11,11 @@ mod anam;
 mod beyondpresence;
 pub mod json;
 pub mod kind;
+mod project;
 mod stream;
 mod tavus;
+
+pub use json::Raw;
 
 use crate::model::{Aggregate, Report, Session, SessionId, Transcript, Usage};
 use crate::window::Window;
@@ -157,7 +160,8 @@ pub struct AggregateQuery {
 pub trait Sessions: Sync {
     fn list_request(&self, filters: &Filters, page: PageRequest) -> ApiRequest;
 
-    fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError>;
+    /// A page of the list; its sessions keep their provider objects as `raw` says.
+    fn parse_list(&self, body: &[u8], raw: Raw) -> Result<Page<Session>, BodyError>;
 
     /// A list body read record by record, each handed to `each` (which returns `false` to
     /// stop) before the next is read, so that memory holds one session rather than the list:
@@ -165,6 +169,7 @@ pub trait Sessions: Sync {
     fn each_in_list(
         &self,
         body: &[u8],
+        raw: Raw,
         each: &mut dyn FnMut(Listed<Session>) -> bool,
     ) -> Result<(), BodyError>;
 
@@ -183,11 +188,13 @@ pub trait Sessions: Sync {
 fn mapped(
     problems: Vec<FieldProblem>,
     session: Session,
-    raw: Box<serde_json::value::RawValue>,
+    raw: Option<&serde_json::value::RawValue>,
 ) -> Mapped<Session> {
     Mapped {
         record: Session {
-            raw: crate::model::RawObject::from_text(raw),
+            raw: raw.map_or_else(crate::model::RawObject::null, |raw| {
+                crate::model::RawObject::from_text(raw.to_owned())
+            }),
             ..session
         },
         problems,
@@ -428,6 +435,8 @@ impl<R> Default for Page<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::RawObject;
+    use serde_json::Value;
 
     #[test]
     fn each_mapper_has_the_resources_its_row_names() {
@@ -442,6 +451,51 @@ mod tests {
             ];
             for (implemented, resource) in parts {
                 assert_eq!(implemented, has(resource), "{kind}: {resource:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_read_without_its_provider_objects_maps_the_same_sessions() {
+        let odd = r#"{"id":"x","session_id":"x","conversation_id":"x","startTime":"yesterday",
+            "started_at":5,"duration":"long","personaConfig":"p","avatar":[1]}"#;
+        for kind in ProviderKind::all() {
+            let documented = match kind {
+                ProviderKind::Anam => include_str!("../../tests/fixtures/anam_list.json"),
+                ProviderKind::AgentHuman => {
+                    include_str!("../../tests/fixtures/agenthuman_list.json")
+                }
+                ProviderKind::Tavus => include_str!("../../tests/fixtures/tavus_list.json"),
+                ProviderKind::BeyondPresence => {
+                    include_str!("../../tests/fixtures/beyondpresence_list.json")
+                }
+            };
+            let key = if kind == ProviderKind::AgentHuman {
+                "sessions"
+            } else {
+                "data"
+            };
+            let odd = format!(r#"{{"{key}":[{odd},"text",{{"no":"id"}}],"meta":{{"total":3}}}}"#);
+            for body in [documented, odd.as_str()] {
+                let sessions = mapper(kind).sessions();
+                let kept = sessions.parse_list(body.as_bytes(), Raw::Keep).unwrap();
+                let skipped = sessions.parse_list(body.as_bytes(), Raw::Skip).unwrap();
+                assert!(!kept.records.is_empty(), "{kind}");
+                assert_eq!(skipped.notes, kept.notes, "{kind}");
+                assert_eq!(
+                    (skipped.total, skipped.last_page),
+                    (kept.total, kept.last_page)
+                );
+                for (skipped, kept) in skipped.records.iter().zip(&kept.records) {
+                    assert_ne!(*kept.raw.tree(), Value::Null, "{kind}");
+                    assert_eq!(*skipped.raw.tree(), Value::Null, "{kind}");
+                    let without_raw = Session {
+                        raw: RawObject::null(),
+                        ..kept.clone()
+                    };
+                    assert_eq!(*skipped, without_raw, "{kind}");
+                }
+                assert_eq!(skipped.records.len(), kept.records.len());
             }
         }
     }

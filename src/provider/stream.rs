@@ -7,7 +7,8 @@ use std::fmt;
 
 use serde_json::Value;
 
-use super::json::{BodyError, Listed, MapRecord, body_text, syntax};
+use super::json::{BodyError, Listed, Mapper, Raw, RecordReader, body_text, syntax};
+use super::project::{Key, ProjectSeed};
 
 /// Reads a list body record by record: each element of an array under one of `keys` is
 /// parsed, mapped with `map` and handed to `each` (which returns `false` to stop) before the
@@ -16,10 +17,11 @@ use super::json::{BodyError, Listed, MapRecord, body_text, syntax};
 pub fn each_record<R>(
     body: &[u8],
     keys: &[&str],
-    map: MapRecord<R>,
+    mapper: &Mapper<R>,
+    raw: Raw,
     each: &mut dyn FnMut(Listed<R>) -> bool,
 ) -> Result<(), BodyError> {
-    each_record_keeping(body, keys, &[], map, each).map(|_| ())
+    each_record_keeping(body, keys, &[], mapper, raw, each).map(|_| ())
 }
 
 /// [`each_record`], also keeping the body's top-level values under `keep` (a page's `meta`),
@@ -28,7 +30,8 @@ pub fn each_record_keeping<R>(
     body: &[u8],
     keys: &[&str],
     keep: &[&str],
-    map: MapRecord<R>,
+    mapper: &Mapper<R>,
+    raw: Raw,
     each: &mut dyn FnMut(Listed<R>) -> bool,
 ) -> Result<Value, BodyError> {
     use serde::de::Deserializer as _;
@@ -38,7 +41,8 @@ pub fn each_record_keeping<R>(
         keys,
         keep,
         kept: serde_json::Map::new(),
-        map,
+        mapper,
+        raw,
         each,
         found: false,
         stopped: false,
@@ -67,7 +71,8 @@ struct ListVisitor<'a, 'k, R> {
     /// Other top-level keys to keep, and what they held.
     keep: &'k [&'k str],
     kept: serde_json::Map<String, Value>,
-    map: MapRecord<R>,
+    mapper: &'a Mapper<R>,
+    raw: Raw,
     each: &'a mut dyn FnMut(Listed<R>) -> bool,
     found: bool,
     /// `each` asked to stop: not an error.
@@ -87,7 +92,7 @@ impl<'de, R> serde::de::Visitor<'de> for &mut ListVisitor<'_, '_, R> {
     /// Every array under one of the list's keys is read (a null one is no list): so that an
     /// empty `data` beside the documented `sessions` cannot hide the sessions.
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(Key(key)) = map.next_key()? {
             if self.keep.contains(&key.as_ref()) {
                 let value: Value = map.next_value()?;
                 self.kept.insert(key.into_owned(), value);
@@ -168,9 +173,22 @@ impl<'de, R> serde::de::Visitor<'de> for Elements<'_, '_, '_, R> {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.visitor.found = true;
-        while let Some(item) = seq.next_element::<&'de serde_json::value::RawValue>()? {
-            let item = item.to_owned();
-            let listed = match (self.visitor.map)(item) {
+        let mapper = self.visitor.mapper;
+        loop {
+            let mapped = match self.visitor.raw {
+                // The record's text, then its fields read from it.
+                Raw::Keep => match seq.next_element::<&'de serde_json::value::RawValue>()? {
+                    Some(text) => mapper.text(text),
+                    None => break,
+                },
+                // The fields alone, read as the list is.
+                Raw::Skip => match seq.next_element_seed(ProjectSeed(mapper.fields))? {
+                    Some(Ok(fields)) => (mapper.map)(RecordReader::from_projection(fields), None),
+                    Some(Err(kind)) => Err(format!("a {} is {kind}, not an object", mapper.noun)),
+                    None => break,
+                },
+            };
+            let listed = match mapped {
                 Ok(mapped) => Listed::Record(mapped),
                 Err(reason) => Listed::Skipped(reason),
             };
@@ -220,168 +238,5 @@ impl<R> Elements<'_, '_, '_, R> {
     fn refuse<E: serde::de::Error>(self, kind: &str) -> Result<(), E> {
         self.visitor.shape = Some(format!("`{}` is {kind}, not an array", self.key));
         Err(E::custom("shape"))
-    }
-}
-
-/// Of a record's JSON text, only the values at `paths` (dotted, e.g. `personaConfig.name`),
-/// as a tree of just those: the rest is skipped unread, so mapping a record costs its few
-/// fields, not the tree of its every value. A value of another kind where a path goes on (a
-/// string where an object was expected) is kept as it is, for the reader to report. A text
-/// that is not an object is returned whole.
-pub fn project(text: &str, paths: &[&str]) -> Result<Value, String> {
-    use serde::de::Deserializer as _;
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let seed = Project {
-        paths: paths.to_vec(),
-    };
-    match (&mut deserializer).deserialize_any(seed) {
-        Ok(Some(value)) => Ok(value),
-        // Not an object at the top: the record is whatever it is.
-        Ok(None) => serde_json::from_str(text).map_err(|e| e.to_string()),
-        Err(e) => Err(e.to_string()),
-    }
-}
-
-/// The wanted paths below one level of a record.
-struct Project<'p> {
-    paths: Vec<&'p str>,
-}
-
-/// The key serde_json's arbitrary-precision numbers arrive under, as a one-entry map.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
-impl<'de> serde::de::DeserializeSeed<'de> for Project<'_> {
-    /// `None`: not an object (the caller reads such a value itself).
-    type Value = Option<Value>;
-
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Project<'_> {
-    type Value = Option<Value>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON object")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut out = serde_json::Map::new();
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == NUMBER_TOKEN {
-                // An arbitrary-precision number: its digits are the value.
-                let digits: String = map.next_value()?;
-                let number: serde_json::Number =
-                    digits.parse().map_err(serde::de::Error::custom)?;
-                return Ok(Some(Value::Number(number)));
-            }
-            if self.paths.contains(&key.as_ref()) {
-                let value: Value = map.next_value()?;
-                out.insert(key.into_owned(), value);
-                continue;
-            }
-            let below: Vec<&str> = self
-                .paths
-                .iter()
-                .filter_map(|p| p.strip_prefix(key.as_ref())?.strip_prefix('.'))
-                .collect();
-            if below.is_empty() {
-                map.next_value::<serde::de::IgnoredAny>()?;
-                continue;
-            }
-            let value = map.next_value_seed(Kept { paths: below })?;
-            out.insert(key.into_owned(), value);
-        }
-        Ok(Some(Value::Object(out)))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(None)
-    }
-
-    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-}
-
-/// A value on the way to a wanted path: the projection of an object, or — any other kind —
-/// the value itself, so that the reader can say what it was.
-struct Kept<'p> {
-    paths: Vec<&'p str>,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for Kept<'_> {
-    type Value = Value;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Kept<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
-        let projected = Project { paths: self.paths }.visit_map(map)?;
-        Ok(projected.unwrap_or(Value::Null))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        // What a path expected to be an object is an array: its kind is what matters.
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(Value::Array(Vec::new()))
-    }
-
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Value, E> {
-        Ok(Value::String(text.to_owned()))
-    }
-
-    fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<Value, E> {
-        Ok(Value::Bool(b))
-    }
-
-    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Value, E> {
-        Ok(Value::from(n))
-    }
-
-    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Value, E> {
-        Ok(Value::from(n))
-    }
-
-    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Value, E> {
-        Ok(Value::from(n))
-    }
-
-    fn visit_unit<E: serde::de::Error>(self) -> Result<Value, E> {
-        Ok(Value::Null)
     }
 }

@@ -18,7 +18,7 @@ use crate::model::Session;
 use crate::output::{Format, Layout, Renderer, View, write_list};
 use crate::paginate::{FetchPage, Missing, Outcome, Plan, Progress, paginate_selected};
 use crate::provider::{
-    ApiRequest, Filter, Filters, Listed, Page, PageRequest, Paging, Provider, ProviderInfo,
+    ApiRequest, Filter, Filters, Listed, Page, PageRequest, Paging, Provider, ProviderInfo, Raw,
 };
 use crate::record::{FieldPath, Record};
 use crate::selection::{Selection, SortSpec};
@@ -33,10 +33,11 @@ pub const MAX_TABLE_ROWS: u64 = 10_000;
 pub async fn run(ctx: &Context, args: &ListArgs, out: &mut dyn Write) -> Result<(), Error> {
     let log = &ctx.log;
     let info = ctx.provider.info();
-    let query = Query::new(ctx, &args.selection)?;
+    let mut query = Query::new(ctx, &args.selection)?;
     let requested = plan(info, args)?;
     let plan = cap_for_table(requested, ctx.output.format);
     let view = ctx.view::<Session>(Layout::List)?;
+    query.raw = raw_for(&view);
     if let Some(sort) = &args.sort {
         return sorted(ctx, &query, sort, plan, &view, out).await;
     }
@@ -88,6 +89,9 @@ pub async fn run_all(ctxs: &[Context], args: &ListArgs, out: &mut dyn Write) -> 
         walks.push((ctx, query, requested, plan));
     }
     let view = all_view(first)?;
+    for (_, query, _, _) in &mut walks {
+        query.raw = raw_for(&view);
+    }
     let fetched =
         futures_util::future::join_all(walks.iter().map(|(ctx, query, _, plan)| async move {
             let mut sessions = Vec::new();
@@ -159,6 +163,9 @@ fn all_view(ctx: &Context) -> Result<View, Error> {
 pub struct Query {
     pub filters: Filters,
     pub selection: Selection,
+    /// Whether sessions keep their provider objects (`raw`): [`Query::new`] keeps them, and
+    /// a command whose output shows none of them says so, for a faster read of each page.
+    pub raw: Raw,
 }
 
 impl Query {
@@ -194,7 +201,17 @@ impl Query {
                 status: args.status.map(Into::into),
                 end_reasons,
             },
+            raw: Raw::Keep,
         })
+    }
+}
+
+/// Whether the sessions of a list shown in `view` need their provider objects.
+fn raw_for(view: &View) -> Raw {
+    if view.reads_raw() {
+        Raw::Keep
+    } else {
+        Raw::Skip
     }
 }
 
@@ -215,6 +232,7 @@ pub async fn walk(
         Pages {
             ctx,
             filters: &query.filters,
+            raw: query.raw,
         },
         &query.selection,
         emit,
@@ -314,13 +332,14 @@ fn abandon(renderer: Renderer<'_, Session>, error: Error, log: &Log) -> Result<(
 struct Pages<'a> {
     ctx: &'a Context,
     filters: &'a Filters,
+    raw: Raw,
 }
 
 impl FetchPage<Session> for Pages<'_> {
     fn fetch(&self, page: PageRequest) -> impl Future<Output = Result<Page<Session>, Error>> {
         let provider = self.ctx.provider;
         let request = provider.sessions().list_request(self.filters, page);
-        spawn_fetch(&self.ctx.client, provider, request)
+        spawn_fetch(&self.ctx.client, provider, request, self.raw)
     }
 
     /// The one response of a whole-list provider, read here record by record as the body
@@ -328,7 +347,7 @@ impl FetchPage<Session> for Pages<'_> {
     async fn fetch_each(&self, each: &mut dyn FnMut(Listed<Session>) -> bool) -> Result<(), Error> {
         let sessions = self.ctx.provider.sessions();
         let request = sessions.list_request(self.filters, PageRequest::Whole);
-        let parse = |body: &[u8]| sessions.each_in_list(body, each);
+        let parse = |body: &[u8]| sessions.each_in_list(body, self.raw, each);
         self.ctx.client.fetch(&request, parse).await
     }
 }
@@ -340,11 +359,12 @@ fn spawn_fetch(
     client: &Arc<Client>,
     provider: &'static dyn Provider,
     request: ApiRequest,
+    raw: Raw,
 ) -> impl Future<Output = Result<Page<Session>, Error>> + use<> {
     let client = Arc::clone(client);
     let fetched = tokio::spawn(async move {
         client
-            .fetch(&request, |body| provider.sessions().parse_list(body))
+            .fetch(&request, |body| provider.sessions().parse_list(body, raw))
             .await
     });
     let abort = AbortOnDrop(fetched.abort_handle());

@@ -14,6 +14,7 @@ use crate::context::Context;
 use crate::error::{Error, Malformed, PagingProblem};
 use crate::output::Format;
 use crate::paginate::{Missing, Outcome, Plan};
+use crate::provider::Raw;
 use crate::stats::check::Outcome as Checked;
 use crate::stats::render::{time_json, write_report};
 use crate::stats::{Clock, ErrorReasons, Report, Stats};
@@ -33,7 +34,10 @@ const READS: [&str; 9] = [
 
 pub async fn run(ctx: &Context, args: &StatsArgs, out: &mut dyn Write) -> Result<(), Error> {
     refuse_list_output(ctx)?;
-    let query = Query::new(ctx, &args.selection)?;
+    let query = Query {
+        raw: Raw::Skip,
+        ..Query::new(ctx, &args.selection)?
+    };
     let plan = plan(args);
     let stats = RefCell::new(new_stats(ctx, args));
     if wants_progress(ctx, Format::Table, plan, ctx.provider.info().paging) {
@@ -68,7 +72,13 @@ pub async fn run_all(ctxs: &[Context], args: &StatsArgs, out: &mut dyn Write) ->
     let plan = plan(args);
     let queries = ctxs
         .iter()
-        .map(|ctx| Query::new(ctx, &args.selection))
+        .map(|ctx| {
+            let query = Query::new(ctx, &args.selection)?;
+            Ok::<_, Error>(Query {
+                raw: Raw::Skip,
+                ..query
+            })
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let stats = RefCell::new(new_stats(first, args));
     if wants_progress(first, Format::Table, plan, first.provider.info().paging) {

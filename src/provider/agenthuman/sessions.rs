@@ -1,15 +1,13 @@
 //! AgentHuman's sessions: `GET /v1/sessions` (the whole list in one response, `status`
 //! filter) and `GET /v1/sessions/{session_id}`, both inside a `{"success": true, …}` envelope.
 
-use serde_json::Value;
-
 use super::AgentHuman;
 use serde_json::value::RawValue;
 
 use crate::model::{RawObject, Session};
 use crate::provider::json::{
-    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
-    project,
+    BodyError, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader, each_record,
+    map_list, parse_json,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter, as_text, mapped,
@@ -31,8 +29,8 @@ impl Sessions for AgentHuman {
         ApiRequest::list(query, &page)
     }
 
-    fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
-        let (records, notes, _) = map_list(body, LIST_KEYS, &[], map_session)?;
+    fn parse_list(&self, body: &[u8], raw: Raw) -> Result<Page<Session>, BodyError> {
+        let (records, notes, _) = map_list(body, LIST_KEYS, &[], &MAPPER, raw)?;
         let total = Some((records.len() + notes.skipped.len()) as u64);
         Ok(Page {
             records,
@@ -46,20 +44,28 @@ impl Sessions for AgentHuman {
     fn each_in_list(
         &self,
         body: &[u8],
+        raw: Raw,
         each: &mut dyn FnMut(Listed<Session>) -> bool,
     ) -> Result<(), BodyError> {
-        each_record(body, LIST_KEYS, map_session, each)
+        each_record(body, LIST_KEYS, &MAPPER, raw, each)
     }
 
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
         let mut body = parse_json(body)?;
         ObjectReader::of(&body, "the body")?;
         match body.get_mut("session") {
-            Some(session) => Ok(map_session(as_text(session))?),
+            Some(session) => Ok(MAPPER.text(&as_text(session))?),
             None => Err(BodyError::Shape("the body has no `session` object".into())),
         }
     }
 }
+
+/// How a session of a list is read.
+const MAPPER: Mapper<Session> = Mapper {
+    fields: FIELDS,
+    noun: "session",
+    map: map_session,
+};
 
 /// The fields the mapping reads; the rest of a session is kept as text, unread.
 const FIELDS: &[&str] = &[
@@ -74,9 +80,10 @@ const FIELDS: &[&str] = &[
 ];
 
 /// Maps one AgentHuman session object to the normalized model, field by field.
-fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
-    let object = project(raw.get(), FIELDS)?;
-    let fields = RecordReader::of(&object, "session")?;
+fn map_session(
+    fields: RecordReader<'_, Projection<'_>>,
+    raw: Option<&RawValue>,
+) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "session_id") else {
         return Err(fields.no_id("session_id"));
     };
@@ -100,7 +107,7 @@ fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
         label: None,
         created_at: fields.time("created_at", "created_at"),
         tool_calls: None,
-        raw: RawObject::from_value(Value::Null),
+        raw: RawObject::null(),
     };
     Ok(mapped(fields.problems(), session, raw))
 }
@@ -108,6 +115,7 @@ fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     const GET: &str = include_str!("../../../tests/fixtures/agenthuman_get.json");
     const LIST: &str = include_str!("../../../tests/fixtures/agenthuman_list.json");
@@ -135,7 +143,7 @@ mod tests {
 
     #[test]
     fn maps_the_list_with_an_active_session_and_null_avatar() {
-        let page = AgentHuman.parse_list(LIST.as_bytes()).unwrap();
+        let page = AgentHuman.parse_list(LIST.as_bytes(), Raw::Keep).unwrap();
         assert_eq!(page.records.len(), 2);
         assert_eq!(page.total, Some(2));
         let active = &page.records[1];
@@ -178,7 +186,7 @@ mod tests {
     fn a_wrong_envelope_is_explained() {
         assert_eq!(
             AgentHuman
-                .parse_list(br#"{"success":true}"#)
+                .parse_list(br#"{"success":true}"#, Raw::Keep)
                 .unwrap_err()
                 .to_string(),
             "the body has no `sessions` array"

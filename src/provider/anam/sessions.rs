@@ -8,8 +8,8 @@ use serde_json::value::RawValue;
 
 use crate::model::{RawObject, Session, ToolCall};
 use crate::provider::json::{
-    self, BodyError, FieldProblem, Listed, Mapped, ObjectReader, RecordReader, each_record,
-    map_list, parse_json, project,
+    self, BodyError, FieldProblem, Listed, Mapped, Mapper, ObjectReader, Projection, Raw,
+    RecordReader, each_record, map_list, parse_json,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, as_text, mapped,
@@ -35,9 +35,9 @@ impl Sessions for Anam {
         ApiRequest::list(query, &page)
     }
 
-    fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
+    fn parse_list(&self, body: &[u8], raw: Raw) -> Result<Page<Session>, BodyError> {
         // The page's `meta` is kept in the same pass that reads its sessions.
-        let (records, notes, envelope) = map_list(body, &["data"], &["meta"], map_session)?;
+        let (records, notes, envelope) = map_list(body, &["data"], &["meta"], &MAPPER, raw)?;
         let envelope = ObjectReader::of(&envelope, "the body")?;
         let page_number = |path| -> Result<Option<u32>, String> {
             envelope
@@ -58,9 +58,10 @@ impl Sessions for Anam {
     fn each_in_list(
         &self,
         body: &[u8],
+        raw: Raw,
         each: &mut dyn FnMut(Listed<Session>) -> bool,
     ) -> Result<(), BodyError> {
-        each_record(body, &["data"], map_session, each)
+        each_record(body, &["data"], &MAPPER, raw, each)
     }
 
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
@@ -68,11 +69,18 @@ impl Sessions for Anam {
         // Tolerate a `data` envelope, should the API ever add one to this endpoint.
         let enveloped = body.get("id").is_none() && body.get("data").is_some_and(Value::is_object);
         let object = if enveloped { &body["data"] } else { &body };
-        let mut mapped = map_session(as_text(object))?;
+        let mut mapped = MAPPER.text(&as_text(object))?;
         mapped.record.tool_calls = tool_calls(object, &mut mapped.problems);
         Ok(mapped)
     }
 }
+
+/// How a session of a list is read.
+const MAPPER: Mapper<Session> = Mapper {
+    fields: FIELDS,
+    noun: "session",
+    map: map_session,
+};
 
 /// The fields the mapping reads; the rest of a session is kept as text, unread.
 const FIELDS: &[&str] = &[
@@ -88,9 +96,10 @@ const FIELDS: &[&str] = &[
 ];
 
 /// Maps one Anam session object to the normalized model, field by field.
-fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
-    let object = project(raw.get(), FIELDS)?;
-    let fields = RecordReader::of(&object, "session")?;
+fn map_session(
+    fields: RecordReader<'_, Projection<'_>>,
+    raw: Option<&RawValue>,
+) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "id") else {
         return Err(fields.no_id("id"));
     };
@@ -112,7 +121,7 @@ fn map_session(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
         label: fields.text("label", "clientLabel"),
         created_at: fields.time("created_at", "createdAt"),
         tool_calls: None,
-        raw: RawObject::from_value(Value::Null),
+        raw: RawObject::null(),
     };
     Ok(mapped(fields.problems(), session, raw))
 }
@@ -204,7 +213,7 @@ mod tests {
 
         let plain = Anam.parse_session(GET.as_bytes()).unwrap().record;
         assert_eq!(plain.tool_calls, None, "the seed body has no toolCalls");
-        let page = Anam.parse_list(LIST.as_bytes()).unwrap();
+        let page = Anam.parse_list(LIST.as_bytes(), Raw::Keep).unwrap();
         assert!(page.records.iter().all(|s| s.tool_calls.is_none()));
     }
 
@@ -271,7 +280,7 @@ mod tests {
 
     #[test]
     fn maps_the_documented_list_and_its_meta() {
-        let page = Anam.parse_list(LIST.as_bytes()).unwrap();
+        let page = Anam.parse_list(LIST.as_bytes(), Raw::Keep).unwrap();
         assert_eq!(page.records.len(), 1);
         assert_eq!((page.total, page.last_page), (Some(1), Some(1)));
         assert_eq!(
@@ -283,16 +292,24 @@ mod tests {
     #[test]
     fn unknown_fields_are_kept_and_wrong_shapes_explained() {
         let page = Anam
-            .parse_list(br#"{"data":[{"id":"x","brandNew":1}],"cursor":"abc"}"#)
+            .parse_list(
+                br#"{"data":[{"id":"x","brandNew":1}],"cursor":"abc"}"#,
+                Raw::Keep,
+            )
             .unwrap();
         assert_eq!(page.records[0].raw.tree()["brandNew"], 1);
         assert_eq!(page.total, None);
         assert_eq!(
-            Anam.parse_list(br#"{"items":[]}"#).unwrap_err().to_string(),
+            Anam.parse_list(br#"{"items":[]}"#, Raw::Keep)
+                .unwrap_err()
+                .to_string(),
             "the body has no `data` array"
         );
         let page = Anam
-            .parse_list(br#"{"data":[{"id":"x","startTime":"yesterday"},{"clientLabel":"y"}]}"#)
+            .parse_list(
+                br#"{"data":[{"id":"x","startTime":"yesterday"},{"clientLabel":"y"}]}"#,
+                Raw::Keep,
+            )
             .unwrap();
         assert_eq!(page.records.len(), 1, "a session without an ID is skipped");
         assert_eq!(page.records[0].started_at, None);

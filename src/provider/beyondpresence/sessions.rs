@@ -8,8 +8,8 @@ use serde_json::value::RawValue;
 use super::BeyondPresence;
 use crate::model::{RawObject, Session, SessionId};
 use crate::provider::json::{
-    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
-    project,
+    BodyError, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader, each_record,
+    map_list, parse_json,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, as_text, mapped,
@@ -29,9 +29,9 @@ impl Sessions for BeyondPresence {
         ApiRequest::list_at(&["v1", "calls"], query, &page)
     }
 
-    fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
+    fn parse_list(&self, body: &[u8], raw: Raw) -> Result<Page<Session>, BodyError> {
         let (records, notes, envelope) =
-            map_list(body, LIST_KEYS, &["has_more", "next_cursor"], map_call)?;
+            map_list(body, LIST_KEYS, &["has_more", "next_cursor"], &MAPPER, raw)?;
         let envelope = ObjectReader::of(&envelope, "the body")?;
         let has_more = match envelope.get("has_more")? {
             None => false,
@@ -63,9 +63,10 @@ impl Sessions for BeyondPresence {
     fn each_in_list(
         &self,
         body: &[u8],
+        raw: Raw,
         each: &mut dyn FnMut(Listed<Session>) -> bool,
     ) -> Result<(), BodyError> {
-        each_record(body, LIST_KEYS, map_call, each)
+        each_record(body, LIST_KEYS, &MAPPER, raw, each)
     }
 
     fn get_request(&self, id: &SessionId) -> ApiRequest {
@@ -75,17 +76,25 @@ impl Sessions for BeyondPresence {
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
         let body = parse_json(body)?;
         ObjectReader::of(&body, "the body")?;
-        Ok(map_call(as_text(&body))?)
+        Ok(MAPPER.text(&as_text(&body))?)
     }
 }
+
+/// How a call of a list is read.
+const MAPPER: Mapper<Session> = Mapper {
+    fields: FIELDS,
+    noun: "call",
+    map: map_call,
+};
 
 /// The fields the mapping reads; the rest of a call (its `tags`) is kept as text, unread.
 const FIELDS: &[&str] = &["id", "agent_id", "started_at", "ended_at"];
 
 /// Maps one call to the normalized model, field by field.
-pub(super) fn map_call(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
-    let object = project(raw.get(), FIELDS)?;
-    let fields = RecordReader::of(&object, "call")?;
+pub(super) fn map_call(
+    fields: RecordReader<'_, Projection<'_>>,
+    raw: Option<&RawValue>,
+) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "id") else {
         return Err(fields.no_id("id"));
     };
@@ -115,7 +124,7 @@ pub(super) fn map_call(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
         label: None,
         created_at: started_at,
         tool_calls: None,
-        raw: RawObject::from_value(Value::Null),
+        raw: RawObject::null(),
     };
     Ok(mapped(fields.problems(), session, raw))
 }
@@ -128,7 +137,9 @@ mod tests {
 
     #[test]
     fn the_documented_list_maps_its_placeholders_to_null_with_warnings() {
-        let page = BeyondPresence.parse_list(LIST.as_bytes()).unwrap();
+        let page = BeyondPresence
+            .parse_list(LIST.as_bytes(), Raw::Keep)
+            .unwrap();
         assert_eq!(page.next_cursor.as_deref(), Some("<string>"));
         let call = &page.records[0];
         assert_eq!(call.id, "01234567-89ab-cdef-0123-456789abcdef");
@@ -162,12 +173,15 @@ mod tests {
     #[test]
     fn cursors_follow_has_more_and_a_missing_one_is_an_error() {
         let last = BeyondPresence
-            .parse_list(br#"{"data": [], "has_more": false, "next_cursor": "x"}"#)
+            .parse_list(
+                br#"{"data": [], "has_more": false, "next_cursor": "x"}"#,
+                Raw::Keep,
+            )
             .unwrap();
         assert_eq!(last.next_cursor, None);
         assert!(
             BeyondPresence
-                .parse_list(br#"{"data": [], "has_more": true}"#)
+                .parse_list(br#"{"data": [], "has_more": true}"#, Raw::Keep)
                 .is_err()
         );
         let request = BeyondPresence.list_request(

@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 use super::{Tavus, verbose_get};
 use crate::model::{RawObject, Session, SessionId};
 use crate::provider::json::{
-    BodyError, Listed, Mapped, ObjectReader, RecordReader, each_record, map_list, parse_json,
-    project,
+    BodyError, Fields, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader,
+    each_record, map_list, parse_json,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter, as_text, mapped,
@@ -34,9 +34,8 @@ impl Sessions for Tavus {
         ApiRequest::list_at(&["v2", "conversations"], query, &page)
     }
 
-    fn parse_list(&self, body: &[u8]) -> Result<Page<Session>, BodyError> {
-        let (records, notes, envelope) =
-            map_list(body, LIST_KEYS, &["total_count"], map_conversation)?;
+    fn parse_list(&self, body: &[u8], raw: Raw) -> Result<Page<Session>, BodyError> {
+        let (records, notes, envelope) = map_list(body, LIST_KEYS, &["total_count"], &MAPPER, raw)?;
         let envelope = ObjectReader::of(&envelope, "the body")?;
         Ok(Page {
             records,
@@ -49,9 +48,10 @@ impl Sessions for Tavus {
     fn each_in_list(
         &self,
         body: &[u8],
+        raw: Raw,
         each: &mut dyn FnMut(Listed<Session>) -> bool,
     ) -> Result<(), BodyError> {
-        each_record(body, LIST_KEYS, map_conversation, each)
+        each_record(body, LIST_KEYS, &MAPPER, raw, each)
     }
 
     fn get_request(&self, id: &SessionId) -> ApiRequest {
@@ -61,9 +61,16 @@ impl Sessions for Tavus {
     fn parse_session(&self, body: &[u8]) -> Result<Mapped<Session>, BodyError> {
         let body = parse_json(body)?;
         ObjectReader::of(&body, "the body")?;
-        Ok(map_conversation(as_text(&body))?)
+        Ok(MAPPER.text(&as_text(&body))?)
     }
 }
+
+/// How a conversation of a list is read.
+const MAPPER: Mapper<Session> = Mapper {
+    fields: FIELDS,
+    noun: "conversation",
+    map: map_conversation,
+};
 
 /// The fields the mapping reads; the rest of a conversation is kept as text, unread.
 const FIELDS: &[&str] = &[
@@ -84,7 +91,10 @@ pub(super) struct Life {
 }
 
 /// Reads `system.replica_joined` and `system.shutdown` from `events` (absent in lists).
-pub(super) fn life(fields: &RecordReader, events: Option<&Value>) -> Life {
+pub(super) fn life<'a, F: Fields<'a>>(
+    fields: &RecordReader<'a, F>,
+    events: Option<&Value>,
+) -> Life {
     let mut life = Life::default();
     let Some(Value::Array(events)) = events else {
         return life;
@@ -113,14 +123,16 @@ pub(super) fn life(fields: &RecordReader, events: Option<&Value>) -> Life {
 }
 
 /// Maps one conversation to the normalized model, field by field.
-fn map_conversation(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
-    let object = project(raw.get(), FIELDS)?;
-    let fields = RecordReader::of(&object, "conversation")?;
+fn map_conversation(
+    fields: RecordReader<'_, Projection<'_>>,
+    raw: Option<&RawValue>,
+) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "conversation_id") else {
         return Err(fields.no_id("conversation_id"));
     };
     let created_at = fields.time("created_at", "created_at");
-    let life = life(&fields, object.get("events"));
+    let events = fields.tree("events", "events");
+    let life = life(&fields, events.as_deref());
     let started_at = life.joined.or(created_at);
     let duration_ms = match (life.joined, life.shutdown) {
         (Some(start), Some(end)) if end >= start => {
@@ -141,7 +153,7 @@ fn map_conversation(raw: Box<RawValue>) -> Result<Mapped<Session>, String> {
         label: fields.text("label", "conversation_name"),
         created_at,
         tool_calls: None,
-        raw: RawObject::from_value(Value::Null),
+        raw: RawObject::null(),
     };
     Ok(mapped(fields.problems(), session, raw))
 }
@@ -157,7 +169,7 @@ mod tests {
 
     #[test]
     fn the_documented_list_maps_with_an_empty_time_as_null() {
-        let page = Tavus.parse_list(LIST.as_bytes()).unwrap();
+        let page = Tavus.parse_list(LIST.as_bytes(), Raw::Keep).unwrap();
         assert_eq!(page.total, Some(123));
         assert!(page.notes.problems.is_empty(), "{:?}", page.notes.problems);
         let session = &page.records[0];
