@@ -238,6 +238,12 @@ pub trait Fields<'a> {
     /// The value at a dotted path; `None` when it, or an object on the way, is missing or
     /// null; `Err` when an object on the way is not one.
     fn field(&self, path: &str) -> Result<Option<Cow<'a, Value>>, String>;
+
+    /// The JSON text of the value at `path`, when the source holds values as text: what
+    /// reads of plain strings and numbers take without building a value.
+    fn text_of(&self, _path: &str) -> Option<&'a str> {
+        None
+    }
 }
 
 impl<'a> Fields<'a> for ObjectReader<'a> {
@@ -254,6 +260,20 @@ impl<'a> Fields<'a> for Projection<'a> {
             Found::NotObject { part, kind } => Err(format!("`{part}` is {kind}, not an object")),
         }
     }
+
+    fn text_of(&self, path: &str) -> Option<&'a str> {
+        match self.get(path) {
+            Found::Value(text) => Some(text.get()),
+            Found::Missing | Found::NotObject { .. } => None,
+        }
+    }
+}
+
+/// A JSON string without escapes, as the text between its quotes (a JSON string holds no
+/// control characters, so that text is the string itself).
+fn plain_string(text: &str) -> Option<&str> {
+    let inner = text.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains('\\')).then_some(inner)
 }
 
 /// Tolerant reads from one record object: each read names the normalized field it fills,
@@ -315,6 +335,11 @@ impl<'a, F: Fields<'a>> RecordReader<'a, F> {
         }
     }
 
+    /// The string at `path` when the source holds it as text without escapes.
+    fn plain(&self, path: &str) -> Option<&'a str> {
+        self.object.text_of(path).and_then(plain_string)
+    }
+
     fn problem(&self, field: &'static str, what: String) {
         self.problems
             .borrow_mut()
@@ -331,6 +356,9 @@ impl<'a, F: Fields<'a>> RecordReader<'a, F> {
 
     /// Text: a string. Anything else is a problem.
     pub fn text(&self, field: &'static str, path: &str) -> Option<String> {
+        if let Some(text) = self.plain(path) {
+            return Some(text.to_owned());
+        }
         match string(self.value(field, path)?) {
             Ok(text) => Some(text),
             Err(other) => {
@@ -356,6 +384,9 @@ impl<'a, F: Fields<'a>> RecordReader<'a, F> {
 
     /// An ID: a string, or an integer shown as its decimal text (older API generations).
     pub fn id(&self, field: &'static str, path: &str) -> Option<String> {
+        if let Some(id) = self.plain(path).filter(|id| !id.trim().is_empty()) {
+            return Some(id.to_owned());
+        }
         match string(self.value(field, path)?) {
             Ok(id) if !id.trim().is_empty() => Some(id),
             Ok(blank) => {
@@ -375,6 +406,14 @@ impl<'a, F: Fields<'a>> RecordReader<'a, F> {
 
     /// An RFC 3339 time; an empty string is no time at all.
     pub fn time(&self, field: &'static str, path: &str) -> Option<DateTime<Utc>> {
+        if let Some(text) = self.plain(path) {
+            if text.trim().is_empty() {
+                return None;
+            }
+            if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
+                return Some(time.with_timezone(&Utc));
+            }
+        }
         match &*self.value(field, path)? {
             Value::String(s) if s.trim().is_empty() => None,
             Value::String(s) => match DateTime::parse_from_rfc3339(s.trim()) {
@@ -444,13 +483,14 @@ impl<'a, F: Fields<'a>> RecordReader<'a, F> {
 
     /// A non-negative number, as milliseconds after scaling by `scale` (1 for ms, 1000 for s).
     pub fn millis(&self, field: &'static str, path: &str, scale: f64) -> Option<u64> {
+        let plain = self.object.text_of(path).and_then(plain_number);
+        if let Some(ms) = plain.map(|n| n * scale).and_then(whole_millis) {
+            return Some(ms);
+        }
         let value = self.value(field, path)?;
-        let ms = value.as_f64().map(|v| v * scale);
-        match ms {
-            Some(ms) if ms.is_finite() && (0.0..=u64::MAX as f64).contains(&ms) => {
-                Some(ms.round() as u64)
-            }
-            _ => {
+        match value.as_f64().map(|v| v * scale).and_then(whole_millis) {
+            Some(ms) => Some(ms),
+            None => {
                 self.problem(
                     field,
                     format!("`{path}` is {}, not a duration", describe(&value)),
@@ -495,6 +535,19 @@ impl<'a> RecordReader<'a> {
             None
         })
     }
+}
+
+/// A number of milliseconds as a whole count, when it is one.
+fn whole_millis(ms: f64) -> Option<u64> {
+    (ms.is_finite() && (0.0..=u64::MAX as f64).contains(&ms)).then(|| ms.round() as u64)
+}
+
+/// A JSON number's text as a float: what `as_f64` gives for the number (JSON's number syntax
+/// is a part of what Rust parses).
+fn plain_number(text: &str) -> Option<f64> {
+    text.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 /// A string value as an owned `String` (moved, when the value was built for the read), or

@@ -139,7 +139,7 @@ impl<'a> Level<'_, 'a> {
         let mut below = [None; MAX_PATHS];
         let mut count = 0;
         for (index, path) in self.paths.iter().enumerate() {
-            let Some(rest) = path.strip_prefix(self.prefix) else {
+            let Some(rest) = strip_prefix(path, self.prefix) else {
                 continue;
             };
             let (key, leaf) = match rest.split_once('.') {
@@ -214,7 +214,7 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
             for path in below.iter().flatten() {
                 if path.key.len() != length
                     || path.key.as_bytes().first() != first_byte
-                    || path.key != key
+                    || !same(path.key.as_bytes(), key.as_bytes())
                 {
                     continue;
                 }
@@ -285,6 +285,23 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
     fn visit_unit<E: de::Error>(self) -> Result<Shape, E> {
         self.not_an_object("null")
     }
+}
+
+/// `path` after `prefix`, if it begins with it. (Keys and paths are short: comparing them
+/// byte by byte in line costs less than a call to `memcmp` for each, which `strip_prefix`
+/// makes; a record's every key is compared.)
+fn strip_prefix<'p>(path: &'p str, prefix: &str) -> Option<&'p str> {
+    let head = path.as_bytes().get(..prefix.len())?;
+    if same(head, prefix.as_bytes()) {
+        path.get(prefix.len()..)
+    } else {
+        None
+    }
+}
+
+/// Whether two short byte strings are equal, compared in line.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// An object's key, borrowed from the text unless it holds an escape.
