@@ -11,7 +11,11 @@
 //! - `avatarctl sessions list --all` as CSV, NDJSON, JSON and `--raw` NDJSON: wall time, the
 //!   ratio to the floor, CPU time (user + sys) per session, and peak RSS;
 //! - the same CSV export with the fake compressing its pages (gzip), against a floor that
-//!   fetches them compressed too.
+//!   fetches them compressed too;
+//! - CSV and NDJSON of 1,000,000 such sessions (`BENCH_BIG_SESSIONS`; 0 leaves them out),
+//!   for the peak RSS of a long export, from pages made as they are asked for: one page
+//!   rendered once, with each session's ID written in for the page asked;
+//! - `avatarctl --version`, the start-up cost of any command (median of 21 runs).
 //!
 //! `BENCH_SESSIONS` (default 100000) and `BENCH_RUNS` (3, the median is reported) change it;
 //! `BENCH_BIN` runs another avatarctl binary (a copy of an earlier build, to compare two in
@@ -109,6 +113,96 @@ fn main() {
             Some(sessions),
         );
     }
+    drop(server);
+
+    let big = setting("BENCH_BIG_SESSIONS", 1_000_000);
+    if big > 0 {
+        let server = fake_anam_made(big);
+        let urls = page_urls(&server, big.div_ceil(PER_PAGE));
+        let floor = median(runs, || curl_floor(&urls, false));
+        let name = format!("{}M", big as f64 / 1e6);
+        if let Some(floor) = floor {
+            row(&format!("{name}: floor"), floor, floor.wall, None);
+        }
+        let floor_wall = floor.map_or(Duration::ZERO, |f| f.wall);
+        for format in ["csv", "ndjson"] {
+            if let Some(run) = median(runs, || avatarctl(&server, &["-o", format])) {
+                let case = format!("{name}: avatarctl `--all -o {format}`");
+                row(&case, run, floor_wall, Some(big));
+            }
+        }
+    }
+
+    let bin = std::env::var("BENCH_BIN").unwrap_or_else(|_| BIN.to_owned());
+    let mut starts: Vec<Duration> = (0..21)
+        .map(|_| {
+            let started = Instant::now();
+            let status = Command::new(&bin)
+                .arg("--version")
+                .stdout(Stdio::null())
+                .status()
+                .expect("avatarctl runs");
+            assert!(status.success());
+            started.elapsed()
+        })
+        .collect();
+    starts.sort();
+    println!(
+        "| avatarctl `--version` (median of 21) | {:.1} ms | | | |",
+        starts[10].as_secs_f64() * 1e3
+    );
+}
+
+/// A fake Anam of `sessions` realistic sessions whose pages are made as they are asked for:
+/// page 1 rendered once, and for page N each of its IDs rewritten (they differ only in
+/// their last 12 digits) — so that a million sessions need no gigabytes of pages in memory.
+fn fake_anam_made(sessions: usize) -> FakeServer {
+    // Every page is full: the last one is made like the others.
+    assert!(
+        sessions.is_multiple_of(PER_PAGE),
+        "BENCH_BIG_SESSIONS must be a multiple of {PER_PAGE}"
+    );
+    let template = render_pages(PER_PAGE.min(sessions)).swap_remove(0);
+    let last_page = sessions.div_ceil(PER_PAGE).max(1);
+    // The meta of the whole list, in place of the template's own.
+    let text = String::from_utf8(template).unwrap();
+    let meta_at = text.rfind(r#""meta":"#).unwrap();
+    let meta = json!({"total": sessions, "lastPage": last_page, "perPage": PER_PAGE});
+    let page = format!("{}\"meta\":{meta}}}", &text[..meta_at]).into_bytes();
+    let marker = b"00000000-0000-4000-8000-";
+    let ids: Vec<usize> = positions(&page, marker)
+        .into_iter()
+        .filter(|&at| page[at - 1] == b'"' && page[at - 5..at - 1] == *b"id\":")
+        .map(|at| at + marker.len())
+        .collect();
+    assert_eq!(ids.len(), PER_PAGE.min(sessions), "one ID a session");
+    let page = Arc::new(page);
+    FakeServer::start_inline(move |request| {
+        let number: usize = request
+            .query_param("page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1);
+        if number == 0 || number > last_page {
+            return Reply::text(200, "application/json", b"{\"data\":[]}".to_vec());
+        }
+        let mut body = page.as_ref().clone();
+        let first = (number - 1) * PER_PAGE;
+        for (i, &at) in ids.iter().enumerate() {
+            let digits = format!("{:012}", first + i);
+            body[at..at + 12].copy_from_slice(digits.as_bytes());
+        }
+        Reply::text(200, "application/json", body)
+    })
+}
+
+/// Every position of `needle` in `haystack`.
+fn positions(haystack: &[u8], needle: &[u8]) -> Vec<usize> {
+    haystack
+        .windows(needle.len())
+        .enumerate()
+        .filter(|(_, window)| *window == needle)
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// One measured process: wall time, CPU time, peak RSS.

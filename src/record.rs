@@ -149,6 +149,12 @@ pub trait Record: Serialize {
         None
     }
 
+    /// [`Record::value`], free to move the value out of the record (which is then done
+    /// with, or asked for other fields only): what a CSV row of a long list is built with.
+    fn take_value(&mut self, field: &str) -> Value {
+        self.value(field)
+    }
+
     /// A selected field's value: a top-level field, or a path inside `raw` (arrays by index).
     fn select(&self, path: &FieldPath) -> Value {
         if path.field != RAW {

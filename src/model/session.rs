@@ -146,6 +146,19 @@ impl Record for Session {
         }
     }
 
+    fn take_value(&mut self, field: &str) -> Value {
+        let text = |s: &mut Option<String>| s.take().map_or(Value::Null, Value::String);
+        match field {
+            "id" => std::mem::take(&mut self.id).into(),
+            "status" => text(&mut self.status),
+            "end_reason" => text(&mut self.end_reason),
+            "persona_id" => text(&mut self.persona_id),
+            "persona_name" => text(&mut self.persona_name),
+            "label" => text(&mut self.label),
+            other => self.value(other),
+        }
+    }
+
     fn raw(&self) -> Option<&Value> {
         Some(self.raw.tree())
     }

@@ -147,6 +147,7 @@ pub struct Renderer<'a, R> {
     buffer: Vec<u8>,
     /// One CSV row's values, likewise.
     cells: Vec<Value>,
+
     written: u64,
     record: PhantomData<fn(R)>,
 }
@@ -215,8 +216,15 @@ impl<'a, R: Record> Renderer<'a, R> {
                 (None, _, Columns::Fields(columns)) => {
                     self.view.protect(&mut record);
                     self.cells.clear();
-                    self.cells
-                        .extend(columns.iter().map(|c| record.select(&c.path)));
+                    // Each field moved out of the record: no column repeats one (the view
+                    // refuses a field named twice).
+                    self.cells.extend(columns.iter().map(|c| {
+                        if !c.path.is_raw() {
+                            record.take_value(&c.path.field)
+                        } else {
+                            record.select(&c.path)
+                        }
+                    }));
                     sink.write_cells(&self.cells)?;
                 }
                 _ => {

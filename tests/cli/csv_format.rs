@@ -151,3 +151,21 @@ fn without_csv_safe_formula_cells_are_kept_as_data() {
     let (header, rows) = read_csv(&server, &[]);
     assert_eq!(column(&header, &rows, "label"), RISKY);
 }
+
+#[test]
+fn chosen_fields_and_provider_fields_fill_their_columns_in_any_order() {
+    let server = with_labels(&["first", "second"]);
+    let (header, rows) = read_csv(
+        &server,
+        &["--fields", "label,id,raw.clientLabel,status,raw.id"],
+    );
+    assert_eq!(
+        header,
+        ["label", "id", "raw.clientLabel", "status", "raw.id"]
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let id = anam::session_id(i);
+        let label = ["first", "second"][i];
+        assert_eq!(row, &[label, &id, label, "ended", &id], "row {i}");
+    }
+}
