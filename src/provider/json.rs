@@ -256,7 +256,9 @@ impl<'a> Fields<'a> for Projection<'a> {
     fn field(&self, path: &str) -> Result<Option<Cow<'a, Value>>, String> {
         match self.get(path) {
             Found::Missing => Ok(None),
-            Found::Value(text) => Ok(project::value_of(text).map(Cow::Owned)),
+            Found::Value(text) => project::value_of(text)
+                .map(|value| value.map(Cow::Owned))
+                .map_err(|what| format!("`{path}` cannot be read: {what}")),
             Found::NotObject { part, kind } => Err(format!("`{part}` is {kind}, not an object")),
         }
     }
@@ -704,6 +706,26 @@ mod tests {
     }
 
     #[test]
+    fn a_value_only_its_own_read_refuses_is_a_problem_not_a_silent_null() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let text = format!(r#"{{"t": "\ud800", "s": "x\ud800", "deep": {deep}}}"#);
+        let paths: &[&str] = &["t", "s", "deep"];
+        let reader = RecordReader::projected(&text, paths, "session").unwrap();
+        assert!(reader.present("t") && reader.present("deep"));
+        assert_eq!(reader.time("ended_at", "t"), None);
+        assert_eq!(reader.text("label", "s"), None);
+        assert_eq!(reader.count("count", "deep"), None);
+        let problems: Vec<String> = reader.problems().into_iter().map(|p| p.what).collect();
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].starts_with("`t` cannot be read: "),
+            "{problems:?}"
+        );
+        assert!(problems[2].contains("recursion limit"), "{problems:?}");
+        assert!(problems.iter().all(|p| !p.contains("line")), "{problems:?}");
+    }
+
+    #[test]
     fn numbers_keep_their_digits_and_counts_take_arrays() {
         let value: Value = serde_json::from_str(
             r#"{"n": 12.50, "big": 123456789012345678901234567890, "s": "5",
@@ -767,6 +789,11 @@ mod tests {
         assert_eq!(
             read(r#"{"data":[],"sessions":[{"id":"a"}]}"#),
             (Ok(()), vec!["a".into()])
+        );
+        // A record whose key the single pass refuses: read again, nothing handed on twice.
+        assert_eq!(
+            read(r#"{"data":[{"id":"a"},{"id":"b","\ud800":1},{"id":"c"}]}"#),
+            (Ok(()), vec!["a".into(), "c".into()])
         );
         assert_eq!(
             read(r#"{"data":null,"sessions":[{"id":"b"}]}"#),

@@ -203,8 +203,10 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
         let mut first = true;
         while let Some(Key(key)) = map.next_key()? {
             if first && key == NUMBER_TOKEN {
-                // An arbitrary-precision number: not an object.
+                // An arbitrary-precision number: not an object. (An object that only begins
+                // with that key is read to its end all the same.)
                 map.next_value::<IgnoredAny>()?;
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 return self.not_an_object("a number");
             }
             first = false;
@@ -331,11 +333,20 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
     }
 }
 
-/// The value at `found` as a tree of its own (small: one field's value), `None` for missing.
-pub fn value_of(found: &RawValue) -> Option<Value> {
+/// The value at `found` as a tree of its own (small: one field's value), `None` for null;
+/// `Err` with what serde_json refused in it (a lone surrogate escape, nesting past its
+/// limit), which the scan that found it lets through.
+pub fn value_of(found: &RawValue) -> Result<Option<Value>, String> {
     match serde_json::from_str(found.get()) {
-        Ok(Value::Null) | Err(_) => None,
-        Ok(value) => Some(value),
+        Ok(Value::Null) => Ok(None),
+        Ok(value) => Ok(Some(value)),
+        Err(e) => {
+            let what = e.to_string();
+            Err(match what.split_once(" at line ") {
+                Some((what, _)) => what.to_owned(),
+                None => what,
+            })
+        }
     }
 }
 

@@ -34,9 +34,39 @@ pub fn each_record_keeping<R>(
     raw: Raw,
     each: &mut dyn FnMut(Listed<R>) -> bool,
 ) -> Result<Value, BodyError> {
+    let text = body_text(body)?;
+    let mut handed = 0_usize;
+    let mut counted = |listed| {
+        handed += 1;
+        each(listed)
+    };
+    let read = read_list(text, keys, keep, mapper, raw, &mut counted);
+    match read {
+        // Read with its records' text, a record the single pass could not read (a key with a
+        // lone surrogate escape) is skipped on its own, as it is when raw is kept: so the
+        // body is read again that way, and what was handed on already is not handed again.
+        Err(BodyError::NotJson(_) | BodyError::Truncated(_)) if raw == Raw::Skip => {
+            let mut again = 0_usize;
+            read_list(text, keys, keep, mapper, Raw::Keep, &mut |listed| {
+                again += 1;
+                again <= handed || each(listed)
+            })
+        }
+        read => read,
+    }
+}
+
+/// One pass of [`each_record_keeping`] over a body's text.
+fn read_list<R>(
+    text: &str,
+    keys: &[&str],
+    keep: &[&str],
+    mapper: &Mapper<R>,
+    raw: Raw,
+    each: &mut dyn FnMut(Listed<R>) -> bool,
+) -> Result<Value, BodyError> {
     use serde::de::Deserializer as _;
 
-    let text = body_text(body)?;
     let mut visit = ListVisitor {
         keys,
         keep,
