@@ -11,11 +11,17 @@ use super::RecordSink;
 pub struct JsonArray<'a> {
     out: &'a mut dyn Write,
     written: usize,
+    /// One element as indented, the same allocation for every element.
+    element: Vec<u8>,
 }
 
 impl<'a> JsonArray<'a> {
     pub fn new(out: &'a mut dyn Write) -> Self {
-        Self { out, written: 0 }
+        Self {
+            out,
+            written: 0,
+            element: Vec::new(),
+        }
     }
 }
 
@@ -29,17 +35,23 @@ impl RecordSink for JsonArray<'_> {
         Some(true)
     }
 
-    /// One element, indented into the array.
+    /// One element, indented into the array, and written at once.
     fn write_json(&mut self, pretty: &[u8]) -> io::Result<()> {
-        self.out
-            .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
-        for (i, line) in pretty.split(|b| *b == b'\n').enumerate() {
-            if i > 0 {
-                self.out.write_all(b"\n")?;
-            }
-            self.out.write_all(b"  ")?;
-            self.out.write_all(line)?;
+        let element = &mut self.element;
+        element.clear();
+        element.extend_from_slice(if self.written == 0 {
+            b"[\n  "
+        } else {
+            b",\n  "
+        });
+        let mut rest = pretty;
+        while let Some(end) = memchr::memchr(b'\n', rest) {
+            element.extend_from_slice(&rest[..=end]);
+            element.extend_from_slice(b"  ");
+            rest = &rest[end + 1..];
         }
+        element.extend_from_slice(rest);
+        self.out.write_all(element)?;
         self.written += 1;
         Ok(())
     }
