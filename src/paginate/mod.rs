@@ -12,7 +12,6 @@
 
 use std::collections::HashSet;
 use std::future::Future;
-use std::hash::{Hash, Hasher};
 
 mod digests;
 mod numbered;
@@ -338,7 +337,12 @@ where
             self.outcome.last_page = page.last_page;
         }
         self.pages += 1;
-        if !page.records.is_empty() && !self.pages_seen.insert(fingerprint(&page.records)) {
+        let digests: Vec<u128> = page
+            .records
+            .iter()
+            .map(|record| self.digester.digest(record.key()))
+            .collect();
+        if !page.records.is_empty() && !self.pages_seen.insert(fingerprint(&digests)) {
             return Err(Error::malformed(Malformed::Paging(
                 PagingProblem::RepeatedPage(self.pages),
             )));
@@ -353,12 +357,12 @@ where
             Some(_) => page.records.iter().map(|r| selector.order_key(r)).collect(),
             None => Vec::new(),
         };
-        for record in page.records {
+        for (record, digest) in page.records.into_iter().zip(digests) {
             if self.full() {
                 self.outcome.more = true;
                 break;
             }
-            self.offer(record)?;
+            self.offer(record, digest)?;
         }
         self.follow_order(received, times.into_iter());
         (self.progress)(Progress {
@@ -370,11 +374,11 @@ where
     }
 
     /// Hands on a record not seen before that the selection keeps.
-    fn offer(&mut self, record: R) -> std::io::Result<()>
+    fn offer(&mut self, record: R, digest: u128) -> std::io::Result<()>
     where
         E: FnMut(R) -> std::io::Result<()>,
     {
-        if !self.seen.insert(self.digester.digest(record.key())) {
+        if !self.seen.insert(digest) {
             self.outcome.duplicates += 1;
         } else if !self.selector.keeps(&record) {
             self.outcome.rejected += 1;
@@ -407,7 +411,8 @@ where
                         for problem in problems {
                             self.outcome.warnings.field(record.key(), problem);
                         }
-                        if let Err(error) = self.offer(record) {
+                        let digest = self.digester.digest(record.key());
+                        if let Err(error) = self.offer(record, digest) {
                             failed = Some(error);
                             return false;
                         }
@@ -483,16 +488,11 @@ impl Digester {
     }
 }
 
-/// A page's records, as one number: the same records give the same, in any order (a server
-/// that ignores the page asked for may shuffle what it repeats).
-fn fingerprint<R: Keyed>(records: &[R]) -> u64 {
-    let hash = |key: &str| {
-        let mut hasher = std::hash::DefaultHasher::new();
-        key.hash(&mut hasher);
-        hasher.finish()
-    };
-    records.iter().fold(records.len() as u64, |sum, record| {
-        sum.wrapping_add(hash(record.key()))
+/// A page's records, as one number from their IDs' digests: the same records give the same,
+/// in any order (a server that ignores the page asked for may shuffle what it repeats).
+fn fingerprint(digests: &[u128]) -> u64 {
+    digests.iter().fold(digests.len() as u64, |sum, &digest| {
+        sum.wrapping_add(digest as u64)
     })
 }
 
