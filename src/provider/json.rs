@@ -303,7 +303,7 @@ impl<'a> RecordReader<'a, Projection<'a>> {
     pub fn projected(text: &'a str, paths: &'a [&'a str], noun: &str) -> Result<Self, String> {
         let object = Projection::of(text, paths).map_err(|e| match e {
             ProjectError::NotAnObject(kind) => format!("a {noun} is {kind}, not an object"),
-            ProjectError::Json(what) => what,
+            ProjectError::Json(what) => format!("a {noun} cannot be read: {what}"),
         })?;
         Ok(Self::from_projection(object))
     }

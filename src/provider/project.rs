@@ -58,7 +58,7 @@ impl<'a> Projection<'a> {
         match ProjectSeed(paths).deserialize(&mut deserializer) {
             Ok(Ok(projection)) => Ok(projection),
             Ok(Err(kind)) => Err(ProjectError::NotAnObject(kind)),
-            Err(e) => Err(ProjectError::Json(e.to_string())),
+            Err(e) => Err(ProjectError::Json(without_position(&e))),
         }
     }
 
@@ -340,13 +340,17 @@ pub fn value_of(found: &RawValue) -> Result<Option<Value>, String> {
     match serde_json::from_str(found.get()) {
         Ok(Value::Null) => Ok(None),
         Ok(value) => Ok(Some(value)),
-        Err(e) => {
-            let what = e.to_string();
-            Err(match what.split_once(" at line ") {
-                Some((what, _)) => what.to_owned(),
-                None => what,
-            })
-        }
+        Err(e) => Err(without_position(&e)),
+    }
+}
+
+/// What serde_json refused, without its line and column: those count from the start of the
+/// one record or value read, not of the body, and would mislead.
+fn without_position(e: &serde_json::Error) -> String {
+    let what = e.to_string();
+    match what.split_once(" at line ") {
+        Some((what, _)) => what.to_owned(),
+        None => what,
     }
 }
 

@@ -96,6 +96,54 @@ fn raw_reads_no_normalized_field_and_warns_of_none() {
     assert!(!run.stderr.contains("duration_ms"), "{}", run.stderr);
 }
 
+/// A page of three sessions whose second has a key with a lone surrogate escape and whose
+/// third has an end time only serde_json's tree refuses: JSON text no `Value` can hold.
+fn unreadable_sessions() -> FakeServer {
+    let [a, b, c] = [0, 1, 2].map(|i| serde_json::to_string(&anam::session(i)).unwrap());
+    let b = b.replacen('{', r#"{"\ud800":1,"#, 1);
+    let c = c.replacen(r#""endTime":"#, r#""endTime":"\udc00","old":"#, 1);
+    let body = format!(
+        r#"{{"data":[{a},{b},{c}],"meta":{{"total":3,"lastPage":1,"perPage":100,"currentPage":1}}}}"#
+    );
+    FakeServer::start(move |_| Reply::text(200, "application/json", body.clone()))
+}
+
+#[test]
+fn a_record_no_tree_can_hold_is_skipped_alone_in_every_format() {
+    let server = unreadable_sessions();
+    for args in [
+        &["-o", "csv", "--fields", "id,status"][..],
+        &["-o", "ndjson"],
+    ] {
+        let run = list(&server, &[&["--all"], args].concat());
+        let out = run.success();
+        let (first, third) = (anam::session_id(0), anam::session_id(2));
+        assert!(
+            out.contains(&first) && out.contains(&third),
+            "{args:?}: {out}"
+        );
+        assert!(!out.contains(&anam::session_id(1)), "{args:?}: {out}");
+        run.assert_stderr_contains(
+            "warning: skipped a session without a usable ID: a session cannot be read: \
+             unexpected end of hex escape\n",
+        );
+    }
+    // The third session's end time is there but unreadable: the session ended, and where its
+    // end time is shown, a warning says why it is null.
+    let run = list(&server, &["--all", "-o", "csv", "--fields", "id,status"]);
+    assert!(
+        run.success()
+            .contains(&format!("{},ended", anam::session_id(2)))
+    );
+    let run = list(&server, &["--all", "-o", "ndjson"]);
+    let third = &run.ndjson()[1];
+    assert_eq!(
+        (&third["status"], &third["ended_at"]),
+        (&json!("ended"), &Value::Null)
+    );
+    run.assert_stderr_contains("`endTime` cannot be read: ");
+}
+
 #[test]
 fn integers_in_raw_keep_every_digit() {
     let mut session = anam::session(0);
