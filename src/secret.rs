@@ -180,11 +180,23 @@ fn names_credential(name: &[u8]) -> bool {
 pub fn is_credential_key(key: &str) -> bool {
     let bytes = key.as_bytes();
     if bytes.len() <= SHORT_KEY && bytes.is_ascii() {
-        // Every credential name has five letters or more and ends in one of these (`…token`,
-        // `…secret`, `password`, `authorization`, `…key`, `secret_iv`, `recording_url`), and
-        // a key's words end in its last letter: most keys are passed on that alone.
-        let last = bytes.last().map(u8::to_ascii_lowercase);
-        if bytes.len() < 5 || !matches!(last, Some(b'n' | b't' | b'd' | b'y' | b'v' | b'l')) {
+        // Every credential name has five letters or more and its last word is one of these;
+        // an ASCII key's last word is its last letters, lower-cased: most keys (`…Id`,
+        // `…At`, `…Name`) are passed on that alone.
+        const LAST_WORDS: [&[u8]; 7] = [
+            b"token",
+            b"secret",
+            b"password",
+            b"authorization",
+            b"key",
+            b"iv",
+            b"url",
+        ];
+        let ends_in = |word: &[u8]| {
+            bytes.len() >= word.len()
+                && bytes[bytes.len() - word.len()..].eq_ignore_ascii_case(word)
+        };
+        if bytes.len() < 5 || !LAST_WORDS.iter().any(|word| ends_in(word)) {
             return false;
         }
         let mut name = [0; 2 * SHORT_KEY];
@@ -422,6 +434,51 @@ mod tests {
             let len = ascii_words(key.as_bytes(), &mut out);
             assert_eq!(&out[..len], words(key).as_bytes(), "{key:?}");
         }
+    }
+
+    #[test]
+    fn the_quick_pass_on_a_key_s_last_letters_agrees_with_the_word_rule() {
+        let vocabulary = [
+            "token",
+            "secret",
+            "password",
+            "authorization",
+            "key",
+            "iv",
+            "url",
+            "api",
+            "x",
+            "private",
+            "client",
+            "recording",
+            "id",
+            "count",
+            "secretary",
+            "monkey",
+            "at",
+        ];
+        let cases: [fn(&str) -> String; 3] = [str::to_owned, str::to_uppercase, |w| {
+            w[..1].to_uppercase() + &w[1..]
+        }];
+        let mut checked = 0;
+        for first in vocabulary {
+            for last in vocabulary {
+                for separator in ["", "_", "-", " "] {
+                    for case in cases {
+                        for key in [
+                            format!("{first}{separator}{}", case(last)),
+                            format!("{}{separator}{}", case(first), case(last)),
+                            format!("x{separator}{}{}", case(first), case(last)),
+                        ] {
+                            let rule = names_credential(words(&key).as_bytes());
+                            assert_eq!(is_credential_key(&key), rule, "{key:?}");
+                            checked += usize::from(rule);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 100, "credentials among the keys: {checked}");
     }
 
     #[test]
