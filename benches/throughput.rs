@@ -6,6 +6,8 @@
 //!
 //! - the transport floor: every page fetched by one `curl --parallel --parallel-max 8` to
 //!   `/dev/null` (the server's and loopback's cost alone, no parsing);
+//! - serde_json's validating scan of every page, alone, on one thread of the bench: the
+//!   least any reader built on serde_json spends on a session;
 //! - the shell pipeline avatarctl replaces: the same parallel curl with bodies to files, then
 //!   `jq -r '.data[] | [...] | @csv'` over them;
 //! - `avatarctl sessions list --all` as CSV, NDJSON, JSON and `--raw` NDJSON: wall time, the
@@ -62,6 +64,13 @@ fn main() {
         None => println!("| floor: curl is not installed | | | | |"),
     }
     let floor_wall = floor.map_or(Duration::ZERO, |f| f.wall);
+    let scan = median(runs, || Some(scan_alone(&pages))).expect("runs");
+    row(
+        "serde_json's scan of every page, alone (one thread)",
+        scan,
+        floor_wall,
+        Some(sessions),
+    );
     if let Some(jq) = median(runs, || curl_then_jq(&urls)) {
         row(
             "parallel curl, then `jq -r … @csv`",
@@ -222,10 +231,13 @@ fn row(name: &str, run: Run, floor: Duration, sessions: Option<usize>) {
     let per_session = sessions.map_or(String::new(), |n| {
         format!("{:.1}", run.cpu.as_secs_f64() * 1e6 / n as f64)
     });
+    let rss = match run.rss_kib {
+        0 => String::new(),
+        kib => format!("{:.1} MB", kib as f64 / 1024.0),
+    };
     println!(
-        "| {name} | {:.3} s | {ratio} | {per_session} | {:.1} MB |",
+        "| {name} | {:.3} s | {ratio} | {per_session} | {rss} |",
         run.wall.as_secs_f64(),
-        run.rss_kib as f64 / 1024.0
     );
 }
 
@@ -273,6 +285,22 @@ fn timed(program: &str, args: &[&str], stdin: Option<&str>) -> Option<Run> {
         cpu: Duration::from_secs_f64(user + sys),
         rss_kib,
     })
+}
+
+/// What reading a page costs at least with serde_json, which checks every byte of it:
+/// every page skipped as `IgnoredAny`, on this thread, in this process.
+fn scan_alone(pages: &[Vec<u8>]) -> Run {
+    let started = Instant::now();
+    for page in pages {
+        let scanned: serde::de::IgnoredAny = serde_json::from_slice(page).expect("valid JSON");
+        std::hint::black_box(scanned);
+    }
+    let wall = started.elapsed();
+    Run {
+        wall,
+        cpu: wall,
+        rss_kib: 0,
+    }
 }
 
 fn avatarctl(server: &FakeServer, args: &[&str]) -> Option<Run> {
