@@ -17,7 +17,10 @@
 //! - CSV and NDJSON of 1,000,000 such sessions (`BENCH_BIG_SESSIONS`; 0 leaves them out),
 //!   for the peak RSS of a long export, from pages made as they are asked for: one page
 //!   rendered once, with each session's ID written in for the page asked;
-//! - `avatarctl --version`, the start-up cost of any command (median of 21 runs).
+//! - `avatarctl --version`, the start-up cost of any command (median of 21 runs);
+//! - with valgrind installed, the instructions a session takes in each format, counted by
+//!   cachegrind over `BENCH_COUNT_SESSIONS` sessions (10000; 0 leaves them out): a figure
+//!   that does not move with the load on a shared machine, to compare two builds by.
 //!
 //! `BENCH_SESSIONS` (default 100000) and `BENCH_RUNS` (3, the median is reported) change it;
 //! `BENCH_BIN` runs another avatarctl binary (a copy of an earlier build, to compare two in
@@ -142,7 +145,7 @@ fn main() {
         }
     }
 
-    let bin = std::env::var("BENCH_BIN").unwrap_or_else(|_| BIN.to_owned());
+    let bin = bench_bin();
     let mut starts: Vec<Duration> = (0..21)
         .map(|_| {
             let started = Instant::now();
@@ -160,6 +163,21 @@ fn main() {
         "| avatarctl `--version` (median of 21) | {:.1} ms | | | |",
         starts[10].as_secs_f64() * 1e3
     );
+
+    let counted = setting("BENCH_COUNT_SESSIONS", 10_000);
+    if counted > 0 && which("valgrind").is_some() {
+        println!();
+        println!("Instructions, counted by valgrind's cachegrind over {counted} sessions:");
+        println!();
+        println!("| case | instructions a session |");
+        println!("| --- | --- |");
+        let server = fake_anam(Arc::new(render_pages(counted)), false);
+        for (name, args) in cases {
+            if let Some(count) = instructions(&server, args) {
+                println!("| {name} | {:.1}k |", count as f64 / counted as f64 / 1e3);
+            }
+        }
+    }
 }
 
 /// A fake Anam of `sessions` realistic sessions whose pages are made as they are asked for:
@@ -304,12 +322,48 @@ fn scan_alone(pages: &[Vec<u8>]) -> Run {
 }
 
 fn avatarctl(server: &FakeServer, args: &[&str]) -> Option<Run> {
+    let all = list_args(server, args);
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    timed(&bench_bin(), &all, None)
+}
+
+/// The avatarctl binary measured: `BENCH_BIN`, or this build's.
+fn bench_bin() -> String {
+    std::env::var("BENCH_BIN").unwrap_or_else(|_| BIN.to_owned())
+}
+
+/// `sessions list --all` against `server`, with `args`.
+fn list_args(server: &FakeServer, args: &[&str]) -> Vec<String> {
     let base = format!("--base-url={}", server.url());
-    let mut all = vec!["-q", "-p", "anam", "--api-key", "bench-key", &base];
-    all.extend(["sessions", "list", "--all"]);
-    all.extend(args);
-    let bin = std::env::var("BENCH_BIN").unwrap_or_else(|_| BIN.to_owned());
-    timed(&bin, &all, None)
+    ["-q", "-p", "anam", "--api-key", "bench-key", &base]
+        .into_iter()
+        .chain(["sessions", "list", "--all"])
+        .chain(args.iter().copied())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The instructions avatarctl runs for `sessions list --all` with `args`, counted by
+/// valgrind's cachegrind: the same from one run to the next, where times on a shared machine
+/// are not. `None` when valgrind is not installed.
+fn instructions(server: &FakeServer, args: &[&str]) -> Option<u64> {
+    which("valgrind")?;
+    let output = Command::new("valgrind")
+        .args(["--tool=cachegrind", "--cache-sim=no"])
+        .arg("--cachegrind-out-file=/dev/null")
+        .arg(bench_bin())
+        .args(list_args(server, args))
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "valgrind failed: {stderr}");
+    let count = stderr
+        .lines()
+        .find_map(|line| line.split_once("I   refs:"))?
+        .1;
+    count.trim().replace(',', "").parse().ok()
 }
 
 /// Every page to `/dev/null` with one parallel curl reading its URLs from a config.
