@@ -182,7 +182,7 @@ pub fn is_credential_key(key: &str) -> bool {
     if bytes.len() <= SHORT_KEY && bytes.is_ascii() {
         // Every credential name has five letters or more and its last word is one of these;
         // an ASCII key's last word is its last letters, lower-cased: most keys (`…Id`,
-        // `…At`, `…Name`) are passed on that alone.
+        // `…At`, `…Name`) are passed on that alone, and most of them on their last letter.
         const LAST_WORDS: [&[u8]; 7] = [
             b"token",
             b"secret",
@@ -196,7 +196,11 @@ pub fn is_credential_key(key: &str) -> bool {
             bytes.len() >= word.len()
                 && bytes[bytes.len() - word.len()..].eq_ignore_ascii_case(word)
         };
-        if bytes.len() < 5 || !LAST_WORDS.iter().any(|word| ends_in(word)) {
+        let last = bytes.last().map(u8::to_ascii_lowercase);
+        if bytes.len() < 5
+            || !matches!(last, Some(b'n' | b't' | b'y' | b'd' | b'v' | b'l'))
+            || !LAST_WORDS.iter().any(|word| ends_in(word))
+        {
             return false;
         }
         let mut name = [0; 2 * SHORT_KEY];
