@@ -12,8 +12,20 @@ use serde_json::Value;
 pub const REDACTED: &str = "[REDACTED]";
 
 /// An API key. Prints as `[REDACTED]`.
-#[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
+#[derive(Clone)]
+pub struct ApiKey {
+    key: String,
+    /// A search for the key, built once: it runs on every string a provider's object shows.
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl PartialEq for ApiKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for ApiKey {}
 
 /// Why a value cannot be used as an API key. Says nothing of the value itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,24 +51,34 @@ impl ApiKey {
         } else if !trimmed.bytes().all(|b| matches!(b, 0x20..=0x7E)) {
             Err(KeyProblem::NotHeaderSafe)
         } else {
-            Ok(Self(trimmed.to_owned()))
+            Ok(Self {
+                key: trimmed.to_owned(),
+                finder: memchr::memmem::Finder::new(trimmed).into_owned(),
+            })
         }
     }
 
     /// The key itself, for the request header. Only the HTTP layer calls this.
     pub fn expose(&self) -> &str {
-        &self.0
+        &self.key
     }
 
     /// `text` (a provider's message, a header it echoed) with the key masked wherever it
     /// holds it, before any cutting so that no part survives. Keys shorter than 8 characters
     /// are not real keys and are left alone, since masking them would garble ordinary text.
     pub fn mask(&self, text: &str) -> String {
-        if self.0.len() >= 8 {
-            text.replace(&self.0, REDACTED)
+        if self.key.len() >= 8 {
+            text.replace(&self.key, REDACTED)
         } else {
             text.to_owned()
         }
+    }
+
+    /// Whether `text` holds the key, when it is long enough to be masked at all.
+    fn is_in(&self, text: &str) -> bool {
+        self.key.len() >= 8
+            && text.len() >= self.key.len()
+            && self.finder.find(text.as_bytes()).is_some()
     }
 }
 
@@ -256,10 +278,7 @@ pub fn masked_text(text: &str, key: Option<&ApiKey>) -> Option<String> {
     if is_signed_url(text) {
         Some(REDACTED.to_owned())
     } else {
-        key.filter(|key| {
-            key.0.len() >= 8 && text.len() >= key.0.len() && text.contains(key.0.as_str())
-        })
-        .map(|key| key.mask(text))
+        key.filter(|key| key.is_in(text)).map(|key| key.mask(text))
     }
 }
 
