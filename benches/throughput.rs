@@ -167,7 +167,10 @@ fn main() {
     let counted = setting("BENCH_COUNT_SESSIONS", 10_000);
     if counted > 0 && which("valgrind").is_some() {
         println!();
-        println!("Instructions, counted by valgrind's cachegrind over {counted} sessions:");
+        println!(
+            "Instructions, counted by valgrind's cachegrind over {counted} sessions (start-up \
+             included):"
+        );
         println!();
         println!("| case | instructions a session |");
         println!("| --- | --- |");
@@ -359,11 +362,13 @@ fn instructions(server: &FakeServer, args: &[&str]) -> Option<u64> {
         .ok()?;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "valgrind failed: {stderr}");
+    // `==pid== I   refs:      1,234` (one space after `I` from valgrind 3.21 on).
     let count = stderr
         .lines()
-        .find_map(|line| line.split_once("I   refs:"))?
-        .1;
-    count.trim().replace(',', "").parse().ok()
+        .map(|line| line.rsplit_once("== ").map_or(line, |(_, rest)| rest))
+        .find_map(|line| line.strip_prefix('I')?.trim_start().strip_prefix("refs:"))
+        .unwrap_or_else(|| panic!("no instruction count in valgrind's report: {stderr}"));
+    Some(count.trim().replace(',', "").parse().expect("a count"))
 }
 
 /// Every page to `/dev/null` with one parallel curl reading its URLs from a config.

@@ -521,6 +521,9 @@ mod tests {
                 }
             }
         }
+        for control in ["\"\u{0}\"", "\"a\\n\u{1}b\"", "[\"\\\"\u{1f}\"]"] {
+            assert_eq!(compact(control), Err(Unusual), "{control:?}");
+        }
         assert_eq!(compact("\"unclosed"), Err(Unusual));
         assert_eq!(compact("\"ends in an escape\\"), Err(Unusual));
     }
