@@ -483,7 +483,7 @@ mod tests {
         let cases: [fn(&str) -> String; 3] = [str::to_owned, str::to_uppercase, |w| {
             w[..1].to_uppercase() + &w[1..]
         }];
-        let mut checked = 0;
+        let mut credentials = 0;
         for first in vocabulary {
             for last in vocabulary {
                 for separator in ["", "_", "-", " "] {
@@ -495,13 +495,16 @@ mod tests {
                         ] {
                             let rule = names_credential(words(&key).as_bytes());
                             assert_eq!(is_credential_key(&key), rule, "{key:?}");
-                            checked += usize::from(rule);
+                            credentials += usize::from(rule);
                         }
                     }
                 }
             }
         }
-        assert!(checked > 100, "credentials among the keys: {checked}");
+        assert!(
+            credentials > 100,
+            "credentials among the keys: {credentials}"
+        );
     }
 
     #[test]
