@@ -7,11 +7,11 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 pub struct RawObject {
-    /// `None`: null, the object of a record read without it.
-    text: Option<Box<RawValue>>,
+    /// The JSON text as received (checked as one JSON value when it was read); `None`: null,
+    /// the object of a record read without it.
+    text: Option<Box<str>>,
     tree: OnceCell<Value>,
 }
 
@@ -24,8 +24,9 @@ impl RawObject {
         }
     }
 
-    /// The object from its text, as a list body held it.
-    pub fn from_text(text: Box<RawValue>) -> Self {
+    /// The object from its text, as a list body held it: one JSON value, already checked
+    /// (a text that is not one would show as null).
+    pub fn from_text(text: Box<str>) -> Self {
         Self {
             text: Some(text),
             tree: OnceCell::new(),
@@ -34,7 +35,7 @@ impl RawObject {
 
     /// The object from a tree already built.
     pub fn from_value(value: Value) -> Self {
-        let text = serde_json::value::to_raw_value(&value).ok();
+        let text = Some(value.to_string().into());
         let tree = OnceCell::new();
         let _ = tree.set(value);
         Self { text, tree }
@@ -44,7 +45,7 @@ impl RawObject {
     /// always parses; null would only stand for a text that does not.)
     pub fn tree(&self) -> &Value {
         self.tree.get_or_init(|| match &self.text {
-            Some(text) => serde_json::from_str(text.get()).unwrap_or(Value::Null),
+            Some(text) => serde_json::from_str(text).unwrap_or(Value::Null),
             None => Value::Null,
         })
     }
@@ -52,7 +53,7 @@ impl RawObject {
     /// The text as received, while no tree has been built: once one is, it may have been
     /// changed (masked), and the tree is what is shown.
     pub fn received(&self) -> Option<&str> {
-        let text = self.text.as_deref().map_or("null", RawValue::get);
+        let text = self.text.as_deref().unwrap_or("null");
         self.tree.get().is_none().then_some(text)
     }
 
@@ -102,7 +103,7 @@ mod tests {
 
     #[test]
     fn the_tree_is_built_from_the_text_when_asked_for() {
-        let text = RawValue::from_string(r#"{"a": 9007199254740993, "b": [1]}"#.into()).unwrap();
+        let text = r#"{"a": 9007199254740993, "b": [1]}"#.into();
         let mut raw = RawObject::from_text(text);
         assert_eq!(raw.tree()["b"][0], 1);
         raw.tree_mut()["a"] = Value::from("masked");
@@ -110,8 +111,7 @@ mod tests {
             serde_json::to_string(&raw).unwrap(),
             r#"{"a":"masked","b":[1]}"#
         );
-        let big =
-            RawObject::from_text(RawValue::from_string("12345678901234567890123".into()).unwrap());
+        let big = RawObject::from_text("12345678901234567890123".into());
         assert_eq!(
             serde_json::to_string(&big).unwrap(),
             "12345678901234567890123"
@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn the_received_text_is_offered_until_a_tree_is_built() {
-        let text = RawValue::from_string(r#"{"a": 1}"#.into()).unwrap();
+        let text = r#"{"a": 1}"#.into();
         let mut raw = RawObject::from_text(text);
         assert_eq!(raw.received(), Some(r#"{"a": 1}"#));
         let taken = raw.take();

@@ -451,7 +451,6 @@ mod tests {
     use crate::model::{RawObject, Session};
     use crate::secret::redact;
     use serde_json::Value;
-    use serde_json::value::RawValue;
 
     /// What the tree path writes for `text`.
     fn tree(text: &str, masking: Option<Masking<'_>>, style: Style) -> String {
@@ -651,7 +650,7 @@ mod tests {
         Session {
             status: Some("ended".into()),
             duration_ms: Some(12),
-            raw: RawObject::from_text(RawValue::from_string(raw.to_owned()).unwrap()),
+            raw: RawObject::from_text(raw.into()),
             ..Session::bare("s-1")
         }
     }

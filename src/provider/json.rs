@@ -13,7 +13,6 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use chrono::{DateTime, Utc};
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 /// What was wrong with a body a provider sent.
@@ -122,12 +121,12 @@ pub struct Mapper<R> {
 
 /// Maps one record from its fields, with its text when that is kept.
 pub type MapRecord<R> =
-    for<'a> fn(RecordReader<'a, Projection<'a>>, Option<&'a RawValue>) -> Result<Mapped<R>, String>;
+    for<'a> fn(RecordReader<'a, Projection<'a>>, Option<&'a str>) -> Result<Mapped<R>, String>;
 
 impl<R> Mapper<R> {
-    /// Maps a record from its text, which it keeps.
-    pub fn text(&self, raw: &RawValue) -> Result<Mapped<R>, String> {
-        let fields = RecordReader::projected(raw.get(), self.fields, self.noun)?;
+    /// Maps a record from its text (one JSON value), which it keeps.
+    pub fn text(&self, raw: &str) -> Result<Mapped<R>, String> {
+        let fields = RecordReader::projected(raw, self.fields, self.noun)?;
         (self.map)(fields, Some(raw))
     }
 }
@@ -265,7 +264,7 @@ impl<'a> Fields<'a> for Projection<'a> {
 
     fn text_of(&self, path: &str) -> Option<&'a str> {
         match self.get(path) {
-            Found::Value(text) => Some(text.get()),
+            Found::Value(text) => Some(text),
             Found::Missing | Found::NotObject { .. } => None,
         }
     }

@@ -185,15 +185,11 @@ pub trait Sessions: Sync {
 /// A session mapped field by field, given its provider object back as `raw` with the
 /// problems its reader noticed. (Taking `problems` first lets a caller end the reader's
 /// borrow of the object before handing the object over.)
-fn mapped(
-    problems: Vec<FieldProblem>,
-    session: Session,
-    raw: Option<&serde_json::value::RawValue>,
-) -> Mapped<Session> {
+fn mapped(problems: Vec<FieldProblem>, session: Session, raw: Option<&str>) -> Mapped<Session> {
     Mapped {
         record: Session {
             raw: raw.map_or_else(crate::model::RawObject::null, |raw| {
-                crate::model::RawObject::from_text(raw.to_owned())
+                crate::model::RawObject::from_text(raw.into())
             }),
             ..session
         },
@@ -242,8 +238,8 @@ fn word_id(raw: &str, provider: &str, example: &str) -> Result<SessionId, String
 }
 
 /// One record of a body already parsed (a single session's answer), as text for its mapper.
-fn as_text(value: &serde_json::Value) -> Box<serde_json::value::RawValue> {
-    serde_json::value::to_raw_value(value).expect("a parsed value serializes")
+fn as_text(value: &serde_json::Value) -> String {
+    value.to_string()
 }
 
 /// Which part of the list to ask for.

@@ -22,7 +22,7 @@ pub enum Found<'a> {
     /// Missing, or null (itself or an object on the way).
     Missing,
     /// The value's JSON text, as received.
-    Value(&'a RawValue),
+    Value(&'a str),
     /// A value on the way is not an object: the key it stood under, and its kind.
     NotObject { part: &'a str, kind: &'static str },
 }
@@ -31,7 +31,7 @@ impl PartialEq for Found<'_> {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
             (Self::Missing, Self::Missing) => true,
-            (Self::Value(a), Self::Value(b)) => a.get() == b.get(),
+            (Self::Value(a), Self::Value(b)) => a == b,
             (
                 Self::NotObject { part, kind },
                 Self::NotObject {
@@ -231,7 +231,10 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
                 (None, None) => {
                     map.next_value::<IgnoredAny>()?;
                 }
-                (Some(i), None) => self.found[i] = Found::Value(map.next_value()?),
+                (Some(i), None) => {
+                    let value: &'de RawValue = map.next_value()?;
+                    self.found[i] = Found::Value(value.get());
+                }
                 (None, Some(prefix)) => {
                     map.next_value_seed(Level {
                         paths: self.paths,
@@ -243,7 +246,7 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
                     // Wanted itself and below it (`a` and `a.b`): the value, then the paths
                     // below read from its text.
                     let value: &'de RawValue = map.next_value()?;
-                    self.found[i] = Found::Value(value);
+                    self.found[i] = Found::Value(value.get());
                     let mut deserializer = serde_json::Deserializer::from_str(value.get());
                     let below = Level {
                         paths: self.paths,
@@ -336,8 +339,8 @@ impl<'de> de::Deserialize<'de> for Key<'de> {
 /// The value at `found` as a tree of its own (small: one field's value), `None` for null;
 /// `Err` with what serde_json refused in it (a lone surrogate escape, nesting past its
 /// limit), which the scan that found it lets through.
-pub fn value_of(found: &RawValue) -> Result<Option<Value>, String> {
-    match serde_json::from_str(found.get()) {
+pub fn value_of(found: &str) -> Result<Option<Value>, String> {
+    match serde_json::from_str(found) {
         Ok(Value::Null) => Ok(None),
         Ok(value) => Ok(Some(value)),
         Err(e) => Err(without_position(&e)),
@@ -360,7 +363,7 @@ mod tests {
 
     fn text_at<'a>(projection: &Projection<'a>, path: &str) -> Option<&'a str> {
         match projection.get(path) {
-            Found::Value(raw) => Some(raw.get()),
+            Found::Value(text) => Some(text),
             _ => None,
         }
     }

@@ -208,7 +208,7 @@ impl<'de, R> serde::de::Visitor<'de> for Elements<'_, '_, '_, R> {
             let mapped = match self.visitor.raw {
                 // The record's text, then its fields read from it.
                 Raw::Keep => match seq.next_element::<&'de serde_json::value::RawValue>()? {
-                    Some(text) => mapper.text(text),
+                    Some(text) => mapper.text(text.get()),
                     None => break,
                 },
                 // The fields alone, read as the list is.

@@ -2,7 +2,6 @@
 //! filter) and `GET /v1/sessions/{session_id}`, both inside a `{"success": true, …}` envelope.
 
 use super::AgentHuman;
-use serde_json::value::RawValue;
 
 use crate::model::{RawObject, Session};
 use crate::provider::json::{
@@ -82,7 +81,7 @@ const FIELDS: &[&str] = &[
 /// Maps one AgentHuman session object to the normalized model, field by field.
 fn map_session(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&RawValue>,
+    raw: Option<&str>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "session_id") else {
         return Err(fields.no_id("session_id"));

@@ -4,7 +4,6 @@
 use serde_json::Value;
 
 use super::Anam;
-use serde_json::value::RawValue;
 
 use crate::model::{RawObject, Session, ToolCall};
 use crate::provider::json::{
@@ -98,7 +97,7 @@ const FIELDS: &[&str] = &[
 /// Maps one Anam session object to the normalized model, field by field.
 fn map_session(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&RawValue>,
+    raw: Option<&str>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "id") else {
         return Err(fields.no_id("id"));

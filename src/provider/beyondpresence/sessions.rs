@@ -3,7 +3,6 @@
 //! duration from its two times.
 
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 use super::BeyondPresence;
 use crate::model::{RawObject, Session, SessionId};
@@ -93,7 +92,7 @@ const FIELDS: &[&str] = &["id", "agent_id", "started_at", "ended_at"];
 /// Maps one call to the normalized model, field by field.
 pub(super) fn map_call(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&RawValue>,
+    raw: Option<&str>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "id") else {
         return Err(fields.no_id("id"));

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 use super::{Tavus, verbose_get};
 use crate::model::{RawObject, Session, SessionId};
@@ -125,7 +124,7 @@ pub(super) fn life<'a, F: Fields<'a>>(
 /// Maps one conversation to the normalized model, field by field.
 fn map_conversation(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&RawValue>,
+    raw: Option<&str>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "conversation_id") else {
         return Err(fields.no_id("conversation_id"));
