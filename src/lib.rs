@@ -62,6 +62,7 @@ pub mod config;
 pub mod context;
 pub mod error;
 pub mod http;
+pub mod json_text;
 pub mod log;
 pub mod model;
 pub mod output;

@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 use std::io;
 
+use crate::json_text;
 use crate::record::Record;
 use crate::secret::{self, ApiKey, REDACTED};
 
@@ -134,12 +135,6 @@ pub fn write_record<R: Record>(
         *raw = taken;
     }
     Ok(done)
-}
-
-/// Whether any byte is a control character, which valid JSON has none of inside a string.
-/// (No early exit: the whole run is checked at once, as wide as the machine goes.)
-fn has_control(bytes: &[u8]) -> bool {
-    bytes.iter().fold(0, |any, &b| any | u8::from(b < 0x20)) != 0
 }
 
 /// A few bits of a key, alike for equal keys: its length and its first and last bytes.
@@ -264,28 +259,14 @@ impl<'t> Transcoder<'t, '_> {
     }
 
     /// Finds the end of the string starting at the cursor, and moves past it.
+    /// (What is not a JSON string is left to the tree path, which says what to make of it.)
     fn literal(&mut self) -> Result<Literal, Unusual> {
         let start = self.at;
-        let mut at = start + 1;
-        let mut escaped = false;
-        loop {
-            let rest = self.bytes.get(at..).ok_or(Unusual)?;
-            let stop = memchr::memchr2(b'"', b'\\', rest).ok_or(Unusual)?;
-            // Valid JSON has none; the tree path says what to make of it.
-            if has_control(&rest[..stop]) {
-                return Err(Unusual);
-            }
-            at += stop;
-            if rest[stop] == b'"' {
-                break;
-            }
-            escaped = true;
-            at += 2;
-        }
-        self.at = at + 1;
+        let (end, escaped) = json_text::string_end(self.bytes, start).ok_or(Unusual)?;
+        self.at = end;
         Ok(Literal {
             start,
-            end: at + 1,
+            end,
             escaped,
         })
     }

@@ -12,6 +12,7 @@ mod beyondpresence;
 pub mod json;
 pub mod kind;
 mod project;
+mod scan;
 mod stream;
 mod tavus;
 

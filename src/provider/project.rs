@@ -11,10 +11,13 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 /// The most paths one projection reads (a record's normalized fields).
-const MAX_PATHS: usize = 16;
+pub(super) const MAX_PATHS: usize = 16;
 
 /// The key serde_json's arbitrary-precision numbers arrive under, as a one-entry map.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// What a projection found at each of its paths, by index.
+pub(super) type FoundAt<'a> = [Found<'a>; MAX_PATHS];
 
 /// What a projection found at one path.
 #[derive(Clone, Copy, Debug)]
@@ -47,10 +50,15 @@ impl PartialEq for Found<'_> {
 /// The values of one record at the paths asked for.
 pub struct Projection<'a> {
     paths: &'a [&'a str],
-    found: [Found<'a>; MAX_PATHS],
+    found: FoundAt<'a>,
 }
 
 impl<'a> Projection<'a> {
+    /// The projection onto `paths` of what was found at each.
+    pub(super) fn found(paths: &'a [&'a str], found: FoundAt<'a>) -> Self {
+        Self { paths, found }
+    }
+
     /// Projects `text` onto `paths` (at most 16). `Err` with the kind of the value when it is
     /// not an object (`"an array"`), or with serde's message when it is not JSON.
     pub fn of(text: &'a str, paths: &'a [&'a str]) -> Result<Self, ProjectError> {
@@ -87,7 +95,7 @@ impl<'de: 'a, 'a> DeserializeSeed<'de> for ProjectSeed<'a> {
             paths.len() <= MAX_PATHS,
             "a projection reads at most 16 paths"
         );
-        let mut found = [Found::Missing; MAX_PATHS];
+        let mut found: FoundAt<'_> = [Found::Missing; MAX_PATHS];
         let level = Level {
             paths,
             prefix: "",
@@ -120,58 +128,102 @@ enum Shape {
 struct Level<'s, 'a> {
     paths: &'a [&'a str],
     prefix: &'a str,
-    found: &'s mut [Found<'a>; MAX_PATHS],
+    found: &'s mut FoundAt<'a>,
 }
 
 /// A path that goes on below a level: its index, and its next key there.
 #[derive(Clone, Copy)]
-struct Below<'a> {
+pub(super) struct Below<'a> {
     index: usize,
-    key: &'a str,
+    pub(super) key: &'a str,
     /// Whether the path ends at that key (else it goes on below it).
     leaf: bool,
 }
 
+/// The paths that go on below an object at `prefix` (the part of each already matched, e.g.
+/// `personaConfig.`), each with its next key: worked out once for an object, so that each of
+/// its keys is matched by length and first byte before any comparison.
+pub(super) fn below<'a>(
+    paths: &'a [&'a str],
+    prefix: &str,
+) -> ([Option<Below<'a>>; MAX_PATHS], usize) {
+    let mut below = [None; MAX_PATHS];
+    let mut count = 0;
+    for (index, path) in paths.iter().enumerate() {
+        let Some(rest) = strip_prefix(path, prefix) else {
+            continue;
+        };
+        let (key, leaf) = match rest.split_once('.') {
+            Some((key, _)) => (key, false),
+            None => (rest, true),
+        };
+        below[count] = Some(Below { index, key, leaf });
+        count += 1;
+    }
+    (below, count)
+}
+
+/// Where `key`, of an object at `prefix`, leads among the paths `below` it: the index of the
+/// path that ends at it, and the prefix of the paths that go on below it.
+pub(super) fn matching<'a>(
+    paths: &'a [&'a str],
+    below: &[Option<Below<'a>>],
+    prefix: &str,
+    key: &str,
+) -> (Option<usize>, Option<&'a str>) {
+    let mut leaf = None;
+    let mut parent = None;
+    let (length, first_byte) = (key.len(), key.as_bytes().first());
+    for path in below.iter().flatten() {
+        if path.key.len() != length
+            || path.key.as_bytes().first() != first_byte
+            || !same(path.key.as_bytes(), key.as_bytes())
+        {
+            continue;
+        }
+        if path.leaf {
+            leaf = Some(path.index);
+        } else if parent.is_none() {
+            let end = prefix.len() + length + 1;
+            parent = Some(&paths[path.index][..end]);
+        }
+    }
+    (leaf, parent)
+}
+
+/// Every path `below` an object gets `found`.
+pub(super) fn set_all<'a>(
+    below: &[Option<Below<'_>>],
+    found_at: &mut FoundAt<'a>,
+    found: Found<'a>,
+) {
+    for path in below.iter().flatten() {
+        found_at[path.index] = found;
+    }
+}
+
+/// What the paths that go on below `prefix` (not empty) find when the value there is of
+/// `kind`, not an object: [`Found::NotObject`], or nothing for null (as in a tree).
+pub(super) fn not_an_object_found<'a>(prefix: &'a str, kind: &'static str) -> Found<'a> {
+    if kind == "null" {
+        return Found::Missing;
+    }
+    let part = prefix.trim_end_matches('.');
+    let part = part.rsplit('.').next().unwrap_or(part);
+    Found::NotObject { part, kind }
+}
+
 impl<'a> Level<'_, 'a> {
-    /// The paths below this level, each with its next key: worked out once for an object, so
-    /// that each of its keys is matched by length and first byte before any comparison.
-    fn below(&self) -> ([Option<Below<'a>>; MAX_PATHS], usize) {
-        let mut below = [None; MAX_PATHS];
-        let mut count = 0;
-        for (index, path) in self.paths.iter().enumerate() {
-            let Some(rest) = strip_prefix(path, self.prefix) else {
-                continue;
-            };
-            let (key, leaf) = match rest.split_once('.') {
-                Some((key, _)) => (key, false),
-                None => (rest, true),
-            };
-            below[count] = Some(Below { index, key, leaf });
-            count += 1;
-        }
-        (below, count)
-    }
-
-    /// Every path below this level gets `found`.
-    fn set_all(&mut self, found: Found<'a>) {
-        let (below, count) = self.below();
-        for path in below[..count].iter().flatten() {
-            self.found[path.index] = found;
-        }
-    }
-
     /// A value that is not an object where paths go on: each of them is [`Found::NotObject`]
     /// (null is no value at all, as in a tree).
-    fn not_an_object<E>(mut self, kind: &'static str) -> Result<Shape, E> {
+    fn not_an_object<E>(self, kind: &'static str) -> Result<Shape, E> {
         if !self.prefix.is_empty() {
-            let part = self.prefix.trim_end_matches('.');
-            let part = part.rsplit('.').next().unwrap_or(part);
-            let found = if kind == "null" {
-                Found::Missing
-            } else {
-                Found::NotObject { part, kind }
-            };
-            self.set_all(found);
+            let (below, count) = below(self.paths, self.prefix);
+            set_all(
+                &below[..count],
+                self.found,
+                not_an_object_found(self.prefix, kind),
+            );
         }
         Ok(Shape::Other(kind))
     }
@@ -193,13 +245,11 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Shape, A::Error> {
-        let (below, count) = self.below();
+        let (below, count) = below(self.paths, self.prefix);
         let below = &below[..count];
         // A key given twice keeps its last value, as a tree does: what was found below the
         // first is forgotten.
-        for path in below.iter().flatten() {
-            self.found[path.index] = Found::Missing;
-        }
+        set_all(below, self.found, Found::Missing);
         let mut first = true;
         while let Some(Key(key)) = map.next_key()? {
             if first && key == NUMBER_TOKEN {
@@ -210,24 +260,7 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
                 return self.not_an_object("a number");
             }
             first = false;
-            let mut leaf = None;
-            let mut parent = None;
-            let (length, first_byte) = (key.len(), key.as_bytes().first());
-            for path in below.iter().flatten() {
-                if path.key.len() != length
-                    || path.key.as_bytes().first() != first_byte
-                    || !same(path.key.as_bytes(), key.as_bytes())
-                {
-                    continue;
-                }
-                if path.leaf {
-                    leaf = Some(path.index);
-                } else if parent.is_none() {
-                    let end = self.prefix.len() + length + 1;
-                    parent = Some(&self.paths[path.index][..end]);
-                }
-            }
-            match (leaf, parent) {
+            match matching(self.paths, below, self.prefix, &key) {
                 (None, None) => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::json::{BodyError, Listed, Mapper, Raw, RecordReader, body_text, syntax};
 use super::project::{Key, ProjectSeed};
+use super::scan;
 
 /// Reads a list body record by record: each element of an array under one of `keys` is
 /// parsed, mapped with `map` and handed to `each` (which returns `false` to stop) before the
@@ -35,24 +36,44 @@ pub fn each_record_keeping<R>(
     each: &mut dyn FnMut(Listed<R>) -> bool,
 ) -> Result<Value, BodyError> {
     let text = body_text(body)?;
-    let mut handed = 0_usize;
-    let mut counted = |listed| {
-        handed += 1;
-        each(listed)
-    };
-    let read = read_list(text, keys, keep, mapper, raw, &mut counted);
-    match read {
+    let mut once = Once { handed: 0, each };
+    // The fast reader, then serde_json's where it is unsure (which says what is wrong).
+    if let Ok(kept) = once.pass(|each| scan::read_list(text, keys, keep, mapper, raw, each)) {
+        return Ok(kept);
+    }
+    match once.pass(|each| read_list(text, keys, keep, mapper, raw, each)) {
         // Read with its records' text, a record the single pass could not read (a key with a
-        // lone surrogate escape) is skipped on its own, as it is when raw is kept: so the
-        // body is read again that way, and what was handed on already is not handed again.
+        // lone surrogate escape) is skipped on its own, as it is when raw is kept.
         Err(BodyError::NotJson(_) | BodyError::Truncated(_)) if raw == Raw::Skip => {
-            let mut again = 0_usize;
-            read_list(text, keys, keep, mapper, Raw::Keep, &mut |listed| {
-                again += 1;
-                again <= handed || each(listed)
-            })
+            once.pass(|each| read_list(text, keys, keep, mapper, Raw::Keep, each))
         }
         read => read,
+    }
+}
+
+/// Hands on the items of several passes over one body, each item once: a pass that takes
+/// over from another reads the body from its start, and what was handed on already is not
+/// handed again.
+struct Once<'e, R> {
+    handed: usize,
+    each: &'e mut dyn FnMut(Listed<R>) -> bool,
+}
+
+impl<R> Once<'_, R> {
+    /// One pass, `read`, handing on only the items after those handed on before it.
+    fn pass<E>(
+        &mut self,
+        read: impl FnOnce(&mut dyn FnMut(Listed<R>) -> bool) -> Result<Value, E>,
+    ) -> Result<Value, E> {
+        let mut seen = 0_usize;
+        read(&mut |listed| {
+            seen += 1;
+            if seen <= self.handed {
+                return true;
+            }
+            self.handed += 1;
+            (self.each)(listed)
+        })
     }
 }
 
