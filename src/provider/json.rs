@@ -318,6 +318,12 @@ impl<'a> RecordReader<'a, Projection<'a>> {
 }
 
 impl<'a, F: Fields<'a>> RecordReader<'a, F> {
+    /// Where the reader reads from (for tests that compare two readers of one text).
+    #[cfg(test)]
+    pub(super) fn source(&self) -> &F {
+        &self.object
+    }
+
     /// The problems noticed so far.
     pub fn problems(self) -> Vec<FieldProblem> {
         self.problems.into_inner()

@@ -464,3 +464,244 @@ fn key_bit(key: &str) -> u64 {
     let first = key.as_bytes().first().map_or(0, |&b| usize::from(b));
     1 << ((key.len() * 7 + first) % 64)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provider::json::Mapped;
+
+    const PATHS: &[&str] = &[
+        "id", "a", "a.b", "a.b.c", "p.name", "q", "n", "z.y", "x.y.z",
+    ];
+    const KEYS: &[&str] = &["data", "items"];
+    const KEEP: &[&str] = &["meta"];
+
+    /// A record as what its projection found at every path, and its text when kept.
+    fn described(fields: RecordReader<'_, Projection<'_>>, raw: Option<&str>) -> String {
+        let found: Vec<_> = PATHS.iter().map(|p| fields.source().get(p)).collect();
+        format!("{found:?} {raw:?}")
+    }
+
+    const MAPPER: Mapper<String> = Mapper {
+        fields: PATHS,
+        noun: "record",
+        map: |fields, raw| {
+            Ok(Mapped {
+                record: described(fields, raw),
+                problems: Vec::new(),
+            })
+        },
+    };
+
+    /// The items each reader hands on, and how it ended.
+    fn both(text: &str, raw: Raw) -> (Vec<String>, Result<Value, Unsure>, Vec<String>, bool) {
+        let (mut fast, mut slow) = (Vec::new(), Vec::new());
+        let fast_end = read_list(text, KEYS, KEEP, &MAPPER, raw, &mut |item| {
+            fast.push(format!("{item:?}"));
+            true
+        });
+        let slow_end = super::super::stream::read_list(text, KEYS, KEEP, &MAPPER, raw, &mut |i| {
+            slow.push(format!("{i:?}"));
+            true
+        });
+        let slow_ok = match (&fast_end, &slow_end) {
+            (Ok(fast_kept), Ok(slow_kept)) => {
+                assert_eq!(fast_kept, slow_kept, "kept values of {text:?}");
+                true
+            }
+            _ => slow_end.is_ok(),
+        };
+        (fast, fast_end, slow, slow_ok)
+    }
+
+    /// The fast reader agrees with serde_json's wherever it is sure, and where it is not it
+    /// has handed on only what serde_json's hands on first.
+    fn agrees(text: &str) -> bool {
+        let mut sure = false;
+        for raw in [Raw::Keep, Raw::Skip] {
+            let (fast, fast_end, slow, slow_ok) = both(text, raw);
+            if fast_end.is_ok() {
+                assert!(
+                    slow_ok,
+                    "the fast reader took what serde_json refuses: {text:?}"
+                );
+                assert_eq!(fast, slow, "records of {text:?}");
+                sure = true;
+            } else {
+                assert!(
+                    slow.starts_with(&fast),
+                    "handed on before it was unsure, and not as serde_json does: {text:?}"
+                );
+            }
+        }
+        sure
+    }
+
+    #[test]
+    fn odd_bodies_are_read_as_serde_json_reads_them_or_left_to_it() {
+        let sure = [
+            r#"{"data":[]}"#,
+            r#" { "data" : [ { "id" : "a" } , {"id":"b","a":{"b":{"c":1}}} ] } "#,
+            r#"{"data":[{"a":{"b":1},"a":{"x":2}}],"meta":{"total":1},"meta":{"total":2}}"#,
+            r#"{"items":null,"data":[{"p":"text","z":null,"x":[1],"q":{"deep":[{}]}}]}"#,
+            r#"{"data":[{"p":{"name":null},"n":-0.5e+10,"x":{"y":true}}],"other":[1,{"a":"\u00e9\n"}]}"#,
+            r#"{"data":[{"a":{"b":"x"},"p":{"name":"Cara\"s"}}],"data":[{"id":"second"}]}"#,
+            r#"{"data":[{"id":"\ud800","q":"lone surrogates in values are serde_json's to judge"}]}"#,
+            r#"{"data":[{"n":12345678901234567890123456789,"x":{"y":{"z":"deep"}}}]}"#,
+        ];
+        for text in sure {
+            assert!(agrees(text), "left to serde_json: {text}");
+        }
+        let unsure = [
+            "",
+            "[]",
+            r#"{"data":{}}"#,
+            r#"{"data":[1]}"#,
+            r#"{"data":["not an object"]}"#,
+            r#"{"data":[{"e\u0073c":1}]}"#,
+            r#"{"data":[{"$serde_json::private::Number":"1"}]}"#,
+            r#"{"data":[{"id":"a"}],"other":01}"#,
+            r#"{"data":[{"id":"a"}]} x"#,
+            r#"{"data":[{"id":"a"},{"id":"b""#,
+            r#"{"data":[{"id":"a"},{"id":"b"}],"meta":{"total":1.}}"#,
+            r#"{"data":[{"id":"a\x"}]}"#,
+            "{\"data\":[{\"id\":\"tab\tinside\"}]}",
+            r#"{"nothing":[]}"#,
+        ];
+        for text in unsure {
+            assert!(!agrees(text), "read, though it should be left: {text}");
+        }
+        let deep = format!(
+            r#"{{"data":[{{"a":{}1{}}}]}}"#,
+            "[".repeat(120),
+            "]".repeat(120)
+        );
+        assert!(!agrees(&deep));
+    }
+
+    /// A small deterministic generator (xorshift), for bodies no one wrote by hand.
+    struct Random(u64);
+
+    impl Random {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+            from[self.below(from.len())]
+        }
+
+        fn value(&mut self, depth: usize, out: &mut String) {
+            let kinds = if depth > 3 { 4 } else { 6 };
+            match self.below(kinds) {
+                0 => out.push_str(self.pick(&[
+                    "0",
+                    "-1",
+                    "12.5",
+                    "1e400",
+                    "-0.0E-2",
+                    "90071992547409930",
+                ])),
+                1 => out.push_str(self.pick(&["true", "false", "null"])),
+                2 | 3 => {
+                    let text = self.pick(&[
+                        "",
+                        "x",
+                        "Cara",
+                        "a\\\"b",
+                        "\\u00e9t\\u00e9",
+                        "é😀",
+                        "\\\\",
+                        "long text of a system prompt, long enough to pass thirty-two bytes",
+                    ]);
+                    out.push('"');
+                    out.push_str(text);
+                    out.push('"');
+                }
+                4 => {
+                    out.push('[');
+                    for i in 0..self.below(3) {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        self.value(depth + 1, out);
+                    }
+                    out.push(']');
+                }
+                _ => self.object(depth + 1, out),
+            }
+        }
+
+        fn object(&mut self, depth: usize, out: &mut String) {
+            out.push('{');
+            for i in 0..self.below(5) {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push('"');
+                out.push_str(self.pick(&[
+                    "id", "a", "b", "c", "p", "name", "q", "n", "z", "y", "x", "other",
+                ]));
+                out.push_str("\":");
+                self.value(depth, out);
+            }
+            out.push('}');
+        }
+
+        fn body(&mut self) -> String {
+            let mut out = String::from("{");
+            for i in 0..1 + self.below(3) {
+                if i > 0 {
+                    out.push(',');
+                }
+                let key = self.pick(&["data", "data", "items", "meta", "other"]);
+                out.push_str(&format!("\"{key}\":"));
+                if key == "other" || self.below(8) == 0 {
+                    self.value(1, &mut out);
+                } else {
+                    out.push('[');
+                    for j in 0..self.below(4) {
+                        if j > 0 {
+                            out.push(',');
+                        }
+                        self.object(2, &mut out);
+                    }
+                    out.push(']');
+                }
+            }
+            out.push('}');
+            out
+        }
+    }
+
+    #[test]
+    fn generated_bodies_and_broken_ones_are_read_as_serde_json_reads_them_or_left_to_it() {
+        let mut random = Random(0x2545_f491_4f6c_dd1d);
+        let mut read = 0;
+        for _ in 0..3000 {
+            let body = random.body();
+            read += usize::from(agrees(&body));
+            // Broken: cut short, or one byte changed to one that matters to JSON.
+            let bytes = body.as_bytes();
+            let at = random.below(bytes.len());
+            if body.is_char_boundary(at) {
+                agrees(&body[..at]);
+                let with = random.pick(&[
+                    "\"", "\\", "{", "}", "[", "]", ",", ":", "0", "e", ".", "-", "\u{1}", " ", "n",
+                ]);
+                let end = (at + 1..=body.len())
+                    .find(|&i| body.is_char_boundary(i))
+                    .unwrap_or(body.len());
+                agrees(&format!("{}{with}{}", &body[..at], &body[end..]));
+                agrees(&format!("{}{with}{}", &body[..at], &body[at..]));
+            }
+        }
+        assert!(
+            read > 1500,
+            "most generated bodies are read by the fast reader: {read}"
+        );
+    }
+}

@@ -77,8 +77,8 @@ impl<R> Once<'_, R> {
     }
 }
 
-/// One pass of [`each_record_keeping`] over a body's text.
-fn read_list<R>(
+/// One pass of [`each_record_keeping`] over a body's text, with serde_json's reader.
+pub(super) fn read_list<R>(
     text: &str,
     keys: &[&str],
     keep: &[&str],
