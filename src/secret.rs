@@ -75,7 +75,7 @@ impl ApiKey {
     }
 
     /// Whether `text` holds the key, when it is long enough to be masked at all.
-    fn is_in(&self, text: &str) -> bool {
+    pub fn is_in(&self, text: &str) -> bool {
         self.key.len() >= 8
             && text.len() >= self.key.len()
             && self.finder.find(text.as_bytes()).is_some()

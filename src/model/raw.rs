@@ -12,6 +12,10 @@ pub struct RawObject {
     /// The JSON text as received (checked as one JSON value when it was read); `None`: null,
     /// the object of a record read without it.
     text: Option<Box<str>>,
+    /// Whether the text is written out as received while no tree is built: compact, with
+    /// nothing in it that the output changes but perhaps the API key (which is looked for
+    /// as it is written).
+    verbatim: bool,
     tree: OnceCell<Value>,
 }
 
@@ -20,15 +24,17 @@ impl RawObject {
     pub fn null() -> Self {
         Self {
             text: None,
+            verbatim: false,
             tree: OnceCell::new(),
         }
     }
 
     /// The object from its text, as a list body held it: one JSON value, already checked
     /// (a text that is not one would show as null).
-    pub fn from_text(text: Box<str>) -> Self {
+    pub fn from_text(text: Box<str>, verbatim: bool) -> Self {
         Self {
             text: Some(text),
+            verbatim,
             tree: OnceCell::new(),
         }
     }
@@ -38,7 +44,11 @@ impl RawObject {
         let text = Some(value.to_string().into());
         let tree = OnceCell::new();
         let _ = tree.set(value);
-        Self { text, tree }
+        Self {
+            text,
+            verbatim: false,
+            tree,
+        }
     }
 
     /// The tree, built on first use. (The text was checked as JSON when it was read, so it
@@ -57,6 +67,12 @@ impl RawObject {
         self.tree.get().is_none().then_some(text)
     }
 
+    /// The text as received, when it is also what the output writes for it (compact, with
+    /// nothing to mask but perhaps the API key): see [`Self::received`].
+    pub fn verbatim(&self) -> Option<&str> {
+        self.received().filter(|_| self.verbatim)
+    }
+
     /// Takes the object out, leaving null in its place.
     pub fn take(&mut self) -> Self {
         std::mem::replace(self, Self::null())
@@ -72,6 +88,7 @@ impl Clone for RawObject {
     fn clone(&self) -> Self {
         Self {
             text: self.text.clone(),
+            verbatim: self.verbatim,
             tree: self.tree.clone(),
         }
     }
@@ -104,14 +121,14 @@ mod tests {
     #[test]
     fn the_tree_is_built_from_the_text_when_asked_for() {
         let text = r#"{"a": 9007199254740993, "b": [1]}"#.into();
-        let mut raw = RawObject::from_text(text);
+        let mut raw = RawObject::from_text(text, false);
         assert_eq!(raw.tree()["b"][0], 1);
         raw.tree_mut()["a"] = Value::from("masked");
         assert_eq!(
             serde_json::to_string(&raw).unwrap(),
             r#"{"a":"masked","b":[1]}"#
         );
-        let big = RawObject::from_text("12345678901234567890123".into());
+        let big = RawObject::from_text("12345678901234567890123".into(), false);
         assert_eq!(
             serde_json::to_string(&big).unwrap(),
             "12345678901234567890123"
@@ -125,7 +142,7 @@ mod tests {
     #[test]
     fn the_received_text_is_offered_until_a_tree_is_built() {
         let text = r#"{"a": 1}"#.into();
-        let mut raw = RawObject::from_text(text);
+        let mut raw = RawObject::from_text(text, false);
         assert_eq!(raw.received(), Some(r#"{"a": 1}"#));
         let taken = raw.take();
         assert_eq!(raw.received(), Some("null"));

@@ -11,7 +11,7 @@ mod jq;
 mod json;
 mod pairs;
 mod table;
-mod transcode;
+pub(crate) mod transcode;
 mod view;
 
 use std::borrow::Cow;

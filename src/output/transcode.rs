@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::io;
 
 use crate::json_text;
+use crate::model::RawObject;
 use crate::record::Record;
 use crate::secret::{self, ApiKey, REDACTED};
 
@@ -98,15 +99,15 @@ pub fn write_record<R: Record>(
         return Ok(false);
     };
     if raw_only {
-        let Some(text) = raw.received() else {
+        if raw.received().is_none() {
             return Ok(false);
-        };
+        }
         let style = if pretty {
             Style::Pretty { depth: 0 }
         } else {
             Style::Compact
         };
-        return Ok(transcode(text, masking, style, out).is_ok());
+        return Ok(write_object(raw, masking, style, out).is_ok());
     }
     if raw.received().is_none() {
         return Ok(false);
@@ -125,8 +126,7 @@ pub fn write_record<R: Record>(
     };
     let done = serialized.is_ok() && out.ends_with(tail) && {
         out.truncate(out.len() - (close.len() + "null".len()));
-        let text = taken.received().expect("checked before it was taken");
-        transcode(text, masking, style, out).is_ok()
+        write_object(&taken, masking, style, out).is_ok()
     };
     if done {
         out.extend_from_slice(close);
@@ -135,6 +135,30 @@ pub fn write_record<R: Record>(
         *raw = taken;
     }
     Ok(done)
+}
+
+/// Writes a provider's object from its received text (checked to be there): as received
+/// when it is verbatim and compact output is asked for, and holds no API key to mask (then
+/// there is nothing to change); else through the transcoder, which for a verbatim object has
+/// nothing to mask but the API key.
+fn write_object(
+    raw: &RawObject,
+    masking: Option<Masking<'_>>,
+    style: Style,
+    out: &mut Vec<u8>,
+) -> Result<(), Unusual> {
+    if let Some(text) = raw.verbatim() {
+        let key = masking.and_then(|m| m.key).filter(|key| key.is_in(text));
+        if key.is_none() && style == Style::Compact {
+            out.extend_from_slice(text.as_bytes());
+            return Ok(());
+        }
+        // Only the key, if anything, is left to mask.
+        let masking = key.map(|key| Masking { key: Some(key) });
+        return transcode(text, masking, style, out);
+    }
+    let text = raw.received().expect("the caller checked it is there");
+    transcode(text, masking, style, out)
 }
 
 /// A few bits of a key, alike for equal keys: its length and its first and last bytes.
@@ -631,7 +655,7 @@ mod tests {
         Session {
             status: Some("ended".into()),
             duration_ms: Some(12),
-            raw: RawObject::from_text(raw.into()),
+            raw: RawObject::from_text(raw.into(), false),
             ..Session::bare("s-1")
         }
     }

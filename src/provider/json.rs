@@ -121,13 +121,26 @@ pub struct Mapper<R> {
 
 /// Maps one record from its fields, with its text when that is kept.
 pub type MapRecord<R> =
-    for<'a> fn(RecordReader<'a, Projection<'a>>, Option<&'a str>) -> Result<Mapped<R>, String>;
+    for<'a> fn(RecordReader<'a, Projection<'a>>, Option<Kept<'a>>) -> Result<Mapped<R>, String>;
+
+/// A record's text (one JSON value), kept, and whether it is written out as received.
+#[derive(Clone, Copy, Debug)]
+pub struct Kept<'a> {
+    pub text: &'a str,
+    pub verbatim: Verbatim,
+}
+
+pub use super::scan::Verbatim;
 
 impl<R> Mapper<R> {
     /// Maps a record from its text (one JSON value), which it keeps.
     pub fn text(&self, raw: &str) -> Result<Mapped<R>, String> {
         let fields = RecordReader::projected(raw, self.fields, self.noun)?;
-        (self.map)(fields, Some(raw))
+        let kept = Kept {
+            text: raw,
+            verbatim: Verbatim::No,
+        };
+        (self.map)(fields, Some(kept))
     }
 }
 
@@ -331,6 +344,9 @@ impl<'a, F: Fields<'a>> RecordReader<'a, F> {
 
     /// Whether the record has a non-null value at `path`, readable or not.
     pub fn present(&self, path: &str) -> bool {
+        if let Some(text) = self.object.text_of(path) {
+            return text != "null";
+        }
         matches!(self.object.field(path), Ok(Some(_)) | Err(_))
     }
 

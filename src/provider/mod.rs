@@ -186,11 +186,18 @@ pub trait Sessions: Sync {
 /// A session mapped field by field, given its provider object back as `raw` with the
 /// problems its reader noticed. (Taking `problems` first lets a caller end the reader's
 /// borrow of the object before handing the object over.)
-fn mapped(problems: Vec<FieldProblem>, session: Session, raw: Option<&str>) -> Mapped<Session> {
+fn mapped(
+    problems: Vec<FieldProblem>,
+    session: Session,
+    raw: Option<json::Kept<'_>>,
+) -> Mapped<Session> {
     Mapped {
         record: Session {
             raw: raw.map_or_else(crate::model::RawObject::null, |raw| {
-                crate::model::RawObject::from_text(raw.into())
+                crate::model::RawObject::from_text(
+                    raw.text.into(),
+                    raw.verbatim == json::Verbatim::Yes,
+                )
             }),
             ..session
         },

@@ -12,7 +12,7 @@
 
 use serde_json::{Map, Value};
 
-use super::json::{Listed, Mapper, Raw, RecordReader};
+use super::json::{Kept, Listed, Mapper, Raw, RecordReader};
 use super::project::{self, Below, Found, FoundAt, MAX_PATHS, Projection};
 
 /// Nesting (of the whole body) past which the serde_json reader decides: its own limit is 128.
@@ -124,12 +124,18 @@ impl<R> List<'_, '_, '_, R> {
             return Err(Unsure);
         }
         let start = scanner.at;
+        scanner.watch = self.raw == Raw::Keep;
+        scanner.verbatim = Verbatim::Yes;
+        scanner.keys.clear();
         let mut found: FoundAt<'_> = [Found::Missing; MAX_PATHS];
         scanner.project(&self.plans, "", &mut found)?;
         let text = &scanner.text[start..scanner.at];
         let fields = RecordReader::from_projection(Projection::found(mapper.fields, found));
         let kept = match self.raw {
-            Raw::Keep => Some(text),
+            Raw::Keep => Some(Kept {
+                text,
+                verbatim: scanner.verbatim,
+            }),
             Raw::Skip => None,
         };
         let listed = match (mapper.map)(fields, kept) {
@@ -151,7 +157,27 @@ struct Scanner<'t> {
     at: usize,
     /// Arrays and objects open.
     depth: usize,
+    /// Whether the record read is looked at for [`Verbatim`] (only when its text is kept).
+    watch: bool,
+    /// What was seen of the record read so far.
+    verbatim: Verbatim,
+    /// The keys of the objects open, innermost last, for finding a key given twice.
+    keys: Vec<&'t str>,
 }
+
+/// Whether a record's text is written out as it was received: the same bytes the output's
+/// transcoder writes for it, masked (DESIGN.md, "Secrets") — compact, without escapes or
+/// exponents (which serde_json writes its own way), a key given twice, credential keys,
+/// signed URLs, or serde_json's private keys. (The API key is looked for when the text is
+/// written: the scanner does not know it.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verbatim {
+    Yes,
+    No,
+}
+
+/// An object with more keys is not verbatim: the transcoder leaves it to the tree.
+const MAX_KEYS: usize = 256;
 
 impl<'t> Scanner<'t> {
     fn new(text: &'t str) -> Self {
@@ -160,12 +186,51 @@ impl<'t> Scanner<'t> {
             bytes: text.as_bytes(),
             at: 0,
             depth: 0,
+            watch: false,
+            verbatim: Verbatim::Yes,
+            keys: Vec::new(),
+        }
+    }
+
+    /// What is seen makes the record not verbatim.
+    fn not_verbatim(&mut self) {
+        self.verbatim = Verbatim::No;
+    }
+
+    /// A key of the object whose keys begin at `outer` in [`Self::keys`], `seen` the bits of
+    /// them (by [`key_bit`]): looked at for what would change it or its object on output.
+    fn watch_key(&mut self, key: &'t str, outer: usize, seen: &mut u64) {
+        let bit = key_bit(key);
+        let like_one_before = *seen & bit != 0;
+        *seen |= bit;
+        if key.starts_with('$')
+            || self.keys.len() - outer >= MAX_KEYS
+            || like_one_before && self.keys[outer..].contains(&key)
+            || crate::secret::is_credential_key(key)
+        {
+            self.not_verbatim();
+        }
+        self.keys.push(key);
+    }
+
+    /// A string value, watched: one with escapes, or a signed URL, is not verbatim.
+    fn watch_string(&mut self, start: usize, escaped: bool) {
+        let text = &self.bytes[start + 1..self.at - 1];
+        if escaped
+            || matches!(text.first(), Some(b'h' | b'H'))
+                && crate::secret::is_signed_url(&self.text[start + 1..self.at - 1])
+        {
+            self.not_verbatim();
         }
     }
 
     fn whitespace(&mut self) {
+        let start = self.at;
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
+        }
+        if self.at != start {
+            self.not_verbatim();
         }
     }
 
@@ -232,14 +297,24 @@ impl<'t> Scanner<'t> {
                 if self.close_if(b'}') {
                     return Ok(());
                 }
+                let (outer, mut seen) = (self.keys.len(), 0);
                 loop {
                     if self.peek()? != b'"' {
                         return Err(Unsure);
                     }
-                    self.string()?;
+                    let start = self.at;
+                    let escaped = self.string()?;
+                    if self.watch {
+                        if escaped {
+                            self.not_verbatim();
+                        }
+                        let key = &self.text[start + 1..self.at - 1];
+                        self.watch_key(key, outer, &mut seen);
+                    }
                     self.expect(b':')?;
                     self.value()?;
                     if !self.next(b'}')? {
+                        self.keys.truncate(outer);
                         return Ok(());
                     }
                 }
@@ -256,7 +331,14 @@ impl<'t> Scanner<'t> {
                     }
                 }
             }
-            b'"' => self.string().map(|_| ()),
+            b'"' => {
+                let start = self.at;
+                let escaped = self.string()?;
+                if self.watch {
+                    self.watch_string(start, escaped);
+                }
+                Ok(())
+            }
             b't' => self.word(b"true"),
             b'f' => self.word(b"false"),
             b'n' => self.word(b"null"),
@@ -301,6 +383,8 @@ impl<'t> Scanner<'t> {
             }
         }
         if let Some(b'e' | b'E') = bytes.get(at) {
+            // serde_json writes an exponent its own way (`1E5` as `1e+5`).
+            self.verbatim = Verbatim::No;
             at += 1;
             if let Some(b'+' | b'-') = bytes.get(at) {
                 at += 1;
@@ -354,8 +438,12 @@ impl<'t> Scanner<'t> {
         if self.close_if(b'}') {
             return Ok(());
         }
+        let (outer, mut seen) = (self.keys.len(), 0);
         loop {
             let key = self.key()?;
+            if self.watch {
+                self.watch_key(key, outer, &mut seen);
+            }
             self.expect(b':')?;
             let (leaf, parent) = if plan.mask & key_bit(key) == 0 {
                 (None, None)
@@ -380,6 +468,7 @@ impl<'t> Scanner<'t> {
                 found[index] = Found::Value(&self.text[start..self.at]);
             }
             if !self.next(b'}')? {
+                self.keys.truncate(outer);
                 return Ok(());
             }
         }
@@ -476,10 +565,26 @@ mod tests {
     const KEYS: &[&str] = &["data", "items"];
     const KEEP: &[&str] = &["meta"];
 
-    /// A record as what its projection found at every path, and its text when kept.
-    fn described(fields: RecordReader<'_, Projection<'_>>, raw: Option<&str>) -> String {
+    /// A record as what its projection found at every path, and its text when kept. A text
+    /// said to be verbatim is checked to be what the transcoder writes for it, masked.
+    fn described(fields: RecordReader<'_, Projection<'_>>, raw: Option<Kept<'_>>) -> String {
+        use crate::output::transcode::{Masking, Style, transcode};
         let found: Vec<_> = PATHS.iter().map(|p| fields.source().get(p)).collect();
-        format!("{found:?} {raw:?}")
+        if let Some(Kept {
+            text,
+            verbatim: Verbatim::Yes,
+        }) = raw
+        {
+            let mut out = Vec::new();
+            let written = transcode(text, Some(Masking { key: None }), Style::Compact, &mut out);
+            assert_eq!(written, Ok(()), "verbatim, but left to the tree: {text}");
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                text,
+                "verbatim, but changed"
+            );
+        }
+        format!("{found:?} {:?}", raw.map(|kept| kept.text))
     }
 
     const MAPPER: Mapper<String> = Mapper {
@@ -604,6 +709,7 @@ mod tests {
                     "1e400",
                     "-0.0E-2",
                     "90071992547409930",
+                    " 7 ",
                 ])),
                 1 => out.push_str(self.pick(&["true", "false", "null"])),
                 2 | 3 => {
@@ -611,6 +717,8 @@ mod tests {
                         "",
                         "x",
                         "Cara",
+                        "https://b.s3.amazonaws.com/r.mp4?X-Amz-Signature=ab",
+                        "http://plain.example/page",
                         "a\\\"b",
                         "\\u00e9t\\u00e9",
                         "é😀",
@@ -643,7 +751,22 @@ mod tests {
                 }
                 out.push('"');
                 out.push_str(self.pick(&[
-                    "id", "a", "b", "c", "p", "name", "q", "n", "z", "y", "x", "other",
+                    "id",
+                    "a",
+                    "b",
+                    "c",
+                    "p",
+                    "name",
+                    "q",
+                    "n",
+                    "z",
+                    "y",
+                    "x",
+                    "other",
+                    "apiToken",
+                    "$ref",
+                    "sessionKey",
+                    "url",
                 ]));
                 out.push_str("\":");
                 self.value(depth, out);

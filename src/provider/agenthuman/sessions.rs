@@ -5,8 +5,8 @@ use super::AgentHuman;
 
 use crate::model::{RawObject, Session};
 use crate::provider::json::{
-    BodyError, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader, each_record,
-    map_list, parse_json,
+    BodyError, Kept, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader,
+    each_record, map_list, parse_json,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, StatusFilter, as_text, mapped,
@@ -81,7 +81,7 @@ const FIELDS: &[&str] = &[
 /// Maps one AgentHuman session object to the normalized model, field by field.
 fn map_session(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&str>,
+    raw: Option<Kept<'_>>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "session_id") else {
         return Err(fields.no_id("session_id"));

@@ -7,7 +7,7 @@ use super::Anam;
 
 use crate::model::{RawObject, Session, ToolCall};
 use crate::provider::json::{
-    self, BodyError, FieldProblem, Listed, Mapped, Mapper, ObjectReader, Projection, Raw,
+    self, BodyError, FieldProblem, Kept, Listed, Mapped, Mapper, ObjectReader, Projection, Raw,
     RecordReader, each_record, map_list, parse_json,
 };
 use crate::provider::{
@@ -97,7 +97,7 @@ const FIELDS: &[&str] = &[
 /// Maps one Anam session object to the normalized model, field by field.
 fn map_session(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&str>,
+    raw: Option<Kept<'_>>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "id") else {
         return Err(fields.no_id("id"));

@@ -7,8 +7,8 @@ use serde_json::Value;
 use super::BeyondPresence;
 use crate::model::{RawObject, Session, SessionId};
 use crate::provider::json::{
-    BodyError, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader, each_record,
-    map_list, parse_json,
+    BodyError, Kept, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader,
+    each_record, map_list, parse_json,
 };
 use crate::provider::{
     ApiRequest, Filters, Page, PageRequest, ProviderKind, Sessions, as_text, mapped,
@@ -92,7 +92,7 @@ const FIELDS: &[&str] = &["id", "agent_id", "started_at", "ended_at"];
 /// Maps one call to the normalized model, field by field.
 pub(super) fn map_call(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&str>,
+    raw: Option<Kept<'_>>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "id") else {
         return Err(fields.no_id("id"));

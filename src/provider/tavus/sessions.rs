@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::{Tavus, verbose_get};
 use crate::model::{RawObject, Session, SessionId};
 use crate::provider::json::{
-    BodyError, Fields, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader,
+    BodyError, Fields, Kept, Listed, Mapped, Mapper, ObjectReader, Projection, Raw, RecordReader,
     each_record, map_list, parse_json,
 };
 use crate::provider::{
@@ -124,7 +124,7 @@ pub(super) fn life<'a, F: Fields<'a>>(
 /// Maps one conversation to the normalized model, field by field.
 fn map_conversation(
     fields: RecordReader<'_, Projection<'_>>,
-    raw: Option<&str>,
+    raw: Option<Kept<'_>>,
 ) -> Result<Mapped<Session>, String> {
     let Some(id) = fields.id("id", "conversation_id") else {
         return Err(fields.no_id("conversation_id"));
