@@ -199,18 +199,30 @@ impl<'t> Scanner<'t> {
 
     /// A key of the object whose keys begin at `outer` in [`Self::keys`], `seen` the bits of
     /// them (by [`key_bit`]): looked at for what would change it or its object on output.
-    fn watch_key(&mut self, key: &'t str, outer: usize, seen: &mut u64) {
+    /// Whether it names a credential, whose value is then looked at ([`Self::watch_secret`]).
+    fn watch_key(&mut self, key: &'t str, outer: usize, seen: &mut u64) -> bool {
         let bit = key_bit(key);
         let like_one_before = *seen & bit != 0;
         *seen |= bit;
         if key.starts_with('$')
             || self.keys.len() - outer >= MAX_KEYS
             || like_one_before && self.keys[outer..].contains(&key)
-            || crate::secret::is_credential_key(key)
         {
             self.not_verbatim();
         }
         self.keys.push(key);
+        crate::secret::is_credential_key(key)
+    }
+
+    /// The value under a credential key, from `start` to the cursor: the output shows it as
+    /// `[REDACTED]`, so unless it is that already (or null, shown as null) the record is not
+    /// verbatim. (Providers often send secrets masked so.)
+    fn watch_secret(&mut self, start: usize) {
+        let value = &self.text[start..self.at];
+        let shown = value.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+        if value != "null" && shown != Some(crate::secret::REDACTED) {
+            self.not_verbatim();
+        }
     }
 
     /// A string value, watched: one with escapes, or a signed URL, is not verbatim.
@@ -304,15 +316,20 @@ impl<'t> Scanner<'t> {
                     }
                     let start = self.at;
                     let escaped = self.string()?;
+                    let mut secret = false;
                     if self.watch {
                         if escaped {
                             self.not_verbatim();
                         }
                         let key = &self.text[start + 1..self.at - 1];
-                        self.watch_key(key, outer, &mut seen);
+                        secret = self.watch_key(key, outer, &mut seen);
                     }
                     self.expect(b':')?;
+                    let start = self.value_start()?;
                     self.value()?;
+                    if secret {
+                        self.watch_secret(start);
+                    }
                     if !self.next(b'}')? {
                         self.keys.truncate(outer);
                         return Ok(());
@@ -441,9 +458,7 @@ impl<'t> Scanner<'t> {
         let (outer, mut seen) = (self.keys.len(), 0);
         loop {
             let key = self.key()?;
-            if self.watch {
-                self.watch_key(key, outer, &mut seen);
-            }
+            let secret = self.watch && self.watch_key(key, outer, &mut seen);
             self.expect(b':')?;
             let (leaf, parent) = if plan.mask & key_bit(key) == 0 {
                 (None, None)
@@ -466,6 +481,9 @@ impl<'t> Scanner<'t> {
             }
             if let Some(index) = leaf {
                 found[index] = Found::Value(&self.text[start..self.at]);
+            }
+            if secret {
+                self.watch_secret(start);
             }
             if !self.next(b'}')? {
                 self.keys.truncate(outer);
@@ -717,6 +735,7 @@ mod tests {
                         "",
                         "x",
                         "Cara",
+                        "[REDACTED]",
                         "https://b.s3.amazonaws.com/r.mp4?X-Amz-Signature=ab",
                         "http://plain.example/page",
                         "a\\\"b",
