@@ -149,8 +149,11 @@ fn write_object(
 ) -> Result<(), Unusual> {
     if let Some(text) = raw.verbatim() {
         let key = masking.and_then(|m| m.key).filter(|key| key.is_in(text));
-        if key.is_none() && style == Style::Compact {
-            out.extend_from_slice(text.as_bytes());
+        if key.is_none() {
+            match style {
+                Style::Compact => out.extend_from_slice(text.as_bytes()),
+                Style::Pretty { depth } => indent_verbatim(text, depth, out),
+            }
             return Ok(());
         }
         // Only the key, if anything, is left to mask.
@@ -159,6 +162,64 @@ fn write_object(
     }
     let text = raw.received().expect("the caller checked it is there");
     transcode(text, masking, style, out)
+}
+
+/// Writes a verbatim text ([`RawObject::verbatim`]: compact JSON without escapes) indented
+/// as serde_json's pretty printer writes it, `depth` levels in: a line for each member and
+/// element, `": "` after a key, and `{}` and `[]` when empty.
+pub fn indent_verbatim(text: &str, depth: usize, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut level = depth;
+    let new_line = |out: &mut Vec<u8>, level: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * level, b' ');
+    };
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => {
+                let end = json_text::string_end(bytes, at).map_or(bytes.len(), |(end, _)| end);
+                out.extend_from_slice(&bytes[at..end]);
+                at = end;
+            }
+            b'{' | b'[' => {
+                let close = if byte == b'{' { b'}' } else { b']' };
+                if bytes.get(at + 1) == Some(&close) {
+                    out.extend_from_slice(&[byte, close]);
+                    at += 2;
+                } else {
+                    out.push(byte);
+                    level += 1;
+                    new_line(out, level);
+                    at += 1;
+                }
+            }
+            b'}' | b']' => {
+                level = level.saturating_sub(1);
+                new_line(out, level);
+                out.push(byte);
+                at += 1;
+            }
+            b',' => {
+                out.push(b',');
+                new_line(out, level);
+                at += 1;
+            }
+            b':' => {
+                out.extend_from_slice(b": ");
+                at += 1;
+            }
+            _ => {
+                // A number or a word, to the next byte of the structure.
+                let end = bytes[at..]
+                    .iter()
+                    .position(|b| matches!(b, b',' | b'}' | b']' | b':'))
+                    .map_or(bytes.len(), |i| at + i);
+                out.extend_from_slice(&bytes[at..end]);
+                at = end;
+            }
+        }
+    }
 }
 
 /// A few bits of a key, alike for equal keys: its length and its first and last bytes.

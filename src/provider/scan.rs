@@ -586,7 +586,7 @@ mod tests {
     /// A record as what its projection found at every path, and its text when kept. A text
     /// said to be verbatim is checked to be what the transcoder writes for it, masked.
     fn described(fields: RecordReader<'_, Projection<'_>>, raw: Option<Kept<'_>>) -> String {
-        use crate::output::transcode::{Masking, Style, transcode};
+        use crate::output::transcode::{Masking, Style, indent_verbatim, transcode};
         let found: Vec<_> = PATHS.iter().map(|p| fields.source().get(p)).collect();
         if let Some(Kept {
             text,
@@ -601,6 +601,16 @@ mod tests {
                 text,
                 "verbatim, but changed"
             );
+            for depth in [0, 1, 3] {
+                let (mut pretty, mut indented) = (Vec::new(), Vec::new());
+                let style = Style::Pretty { depth };
+                transcode(text, Some(Masking { key: None }), style, &mut pretty).unwrap();
+                indent_verbatim(text, depth, &mut indented);
+                assert_eq!(
+                    indented, pretty,
+                    "indented otherwise than serde_json: {text}"
+                );
+            }
         }
         format!("{found:?} {:?}", raw.map(|kept| kept.text))
     }
