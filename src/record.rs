@@ -131,6 +131,12 @@ pub trait Record: Serialize {
         Vec::new()
     }
 
+    /// The record's own text fields read from the provider (a label, a name), in which an
+    /// API key the provider echoes is masked in every format.
+    fn normalized_texts_mut(&mut self) -> Vec<&mut String> {
+        Vec::new()
+    }
+
     /// Provider text outside `raw` that is shown with it (a tool call's result and error),
     /// for masking signed URLs and an echoed key in it: each string is handed to `mask`.
     fn provider_texts_mut(&mut self) -> Vec<&mut String> {

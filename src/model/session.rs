@@ -175,6 +175,22 @@ impl Record for Session {
             .collect()
     }
 
+    fn normalized_texts_mut(&mut self) -> Vec<&mut String> {
+        let mut texts = vec![&mut self.id];
+        texts.extend(
+            [
+                &mut self.status,
+                &mut self.end_reason,
+                &mut self.persona_id,
+                &mut self.persona_name,
+                &mut self.label,
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        texts
+    }
+
     fn provider_texts_mut(&mut self) -> Vec<&mut String> {
         let mut texts = Vec::new();
         for call in self.tool_calls.iter_mut().flatten() {

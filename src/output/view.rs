@@ -204,19 +204,29 @@ impl View {
     /// Masks credential fields of a record about to be shown, unless `--show-secrets`: the
     /// one place that decides it.
     pub fn protect<R: Record>(&self, record: &mut R) {
+        self.protect_nested(record);
         if !self.reads_raw() || self.options.show_secrets {
             return;
         }
         if let Some(raw) = record.raw_mut() {
             redact(raw, self.key.as_ref());
         }
-        self.protect_nested(record);
     }
 
-    /// The part of [`View::protect`] outside `raw` (a tool call's arguments), for a record
-    /// whose `raw` the transcoder masks as it writes.
+    /// The part of [`View::protect`] outside `raw` (the record's own text fields, a tool
+    /// call's arguments), for a record whose `raw` the transcoder masks as it writes.
     pub fn protect_nested<R: Record>(&self, record: &mut R) {
-        if !self.reads_raw() || self.options.show_secrets {
+        if self.options.show_secrets {
+            return;
+        }
+        if let Some(key) = &self.key {
+            for text in record.normalized_texts_mut() {
+                if key.is_in(text) {
+                    *text = key.mask(text);
+                }
+            }
+        }
+        if !self.reads_raw() {
             return;
         }
         for value in record.more_provider_values_mut() {

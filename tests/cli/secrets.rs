@@ -274,3 +274,67 @@ fn every_documented_credential_name_is_redacted_at_any_depth() {
         "apiKeyId is an ID, not a key"
     );
 }
+
+/// A list's records that need no masking are written as the provider sent them (compact, as
+/// received); one that echoes the key in a field is masked all the same, in every format that
+/// shows the provider's object and in its normalized fields, and the others are unchanged.
+#[test]
+fn records_written_as_received_still_have_an_echoed_key_masked() {
+    // As Anam sends them: their secrets already masked.
+    let mut sessions = [anam::session(0), anam::session(1)];
+    for session in &mut sessions {
+        session["personaConfig"]["llmConfig"]["encrypted_secret"] = json!("[REDACTED]");
+    }
+    sessions[1]["clientLabel"] = json!(format!("label {ANAM_KEY} label"));
+    let server = FakeAnam::new(ANAM_KEY)
+        .with_session(sessions[0].clone())
+        .with_session(sessions[1].clone())
+        .start();
+    for args in [
+        &["sessions", "list", "-o", "ndjson", "--raw"][..],
+        &["sessions", "list", "-o", "json", "--raw"],
+        &["sessions", "list", "-o", "ndjson"],
+        &["sessions", "list", "-o", "json"],
+    ] {
+        let run = run(s::avatarctl_anam(&server, ANAM_KEY).args(args), ANAM_KEY);
+        let raws: Vec<Value> = if args.contains(&"ndjson") {
+            run.stdout
+                .lines()
+                .map(|l| serde_json::from_str(l).unwrap())
+                .collect()
+        } else {
+            serde_json::from_str::<Vec<Value>>(&run.stdout).unwrap()
+        };
+        let raws: Vec<&Value> = raws
+            .iter()
+            .map(|r| {
+                if args.contains(&"--raw") {
+                    r
+                } else {
+                    &r["raw"]
+                }
+            })
+            .collect();
+        assert_eq!(raws[0], &sessions[0], "{args:?}");
+        let label = raws[1]["clientLabel"].as_str().unwrap();
+        assert!(
+            label.starts_with("label ") && label.ends_with(" label"),
+            "{label}"
+        );
+        assert!(!label.contains(ANAM_KEY), "{args:?}");
+    }
+}
+
+/// DESIGN.md: "The API key is never printed". A provider that echoes it in a field the
+/// normalized record reads (a label) does not make CSV or a table print it.
+#[test]
+fn a_key_echoed_in_a_normalized_field_is_masked_in_every_format() {
+    let mut session = anam::session(0);
+    session["clientLabel"] = json!(format!("label {ANAM_KEY}"));
+    let server = FakeAnam::new(ANAM_KEY).with_session(session).start();
+    for format in ["csv", "table", "ndjson"] {
+        let args = ["sessions", "list", "-o", format, "--fields", "id,label"];
+        let run = run(s::avatarctl_anam(&server, ANAM_KEY).args(args), ANAM_KEY);
+        assert!(run.stdout.contains("label "), "{format}: {}", run.stdout);
+    }
+}
