@@ -473,6 +473,11 @@ impl<'t> Scanner<'t> {
                         self.project(plans, prefix, found)?;
                     } else {
                         self.value()?;
+                        // serde_json's reader decodes a string on a path's way, and refuses
+                        // a lone surrogate escape in it: a string with escapes is its to read.
+                        if self.bytes[start] == b'"' && self.text[start..self.at].contains('\\') {
+                            return Err(Unsure);
+                        }
                         let kind = kind_at(self.bytes[start]);
                         let not_object = project::not_an_object_found(prefix, kind);
                         project::set_all(plans.at(prefix)?.below(), found, not_object);
@@ -700,6 +705,8 @@ mod tests {
             r#"{"data":[{"id":"a\x"}]}"#,
             "{\"data\":[{\"id\":\"tab\tinside\"}]}",
             r#"{"nothing":[]}"#,
+            r#"{"data":[{"id":"a","a":"\ud800"}]}"#,
+            r#"{"data":[{"id":"a","p":"\udc00 on the way to p.name"}]}"#,
         ];
         for text in unsure {
             assert!(!agrees(text), "read, though it should be left: {text}");
@@ -750,6 +757,7 @@ mod tests {
                         "http://plain.example/page",
                         "a\\\"b",
                         "\\u00e9t\\u00e9",
+                        "\\ud800 alone",
                         "é😀",
                         "\\\\",
                         "long text of a system prompt, long enough to pass thirty-two bytes",
