@@ -293,6 +293,20 @@ pub fn redact_credentials(value: &mut Value) {
 pub fn redact(value: &mut Value, key: Option<&ApiKey>) {
     match value {
         Value::Object(map) => {
+            // A name that holds the API key is masked too, in its place.
+            if let Some(api_key) = key.filter(|k| map.keys().any(|name| k.is_in(name))) {
+                *map = std::mem::take(map)
+                    .into_iter()
+                    .map(|(name, inner)| {
+                        let name = if api_key.is_in(&name) {
+                            api_key.mask(&name)
+                        } else {
+                            name
+                        };
+                        (name, inner)
+                    })
+                    .collect();
+            }
             for (name, inner) in map.iter_mut() {
                 if is_credential_key(name) && !inner.is_null() {
                     *inner = Value::String(REDACTED.to_owned());

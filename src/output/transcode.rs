@@ -485,7 +485,11 @@ impl<'t> Transcoder<'t, '_> {
             self.expect(b':')?;
             self.next_line(first);
             first = false;
-            self.write_literal(literal, &key);
+            // A key that holds the API key is masked too (DESIGN.md: the key is never printed).
+            match self.masking.and_then(|m| m.key).filter(|k| k.is_in(&key)) {
+                Some(api_key) => self.write_str(&api_key.mask(&key)),
+                None => self.write_literal(literal, &key),
+            }
             self.out
                 .extend_from_slice(if self.pretty { b": " } else { b":" });
             let credential = self.masking.is_some() && secret::is_credential_key(&key);

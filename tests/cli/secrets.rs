@@ -338,3 +338,27 @@ fn a_key_echoed_in_a_normalized_field_is_masked_in_every_format() {
         assert!(run.stdout.contains("label "), "{format}: {}", run.stdout);
     }
 }
+
+/// The key held in a name of the provider's object, not only in a value, is masked: in
+/// records written as received, through the transcoder, and from the tree (`--fields raw`).
+#[test]
+fn a_key_echoed_in_a_name_of_the_provider_object_is_masked() {
+    let mut session = anam::session(0);
+    session["clientMetadata"][format!("seen-{ANAM_KEY}")] = json!(1);
+    let server = FakeAnam::new(ANAM_KEY).with_session(session).start();
+    for args in [
+        &["sessions", "list", "-o", "ndjson"][..],
+        &["sessions", "list", "-o", "json", "--raw"],
+        &[
+            "sessions",
+            "list",
+            "-o",
+            "json",
+            "--fields",
+            "id,raw.clientMetadata",
+        ],
+    ] {
+        let run = run(s::avatarctl_anam(&server, ANAM_KEY).args(args), ANAM_KEY);
+        assert!(run.stdout.contains("\"seen-"), "{args:?}: {}", run.stdout);
+    }
+}
