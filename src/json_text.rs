@@ -1,6 +1,10 @@
 //! Scanning JSON text by hand, where serde_json's reader costs too much (a list body's every
 //! record, an export's every kept object): the end of a string, checked as JSON.
 
+/// The start of the keys serde_json reads as its own markers (a number or a raw value in
+/// disguise): an object with one is left to serde_json.
+pub const SERDE_PRIVATE_KEY: &str = "$serde_json::private::";
+
 /// The string whose opening quote is at `start`: the index just past its closing quote, and
 /// whether it has escapes. `None` unless it is a JSON string: closed, without control
 /// characters, with only JSON's escapes (a `\u` escape's surrogates are not paired here).

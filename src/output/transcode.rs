@@ -41,8 +41,6 @@ const MAX_DEPTH: usize = 100;
 /// An object with more keys is left to the tree: the duplicate check compares each key with
 /// the ones before it.
 const MAX_KEYS: usize = 256;
-/// Keys serde_json reads as its own markers (a number or a raw value in disguise).
-const PRIVATE_KEY: &str = "$serde_json::private::";
 
 /// Writes `text` (one JSON value) to `out` as serde_json writes its tree, masked unless
 /// `masking` is `None`. On [`Unusual`], `out` is left as it was.
@@ -476,7 +474,7 @@ impl<'t> Transcoder<'t, '_> {
             let bit = 1 << (key_bits(&key) % 64);
             let like_one_before = seen & bit != 0;
             seen |= bit;
-            if key.starts_with(PRIVATE_KEY)
+            if key.starts_with(crate::json_text::SERDE_PRIVATE_KEY)
                 || self.keys.len() - outer >= MAX_KEYS
                 || like_one_before && self.keys[outer..].contains(&key)
             {

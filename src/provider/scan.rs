@@ -18,9 +18,6 @@ use super::project::{self, Below, Found, FoundAt, MAX_PATHS, Projection};
 /// Nesting (of the whole body) past which the serde_json reader decides: its own limit is 128.
 const MAX_DEPTH: usize = 100;
 
-/// Keys serde_json reads as its own markers (a number or a raw value in disguise).
-const PRIVATE_KEY: &str = "$serde_json::private::";
-
 /// The body is left to the serde_json reader.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Unsure;
@@ -433,7 +430,7 @@ impl<'t> Scanner<'t> {
             return Err(Unsure);
         }
         let key = &self.text[start..self.at - 1];
-        if key.starts_with(PRIVATE_KEY) {
+        if key.starts_with(crate::json_text::SERDE_PRIVATE_KEY) {
             return Err(Unsure);
         }
         Ok(key)
