@@ -165,16 +165,24 @@ pub(super) fn below<'a>(
 
 /// Where `key`, of an object at `prefix`, leads among the paths `below` it: the index of the
 /// path that ends at it, and the prefix of the paths that go on below it.
+/// Only the paths whose bit is set in `among` (by their place in `below`) are compared.
 pub(super) fn matching<'a>(
     paths: &'a [&'a str],
     below: &[Option<Below<'a>>],
+    among: u16,
     prefix: &str,
     key: &str,
 ) -> (Option<usize>, Option<&'a str>) {
     let mut leaf = None;
     let mut parent = None;
     let (length, first_byte) = (key.len(), key.as_bytes().first());
-    for path in below.iter().flatten() {
+    let mut among = among;
+    while among != 0 {
+        let place = among.trailing_zeros() as usize;
+        among &= among - 1;
+        let Some(Some(path)) = below.get(place) else {
+            continue;
+        };
         if path.key.len() != length
             || path.key.as_bytes().first() != first_byte
             || !same(path.key.as_bytes(), key.as_bytes())
@@ -260,7 +268,7 @@ impl<'de: 'a, 'a> Visitor<'de> for Level<'_, 'a> {
                 return self.not_an_object("a number");
             }
             first = false;
-            match matching(self.paths, below, self.prefix, &key) {
+            match matching(self.paths, below, u16::MAX, self.prefix, &key) {
                 (None, None) => {
                     map.next_value::<IgnoredAny>()?;
                 }

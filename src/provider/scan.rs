@@ -233,6 +233,7 @@ impl<'t> Scanner<'t> {
         }
     }
 
+    /// Passes over whitespace (compact JSON has none: the next byte is the token's).
     fn whitespace(&mut self) {
         let start = self.at;
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
@@ -244,8 +245,13 @@ impl<'t> Scanner<'t> {
     }
 
     fn peek(&mut self) -> Scan<u8> {
-        self.whitespace();
-        self.bytes.get(self.at).copied().ok_or(Unsure)
+        match self.bytes.get(self.at) {
+            Some(&byte) if byte > b' ' => Ok(byte),
+            _ => {
+                self.whitespace();
+                self.bytes.get(self.at).copied().ok_or(Unsure)
+            }
+        }
     }
 
     /// Where the value after the whitespace begins.
@@ -457,10 +463,9 @@ impl<'t> Scanner<'t> {
             let key = self.key()?;
             let secret = self.watch && self.watch_key(key, outer, &mut seen);
             self.expect(b':')?;
-            let (leaf, parent) = if plan.mask & key_bit(key) == 0 {
-                (None, None)
-            } else {
-                project::matching(plans.paths, below, prefix, key)
+            let (leaf, parent) = match plan.among[key_slot(key)] {
+                0 => (None, None),
+                among => project::matching(plans.paths, below, among, prefix, key),
             };
             let start = self.value_start()?;
             match parent {
@@ -518,9 +523,10 @@ struct Plan {
     prefix: &'static str,
     below: [Option<Below<'static>>; MAX_PATHS],
     count: usize,
-    /// [`key_bit`] of each key the paths below go on with: a key without its bit is passed
-    /// over without a comparison.
-    mask: u64,
+    /// For each [`key_slot`], the paths below (by their place in `below`) whose next key
+    /// has that slot: a key is compared with those only, and a key whose slot has none is
+    /// passed over without a comparison.
+    among: [u16; KEY_SLOTS],
 }
 
 impl Plans {
@@ -538,15 +544,17 @@ impl Plans {
             .into_iter()
             .map(|prefix| {
                 let (below, count) = project::below(paths, prefix);
-                let mask = below[..count]
-                    .iter()
-                    .flatten()
-                    .fold(0, |mask, path| mask | key_bit(path.key));
+                let mut among = [0; KEY_SLOTS];
+                for (place, path) in below[..count].iter().enumerate() {
+                    if let Some(path) = path {
+                        among[key_slot(path.key)] |= 1 << place;
+                    }
+                }
                 Plan {
                     prefix,
                     below,
                     count,
-                    mask,
+                    among,
                 }
             })
             .collect();
@@ -568,10 +576,23 @@ impl Plan {
     }
 }
 
-/// One of 64 bits for a key, alike for equal keys: from its length and first byte.
+/// How many [`key_slot`]s there are.
+const KEY_SLOTS: usize = 64;
+
+/// One of 64 slots for a key, alike for equal keys: from its length and its first and last
+/// bytes.
+fn key_slot(key: &str) -> usize {
+    let bytes = key.as_bytes();
+    let (first, last) = match bytes {
+        [] => (0, 0),
+        [first, .., last] | [first @ last] => (usize::from(*first), usize::from(*last)),
+    };
+    (bytes.len() * 7 + first + last * 3) % KEY_SLOTS
+}
+
+/// A key's [`key_slot`] as a bit of a 64-bit set.
 fn key_bit(key: &str) -> u64 {
-    let first = key.as_bytes().first().map_or(0, |&b| usize::from(b));
-    1 << ((key.len() * 7 + first) % 64)
+    1 << key_slot(key)
 }
 
 #[cfg(test)]
