@@ -8,6 +8,11 @@ use avatarctl::config::{github_actions, process_env};
 use avatarctl::log::{Log, parse_error_annotation};
 use avatarctl::output::Terminal;
 
+/// Records are made on the fetching threads and freed on the writing one: an allocator
+/// built for frees from another thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let github = github_actions(&process_env);
     let cli = Cli::parse_from_args(std::env::args_os()).unwrap_or_else(|error| {
