@@ -11,6 +11,9 @@ use serde_json::Value;
 /// What a masked value prints as, everywhere.
 pub const REDACTED: &str = "[REDACTED]";
 
+/// Texts up to this long are searched for the key without [`memchr::memmem`].
+const SHORT_TEXT: usize = 64;
+
 /// An API key. Prints as `[REDACTED]`.
 #[derive(Clone)]
 pub struct ApiKey {
@@ -76,9 +79,18 @@ impl ApiKey {
 
     /// Whether `text` holds the key, when it is long enough to be masked at all.
     pub fn is_in(&self, text: &str) -> bool {
-        self.key.len() >= 8
-            && text.len() >= self.key.len()
-            && self.finder.find(text.as_bytes()).is_some()
+        let (key, text) = (self.key.as_bytes(), text.as_bytes());
+        if key.len() < 8 || text.len() < key.len() {
+            return false;
+        }
+        if text.len() > SHORT_TEXT {
+            return self.finder.find(text).is_some();
+        }
+        // A short text (an ID, a label): each place its first byte starts, compared, costs
+        // less than setting up the vectorized search.
+        let last_start = text.len() - key.len();
+        memchr::memchr_iter(key[0], &text[..=last_start])
+            .any(|at| &text[at..at + key.len()] == key)
     }
 }
 
@@ -336,6 +348,25 @@ mod tests {
         assert_eq!(key.expose(), "ah_live_abc123");
         assert_eq!(format!("{key} {key:?}"), "[REDACTED] [REDACTED]");
         assert_eq!(ApiKey::new(" \n"), Err(KeyProblem::Empty));
+    }
+
+    #[test]
+    fn the_key_is_found_in_short_and_long_texts_alike() {
+        let key = ApiKey::new("ah_live_abc123").unwrap();
+        for len in [0, 13, 14, 40, 64, 65, 200] {
+            let filler = "a".repeat(len);
+            assert!(!key.is_in(&filler), "{len}");
+            // At the start, the end, after a false start, and cut short by one byte.
+            for text in [
+                format!("ah_live_abc123{filler}"),
+                format!("{filler}ah_live_abc123"),
+                format!("{filler}ah_live_ah_live_abc123"),
+            ] {
+                assert!(key.is_in(&text), "{text}");
+                assert!(!key.is_in(&text.replace("abc123", "abc12")), "{text}");
+            }
+        }
+        assert!(!ApiKey::new("short").unwrap().is_in("a short text"));
     }
 
     #[test]

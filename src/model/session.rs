@@ -176,7 +176,8 @@ impl Record for Session {
     }
 
     fn normalized_texts_mut(&mut self) -> Vec<&mut String> {
-        let mut texts = vec![&mut self.id];
+        let mut texts = Vec::with_capacity(6);
+        texts.push(&mut self.id);
         texts.extend(
             [
                 &mut self.status,
