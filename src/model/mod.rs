@@ -4,6 +4,7 @@
 pub mod analytics;
 pub mod raw;
 pub mod session;
+pub mod time;
 pub mod tool_call;
 pub mod transcript;
 pub mod usage;

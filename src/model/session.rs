@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
@@ -36,10 +36,7 @@ pub struct Session {
     pub raw: RawObject,
 }
 
-/// A time as RFC 3339 in UTC, with fractional seconds only when there are some.
-pub fn format_utc(time: &DateTime<Utc>) -> String {
-    time.to_rfc3339_opts(SecondsFormat::AutoSi, true)
-}
+pub use super::time::format_utc;
 
 pub(crate) fn rfc3339<S: Serializer>(
     time: &Option<DateTime<Utc>>,

@@ -433,15 +433,15 @@ impl<'a, F: Fields<'a>> RecordReader<'a, F> {
             if text.trim().is_empty() {
                 return None;
             }
-            if let Ok(time) = DateTime::parse_from_rfc3339(text.trim()) {
-                return Some(time.with_timezone(&Utc));
+            if let Some(time) = crate::model::time::parse_utc(text.trim()) {
+                return Some(time);
             }
         }
         match &*self.value(field, path)? {
             Value::String(s) if s.trim().is_empty() => None,
-            Value::String(s) => match DateTime::parse_from_rfc3339(s.trim()) {
-                Ok(time) => Some(time.with_timezone(&Utc)),
-                Err(_) => {
+            Value::String(s) => match crate::model::time::parse_utc(s.trim()) {
+                Some(time) => Some(time),
+                None => {
                     self.problem(field, format!("`{path}` is {s:?}, not an RFC 3339 time"));
                     None
                 }
