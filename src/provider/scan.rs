@@ -304,8 +304,31 @@ impl<'t> Scanner<'t> {
         }
     }
 
-    /// Any one value, checked and passed over.
+    /// Any one value, checked and passed over: a scalar here (inlined where values are
+    /// read, since most are scalars), an object or an array by [`Self::nested`].
+    #[inline]
     fn value(&mut self) -> Scan<()> {
+        match self.peek()? {
+            b'"' => {
+                let start = self.at;
+                let escaped = self.string()?;
+                if self.watch {
+                    self.watch_string(start, escaped);
+                }
+                Ok(())
+            }
+            b't' => self.word(b"true"),
+            b'f' => self.word(b"false"),
+            b'n' => self.word(b"null"),
+            b'-' | b'0'..=b'9' => self.number(),
+            b'{' | b'[' => self.nested(),
+            _ => Err(Unsure),
+        }
+    }
+
+    /// The object or array at the cursor, checked and passed over.
+    #[inline(never)]
+    fn nested(&mut self) -> Scan<()> {
         match self.peek()? {
             b'{' => {
                 self.open(b'{')?;
@@ -351,18 +374,6 @@ impl<'t> Scanner<'t> {
                     }
                 }
             }
-            b'"' => {
-                let start = self.at;
-                let escaped = self.string()?;
-                if self.watch {
-                    self.watch_string(start, escaped);
-                }
-                Ok(())
-            }
-            b't' => self.word(b"true"),
-            b'f' => self.word(b"false"),
-            b'n' => self.word(b"null"),
-            b'-' | b'0'..=b'9' => self.number(),
             _ => Err(Unsure),
         }
     }
