@@ -89,8 +89,7 @@ impl ApiKey {
         // A short text (an ID, a label): each place its first byte starts, compared, costs
         // less than setting up the vectorized search.
         let last_start = text.len() - key.len();
-        memchr::memchr_iter(key[0], &text[..=last_start])
-            .any(|at| &text[at..at + key.len()] == key)
+        memchr::memchr_iter(key[0], &text[..=last_start]).any(|at| &text[at..at + key.len()] == key)
     }
 }
 
@@ -214,27 +213,25 @@ fn names_credential(name: &[u8]) -> bool {
 pub fn is_credential_key(key: &str) -> bool {
     let bytes = key.as_bytes();
     if bytes.len() <= SHORT_KEY && bytes.is_ascii() {
-        // Every credential name has five letters or more and its last word is one of these;
-        // an ASCII key's last word is its last letters, lower-cased: most keys (`…Id`,
-        // `…At`, `…Name`) are passed on that alone, and most of them on their last letter.
-        const LAST_WORDS: [&[u8]; 7] = [
-            b"token",
-            b"secret",
-            b"password",
-            b"authorization",
-            b"key",
-            b"iv",
-            b"url",
-        ];
+        // Every credential name has five letters or more and its last word is one of
+        // `token`, `secret`, `password`, `authorization`, `key`, `iv` or `url`; an ASCII
+        // key's last word is its last letters, lower-cased: most keys (`…Id`, `…At`,
+        // `…Name`) are passed on that alone, found by their last letter.
         let ends_in = |word: &[u8]| {
             bytes.len() >= word.len()
                 && bytes[bytes.len() - word.len()..].eq_ignore_ascii_case(word)
         };
-        let last = bytes.last().map(u8::to_ascii_lowercase);
-        if bytes.len() < 5
-            || !matches!(last, Some(b'n' | b't' | b'y' | b'd' | b'v' | b'l'))
-            || !LAST_WORDS.iter().any(|word| ends_in(word))
-        {
+        let last_word = match bytes.last().map(u8::to_ascii_lowercase) {
+            _ if bytes.len() < 5 => false,
+            Some(b'n') => ends_in(b"token") || ends_in(b"authorization"),
+            Some(b't') => ends_in(b"secret"),
+            Some(b'd') => ends_in(b"password"),
+            Some(b'y') => ends_in(b"key"),
+            Some(b'v') => ends_in(b"iv"),
+            Some(b'l') => ends_in(b"url"),
+            _ => false,
+        };
+        if !last_word {
             return false;
         }
         let mut name = [0; 2 * SHORT_KEY];

@@ -176,7 +176,9 @@ pub fn indent_verbatim(text: &str, depth: usize, out: &mut Vec<u8>) {
     while let Some(&byte) = bytes.get(at) {
         match byte {
             b'"' => {
-                let end = json_text::string_end(bytes, at).map_or(bytes.len(), |(end, _)| end);
+                // Without escapes, a string ends at the next quote.
+                let end =
+                    memchr::memchr(b'"', &bytes[at + 1..]).map_or(bytes.len(), |i| at + i + 2);
                 out.extend_from_slice(&bytes[at..end]);
                 at = end;
             }
