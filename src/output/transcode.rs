@@ -168,9 +168,14 @@ fn write_object(
 pub fn indent_verbatim(text: &str, depth: usize, out: &mut Vec<u8>) {
     let bytes = text.as_bytes();
     let mut level = depth;
-    let new_line = |out: &mut Vec<u8>, level: usize| {
-        out.push(b'\n');
-        out.resize(out.len() + 2 * level, b' ');
+    // A new line and its indent, copied from one run of spaces.
+    const LINE: &[u8; 65] = b"\n                                                                ";
+    let new_line = |out: &mut Vec<u8>, level: usize| match LINE.get(..=2 * level) {
+        Some(line) => out.extend_from_slice(line),
+        None => {
+            out.push(b'\n');
+            out.resize(out.len() + 2 * level, b' ');
+        }
     };
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {

@@ -635,7 +635,7 @@ mod tests {
                 text,
                 "verbatim, but changed"
             );
-            for depth in [0, 1, 3] {
+            for depth in [0, 1, 3, 31, 40] {
                 let (mut pretty, mut indented) = (Vec::new(), Vec::new());
                 let style = Style::Pretty { depth };
                 transcode(text, Some(Masking { key: None }), style, &mut pretty).unwrap();
